@@ -1,0 +1,37 @@
+# One task runner: the README and CI call these targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+STORE ?= .casebrief
+PORT ?= 8501
+# The demo family's records end in mid-2018; "today" for the demo is fixed to match.
+DEMO_TODAY ?= 2018-07-02
+
+.PHONY: install run demo test lint bench eval clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	$(VENV)/bin/casebrief ingest --store $(STORE) demo/cases
+	$(VENV)/bin/casebrief ingest --learning --store $(STORE) demo/learning
+
+run: demo
+	CASEBRIEF_STORE=$(STORE) CASEBRIEF_TODAY=$(DEMO_TODAY) $(VENV)/bin/streamlit run streamlit_app.py \
+		--server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+test: install
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest
+
+bench: install
+	$(PY) -m eval.bench_ingest
+
+clean:
+	rm -rf $(VENV) $(STORE)

@@ -1,0 +1,112 @@
+"""The `casebrief` command line: ingest, list and forget cases (and, later, ask)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ingest.errors import BundleError
+from ingest.settings import Settings, load_settings
+from ingest.store import Store, case_key
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+CASE_COUNTS = ("members", "professionals", "chronology", "appointments", "addresses", "passages")
+StoreOption = Annotated[
+    Path | None,
+    typer.Option("--store", help="Store folder (default $CASEBRIEF_STORE or .casebrief/)."),
+]
+
+
+def _settings(store: Path | None) -> Settings:
+    return load_settings(store=store)
+
+
+@contextmanager
+def _progress_bars() -> Iterator[Callable[[str, int], Callable[[int], None]]]:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as progress:
+
+        def factory(description: str, total: int) -> Callable[[int], None]:
+            task = progress.add_task(description, total=total)
+            return lambda advance: progress.advance(task, advance)
+
+        yield factory
+
+
+def _fail_on_bundle_error(error: BundleError) -> None:
+    for problem in error.problems:
+        err.print(str(problem), markup=False, highlight=False)
+    err.print(f"{len(error.problems)} problem(s); nothing was written.", markup=False)
+    raise typer.Exit(2)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Bundle folders or folders of bundles.")],
+    learning: Annotated[
+        bool, typer.Option("--learning", help="PATHS are learning documents or folders.")
+    ] = False,
+    store: StoreOption = None,
+) -> None:
+    """Validate and index case bundles (or learning documents), all or nothing."""
+    from ingest.pipeline import ingest_cases, ingest_learning
+
+    settings = _settings(store)
+    try:
+        with _progress_bars() as progress:
+            if learning:
+                results = [ingest_learning(paths, settings, progress)]
+            else:
+                results = ingest_cases(paths, settings, progress)
+    except BundleError as error:
+        _fail_on_bundle_error(error)
+        return
+    for result in results:
+        counts = ", ".join(f"{n} {kind}" for kind, n in result.counts.items())
+        out.print(
+            f"{result.key}: {result.status} ({counts}; {result.embedded} embedded, "
+            f"{result.seconds:.2f}s)",
+            markup=False,
+            highlight=False,
+        )
+
+
+@app.command()
+def cases(store: StoreOption = None) -> None:
+    """One line per indexed case with its record counts."""
+    live = Store(_settings(store).chroma_client()).all_live("case")
+    if not live:
+        out.print("No cases indexed. Run: casebrief ingest PATH", markup=False)
+        return
+    for version in live:
+        counts = "  ".join(f"{kind}={version.counts.get(kind, 0)}" for kind in CASE_COUNTS)
+        out.print(
+            f"{version.key.partition(':')[2]}  {version.title}  {counts}",
+            markup=False,
+            highlight=False,
+        )
+
+
+@app.command()
+def forget(case_id: str, store: StoreOption = None) -> None:
+    """Remove every trace of a case from the index."""
+    removed = Store(_settings(store).chroma_client()).forget(case_key(case_id))
+    if not removed:
+        err.print(f"No case {case_id!r} in the index; nothing removed.", markup=False)
+        raise typer.Exit(1)
+    out.print(f"Forgot {case_id}: {removed} records removed.", markup=False)

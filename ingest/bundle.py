@@ -1,0 +1,484 @@
+"""Read and validate one case bundle folder; collect every problem before failing."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+
+from ingest.documents import DOCUMENT_SUFFIXES, read_document
+from ingest.errors import BundleError, Problem
+from ingest.fields import RowReader, split_ids
+from ingest.models import (
+    Address,
+    Appointment,
+    Bundle,
+    Case,
+    ChronologyEvent,
+    EventType,
+    Member,
+    MemberRole,
+    Outcome,
+    Passage,
+    Professional,
+    Seen,
+    SourceType,
+)
+from ingest.tables import Table, find_table, read_table
+
+T = TypeVar("T")
+CASE_ID = re.compile(r"^[A-Za-z0-9_-]+$")
+REQUIRED_COLUMNS = {
+    "professionals": ("id", "name", "role", "agency", "start"),
+    "chronology": ("id", "date", "agency", "event_type", "summary"),
+    "appointments": ("id", "date", "member", "agency", "type", "outcome"),
+}
+
+
+def is_bundle(folder: Path) -> bool:
+    return (folder / "case.yaml").is_file()
+
+
+def bundle_hash(folder: Path) -> str:
+    """Hash of every file's name and bytes: equal hashes mean an unchanged bundle."""
+    digest = hashlib.sha256(b"case-bundle-v1")
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def load_bundle(folder: Path, *, chunk_size: int = 900, chunk_overlap: int = 120) -> Bundle:
+    """Validate a whole bundle; raise BundleError listing every problem, in file order."""
+    problems: list[Problem] = []
+    label = _labeller(folder)
+    case, members, addresses = _read_case_yaml(folder / "case.yaml", label, problems)
+    member_ids = [member.id for member in members]
+    members_by_id = {member.id: member for member in members}
+    ids = _IdRegistry(problems)
+    for member in members:
+        ids.claim(member.id, member.file, None, field=f"members[{member.id}].id")
+    for address in addresses:
+        ids.claim(address.id, address.file, None, field=f"addresses[{address.id}].id")
+
+    professionals = _read_rows(
+        folder,
+        "professionals",
+        label,
+        problems,
+        ids,
+        lambda reader: _professional(reader, member_ids),
+    )
+    chronology = _read_rows(
+        folder,
+        "chronology",
+        label,
+        problems,
+        ids,
+        lambda reader: _chronology_event(reader, members_by_id),
+    )
+    appointments = _read_rows(
+        folder,
+        "appointments",
+        label,
+        problems,
+        ids,
+        lambda reader: _appointment(reader, member_ids),
+    )
+    passages = _read_documents(folder, label, problems, member_ids, chunk_size, chunk_overlap)
+    if problems or case is None:
+        raise BundleError(problems)
+    return Bundle(
+        case=case,
+        members=tuple(members),
+        addresses=tuple(addresses),
+        professionals=tuple(professionals),
+        chronology=tuple(chronology),
+        appointments=tuple(appointments),
+        passages=tuple(passages),
+        content_hash=bundle_hash(folder),
+    )
+
+
+def _labeller(folder: Path) -> Callable[[Path], str]:
+    """Name files as the user sees them: 'FAM-0042/chronology.csv'."""
+
+    def label(path: Path) -> str:
+        return f"{folder.name}/{path.relative_to(folder).as_posix()}"
+
+    return label
+
+
+class _IdRegistry:
+    """Record ids are unique across the whole bundle."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.first_use: dict[str, str] = {}
+
+    def claim(
+        self, record_id: str, file: str, row: int | None, *, field: str | None = None
+    ) -> bool:
+        if record_id in self.first_use:
+            message = f"duplicate id {record_id!r} (first used in {self.first_use[record_id]})"
+            column = None if field else "id"
+            self.problems.append(
+                Problem(file=file, row=row, column=column, field=field, message=message)
+            )
+            return False
+        self.first_use[record_id] = f"{file} row {row}" if row else file
+        return True
+
+
+def _read_case_yaml(
+    path: Path, label: Callable[[Path], str], problems: list[Problem]
+) -> tuple[Case | None, list[Member], list[Address]]:
+    name = label(path)
+    if not path.is_file():
+        problems.append(Problem(file=name, message="missing; every bundle needs a case.yaml"))
+        return None, [], []
+    raw = path.read_bytes()
+    if not raw.strip():
+        problems.append(
+            Problem(file=name, message="the file is empty; expected case_id, title, members")
+        )
+        return None, [], []
+    try:
+        data = yaml.safe_load(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        row = raw[: error.start].count(b"\n") + 1
+        problems.append(Problem(file=name, line=row, message="not UTF-8 text; save it as UTF-8"))
+        return None, [], []
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problems.append(
+            Problem(
+                file=name,
+                line=mark.line + 1 if mark else None,
+                column=str(mark.column + 1) if mark else None,
+                message=f"not valid YAML: {getattr(error, 'problem', None) or error}",
+            )
+        )
+        return None, [], []
+    if not isinstance(data, dict):
+        problems.append(
+            Problem(file=name, message="must be a YAML mapping with case_id, title, members")
+        )
+        return None, [], []
+    reader = RowReader(name, None, data, problems, field_prefix="case")
+    case_id = reader.text("case_id", required=True)
+    if case_id and not CASE_ID.match(case_id):
+        reader.problem("case_id", f"{case_id!r} may only hold letters, digits, '-' and '_'")
+        case_id = None
+    title = reader.text("title", required=True)
+    local_authority = reader.text("local_authority")
+    opened = reader.date("opened")
+    summary = reader.text("summary")
+    reader.used.update({"members", "addresses"})
+    extra = reader.extra()
+    members = _read_members(data.get("members"), name, problems)
+    member_ids = [member.id for member in members]
+    addresses = _read_addresses(data.get("addresses"), name, problems, member_ids)
+    case = None
+    if case_id and title:
+        case = Case(
+            case_id=case_id,
+            title=title,
+            local_authority=local_authority,
+            opened=opened,
+            summary=summary,
+            extra=extra,
+        )
+    return case, members, addresses
+
+
+def _yaml_items(value: Any, key: str, name: str, problems: list[Problem]) -> list[dict[str, Any]]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        problems.append(Problem(file=name, field=key, message="must be a list of mappings"))
+        return []
+    return value
+
+
+def _read_members(value: Any, name: str, problems: list[Problem]) -> list[Member]:
+    items = _yaml_items(value, "members", name, problems)
+    if value is None or value == []:
+        problems.append(
+            Problem(file=name, field="members", message="at least one member is required")
+        )
+    members: list[Member] = []
+    for index, item in enumerate(items, start=1):
+        reader = RowReader(name, None, item, problems, field_prefix=f"members[{index}]")
+        before = len(problems)
+        member_id = reader.text("id", required=True)
+        member_name = reader.text("name", required=True)
+        role = reader.choice("role", MemberRole, required=True)
+        aliases = item.get("aliases") or []
+        reader.used.add("aliases")
+        if isinstance(aliases, str):
+            aliases = split_ids(aliases)
+        if not isinstance(aliases, list):
+            reader.problem("aliases", 'must be a list of names, e.g. [A, "the eldest"]')
+            aliases = []
+        date_of_birth = reader.date("date_of_birth")
+        expected_date = reader.date("expected_date")
+        gender = reader.text("gender")
+        notes = reader.text("notes")
+        if len(problems) == before and member_id and member_name and role:
+            members.append(
+                Member(
+                    id=member_id,
+                    file="case.yaml",
+                    name=member_name,
+                    aliases=tuple(str(alias) for alias in aliases),
+                    role=role,
+                    date_of_birth=date_of_birth,
+                    expected_date=expected_date,
+                    gender=gender,
+                    notes=notes,
+                    extra=reader.extra(),
+                )
+            )
+    return members
+
+
+def _read_addresses(
+    value: Any, name: str, problems: list[Problem], member_ids: list[str]
+) -> list[Address]:
+    addresses: list[Address] = []
+    for index, item in enumerate(_yaml_items(value, "addresses", name, problems), start=1):
+        reader = RowReader(name, None, item, problems, field_prefix=f"addresses[{index}]")
+        before = len(problems)
+        address_id = reader.text("id", required=True)
+        start = reader.date("from", required=True)
+        end = reader.date("to")
+        area = reader.text("area", required=True)
+        local_authority = reader.text("local_authority")
+        members = reader.members("members", member_ids)
+        notes = reader.text("notes")
+        if len(problems) == before and address_id and start and area:
+            addresses.append(
+                Address(
+                    id=address_id,
+                    file="case.yaml",
+                    start=start,
+                    end=end,
+                    area=area,
+                    local_authority=local_authority,
+                    members=members,
+                    notes=notes,
+                    extra=reader.extra(),
+                )
+            )
+    return addresses
+
+
+def _read_rows(
+    folder: Path,
+    stem: str,
+    label: Callable[[Path], str],
+    problems: list[Problem],
+    ids: _IdRegistry,
+    build: Callable[[RowReader], T | None],
+) -> list[T]:
+    path = find_table(folder, stem)
+    if path is None:
+        return []
+    if path.suffix == ".csv" and (folder / f"{stem}.xlsx").is_file():
+        problems.append(
+            Problem(file=label(path), message=f"both {stem}.csv and {stem}.xlsx exist; keep one")
+        )
+        return []
+    table = read_table(path, label(path))
+    problems.extend(table.problems)
+    if table.problems and not table.rows:
+        return []
+    if not _has_required_columns(table, REQUIRED_COLUMNS[stem], problems):
+        return []
+    records: list[T] = []
+    for row, values in table.rows:
+        reader = RowReader(table.file, row, values, problems)
+        before = len(problems)
+        record_id = reader.text("id", required=True)
+        if record_id:
+            ids.claim(record_id, table.file, row)
+        record = build(reader)
+        if record is not None and len(problems) == before:
+            records.append(record)
+    return records
+
+
+def _has_required_columns(table: Table, required: tuple[str, ...], problems: list[Problem]) -> bool:
+    missing = [column for column in required if column not in table.header]
+    for column in missing:
+        problems.append(
+            Problem(
+                file=table.file,
+                row=1,
+                column=column,
+                message=f"required column is missing; the header has: {', '.join(table.header)}",
+            )
+        )
+    return not missing
+
+
+def _source(reader: RowReader) -> dict[str, Any]:
+    return {"file": reader.file.split("/", 1)[1], "row": reader.row}
+
+
+def _professional(reader: RowReader, member_ids: list[str]) -> Professional | None:
+    fields = dict(
+        name=reader.text("name", required=True),
+        role=reader.text("role", required=True),
+        agency=reader.text("agency", required=True),
+        members=reader.members("members", member_ids),
+        start=reader.date("start", required=True),
+        end=reader.date("end"),
+        phone=reader.text("phone"),
+        email=reader.text("email"),
+        lead=reader.flag("lead"),
+        notes=reader.text("notes"),
+    )
+    if None in (fields["name"], fields["role"], fields["agency"], fields["start"]):
+        return None
+    return Professional(id=reader.values["id"], **_source(reader), **fields, extra=reader.extra())
+
+
+def _chronology_event(reader: RowReader, members: dict[str, Member]) -> ChronologyEvent | None:
+    when = reader.date_time("date", required=True)
+    fields = dict(
+        agency=reader.text("agency", required=True),
+        event_type=reader.choice("event_type", EventType, required=True),
+        summary=reader.text("summary", required=True),
+        members=reader.members("members", members),
+        source=reader.text("source"),
+        source_type=reader.choice("source_type", SourceType),
+        action=reader.text("action"),
+        outcome=reader.text("outcome"),
+        recorded_by=reader.text("recorded_by"),
+    )
+    child_seen = _child_seen(reader, fields["members"], members)
+    if when is None or None in (fields["agency"], fields["event_type"], fields["summary"]):
+        return None
+    return ChronologyEvent(
+        id=reader.values["id"],
+        **_source(reader),
+        date=when[0],
+        time=when[1],
+        child_seen=child_seen,
+        **fields,
+        extra=reader.extra(),
+    )
+
+
+def _child_seen(
+    reader: RowReader, event_members: tuple[str, ...], members: dict[str, Member]
+) -> dict[str, Seen]:
+    """`yes|no|alone` for the children concerned, or per member `child-a:alone;child-b:no`."""
+    text = reader.text("child_seen")
+    if text is None:
+        return {}
+    allowed = "yes, no, alone, or per member like child-a:alone;child-b:no"
+    if ":" not in text:
+        try:
+            value = Seen(text.lower())
+        except ValueError:
+            reader.problem("child_seen", f"{text!r} is not allowed; allowed: {allowed}")
+            return {}
+        concerned = event_members or tuple(members)
+        children = [m for m in concerned if members[m].role == MemberRole.CHILD]
+        return dict.fromkeys(children or concerned, value)
+    seen: dict[str, Seen] = {}
+    for part in split_ids(text):
+        member_id, _, value = (piece.strip() for piece in part.partition(":"))
+        if member_id not in members:
+            reader.check_members("child_seen", [member_id], members)
+            continue
+        try:
+            seen[member_id] = Seen(value.lower())
+        except ValueError:
+            reader.problem("child_seen", f"{part!r} is not allowed; allowed: {allowed}")
+    return seen
+
+
+def _appointment(reader: RowReader, member_ids: list[str]) -> Appointment | None:
+    when = reader.date_time("date", required=True)
+    member = reader.text("member", required=True)
+    if member is not None:
+        checked = reader.check_members("member", [member], member_ids)
+        member = member if len(checked) == 1 and member in member_ids else None
+    fields = dict(
+        agency=reader.text("agency", required=True),
+        type=reader.text("type", required=True),
+        outcome=reader.choice("outcome", Outcome, required=True),
+        notes=reader.text("notes"),
+    )
+    if (
+        when is None
+        or member is None
+        or None in (fields["agency"], fields["type"], fields["outcome"])
+    ):
+        return None
+    return Appointment(
+        id=reader.values["id"],
+        **_source(reader),
+        date=when[0],
+        time=when[1],
+        member=member,
+        **fields,
+        extra=reader.extra(),
+    )
+
+
+def _read_documents(
+    folder: Path,
+    label: Callable[[Path], str],
+    problems: list[Problem],
+    member_ids: list[str],
+    chunk_size: int,
+    chunk_overlap: int,
+) -> list[Passage]:
+    documents = folder / "documents"
+    if not documents.is_dir():
+        return []
+    passages: list[Passage] = []
+    for path in sorted(documents.rglob("*")):
+        if not path.is_file() or path.suffix.lower() not in DOCUMENT_SUFFIXES:
+            continue
+        name = label(path)
+        read = read_document(path, name, chunk_size, chunk_overlap)
+        problems.extend(read.problems)
+        front = {str(key).lower(): value for key, value in read.front_matter.items()}
+        reader = RowReader(name, None, front, problems, field_prefix="front-matter")
+        date = reader.date("date")
+        agency = reader.text("agency")
+        title = reader.text("title") or path.stem.replace("-", " ").replace("_", " ")
+        members = _front_matter_members(front.get("members"), reader, member_ids)
+        file = path.relative_to(folder).as_posix()
+        for number, piece in enumerate(read.pieces, start=1):
+            passages.append(
+                Passage(
+                    id=f"{path.name}#{number}",
+                    file=file,
+                    text=piece.text,
+                    heading=piece.heading,
+                    page=piece.page,
+                    title=title,
+                    date=date,
+                    agency=agency,
+                    members=members,
+                )
+            )
+    return passages
+
+
+def _front_matter_members(value: Any, reader: RowReader, member_ids: list[str]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    ids = [str(item) for item in value] if isinstance(value, list) else split_ids(str(value))
+    return reader.check_members("members", ids, member_ids)

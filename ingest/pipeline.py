@@ -1,0 +1,206 @@
+"""Ingest case bundles and learning documents: validate everything, then publish atomically."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel
+
+from ingest.bundle import bundle_hash, is_bundle, load_bundle
+from ingest.entries import build_entry
+from ingest.errors import BundleError, Problem
+from ingest.learning import load_learning
+from ingest.models import Bundle
+from ingest.settings import Settings
+from ingest.store import LEARNING_KEY, Store, case_key
+
+INDEX_VERSION = "1"
+ProgressFactory = Callable[[str, int], Callable[[int], None]]
+
+
+class IngestResult(BaseModel):
+    key: str
+    title: str
+    status: Literal["new", "replaced", "unchanged"]
+    counts: dict[str, int]
+    records: int
+    embedded: int
+    seconds: float
+
+
+def find_bundles(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Bundle folders given directly, or folders holding bundles one level down."""
+    bundles: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if is_bundle(path):
+            bundles.append(path)
+        elif path.is_dir() and (found := sorted(p for p in path.iterdir() if is_bundle(p))):
+            bundles.extend(found)
+        elif path.exists():
+            problems.append(
+                Problem(
+                    file=str(path),
+                    message="not a case bundle (no case.yaml) and no bundle folders inside it",
+                )
+            )
+        else:
+            problems.append(Problem(file=str(path), message="no such file or folder"))
+    return bundles, problems
+
+
+def _salted_hash(folder: Path, settings: Settings) -> str:
+    return f"{INDEX_VERSION}:{settings.chunk_size}:{settings.chunk_overlap}:{bundle_hash(folder)}"
+
+
+def _declared_case_id(folder: Path) -> str | None:
+    try:
+        data = yaml.safe_load((folder / "case.yaml").read_text("utf-8-sig"))
+    except (yaml.YAMLError, UnicodeDecodeError, OSError):
+        return None
+    return str(data.get("case_id")) if isinstance(data, dict) and data.get("case_id") else None
+
+
+def ingest_cases(
+    paths: list[Path], settings: Settings, progress: ProgressFactory | None = None
+) -> list[IngestResult]:
+    """Validate every bundle first; write none if any has a problem (BundleError)."""
+    folders, problems = find_bundles(paths)
+    store = Store(settings.chroma_client())
+    unchanged: list[IngestResult] = []
+    to_write: list[tuple[Bundle, str]] = []
+    owners: dict[str, Path] = {}
+    for folder in folders:
+        started = time.perf_counter()
+        content_hash = _salted_hash(folder, settings)
+        declared = _declared_case_id(folder)
+        live = store.live(case_key(declared)) if declared else None
+        if live is not None and live.content_hash == content_hash and declared not in owners:
+            owners[declared] = folder
+            unchanged.append(
+                IngestResult(
+                    key=live.key,
+                    title=live.title,
+                    status="unchanged",
+                    counts=live.counts,
+                    records=sum(live.counts.values()),
+                    embedded=0,
+                    seconds=time.perf_counter() - started,
+                )
+            )
+            continue
+        try:
+            bundle = load_bundle(
+                folder, chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap
+            )
+        except BundleError as error:
+            problems.extend(error.problems)
+            continue
+        case_id = bundle.case.case_id
+        if case_id in owners:
+            problems.append(
+                Problem(
+                    file=f"{folder.name}/case.yaml",
+                    field="case.case_id",
+                    message=f"case {case_id!r} is also in {owners[case_id]}; one bundle a case",
+                )
+            )
+            continue
+        owners[case_id] = folder
+        to_write.append((bundle, content_hash))
+    if problems:
+        raise BundleError(problems)
+    return unchanged + [_publish_case(store, b, h, settings, progress) for b, h in to_write]
+
+
+def _publish_case(
+    store: Store,
+    bundle: Bundle,
+    content_hash: str,
+    settings: Settings,
+    progress: ProgressFactory | None,
+) -> IngestResult:
+    from ingest.entries import bundle_entries
+
+    started = time.perf_counter()
+    key = case_key(bundle.case.case_id)
+    existed = store.live(key) is not None
+    entries = bundle_entries(bundle)
+    tick = progress(f"{bundle.case.case_id}: embedding", len(entries)) if progress else None
+    live, embedded = store.publish(
+        key,
+        entries,
+        settings.embedder(),
+        content_hash=content_hash,
+        title=bundle.case.title,
+        counts=bundle.counts(),
+        progress=tick,
+    )
+    return IngestResult(
+        key=key,
+        title=live.title,
+        status="replaced" if existed else "new",
+        counts=live.counts,
+        records=len(entries),
+        embedded=embedded,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def ingest_learning(
+    paths: list[Path], settings: Settings, progress: ProgressFactory | None = None
+) -> IngestResult:
+    """Add or replace learning documents by file name; documents not given are kept."""
+    started = time.perf_counter()
+    documents = load_learning(
+        paths, chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap
+    )
+    store = Store(settings.chroma_client())
+    live = store.live(LEARNING_KEY)
+    hashes = dict(json.loads(live.detail.get("documents", "{}"))) if live else {}
+    titles = dict(json.loads(live.detail.get("titles", "{}"))) if live else {}
+    changed = [d for d in documents if hashes.get(d.doc_id) != d.content_hash]
+    if live is not None and not changed:
+        return IngestResult(
+            key=LEARNING_KEY,
+            title="Learning corpus",
+            status="unchanged",
+            counts=live.counts,
+            records=live.counts.get("passages", 0),
+            embedded=0,
+            seconds=time.perf_counter() - started,
+        )
+    replaced = {d.doc_id for d in changed}
+    kept = [
+        e for e in (store.read_all(live) if live else []) if str(e.metadata["file"]) not in replaced
+    ]
+    new_entries = [build_entry(p, None, {}) for d in changed for p in d.passages]
+    entries = kept + new_entries
+    for document in changed:
+        hashes[document.doc_id] = document.content_hash
+        titles[document.doc_id] = document.title
+    tick = progress("learning: embedding", len(new_entries)) if progress else None
+    new_live, embedded = store.publish(
+        LEARNING_KEY,
+        entries,
+        settings.embedder(),
+        content_hash=json.dumps(hashes, sort_keys=True),
+        title="Learning corpus",
+        counts={"documents": len(hashes), "passages": len(entries)},
+        detail={"documents": json.dumps(hashes), "titles": json.dumps(titles)},
+        progress=tick,
+    )
+    return IngestResult(
+        key=LEARNING_KEY,
+        title=new_live.title,
+        status="replaced" if live else "new",
+        counts=new_live.counts,
+        records=len(new_entries),
+        embedded=embedded,
+        seconds=time.perf_counter() - started,
+    )

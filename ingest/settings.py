@@ -1,0 +1,91 @@
+"""The one settings object: where the store lives, which model embeds, what "today" is."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+
+    from ingest.embedder import Embedder
+
+
+class LLMSettings(BaseSettings):
+    """Optional LLM composer; off unless a provider is set."""
+
+    model_config = SettingsConfigDict(env_prefix="CASEBRIEF_LLM_", extra="forbid")
+
+    provider: Literal["none", "openai", "ollama"] = Field(
+        "none", description="'none' keeps the deterministic answerer only."
+    )
+    model: str = Field("llama3.1", description="Model name passed to the provider.")
+    base_url: str | None = Field(None, description="OpenAI-compatible or Ollama base URL.")
+    api_key: str = Field("not-needed", description="API key for OpenAI-compatible servers.")
+    timeout_s: float = Field(20.0, description="Give up on the LLM after this many seconds.")
+
+
+class Settings(BaseSettings):
+    """Everything configurable, read once from the environment (CASEBRIEF_*)."""
+
+    model_config = SettingsConfigDict(env_prefix="CASEBRIEF_", extra="forbid")
+
+    store: Path = Field(Path(".casebrief"), description="Folder of the embedded Chroma store.")
+    chroma_url: str | None = Field(
+        None, description="http://HOST:PORT of a Chroma server; overrides `store` when set."
+    )
+    today: dt.date | None = Field(
+        None, description="Fixes 'today' for relative dates (tests, evaluation)."
+    )
+    embed_batch_size: int = Field(64, description="Texts per embedding batch.")
+    chunk_size: int = Field(900, description="Target passage length in characters.")
+    chunk_overlap: int = Field(120, description="Characters shared by neighbouring passages.")
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+
+    def today_date(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    @cached_property
+    def _client(self) -> ClientAPI:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        if self.chroma_url:
+            from urllib.parse import urlparse
+
+            url = urlparse(self.chroma_url)
+            if not url.hostname or not url.port:
+                raise ValueError(
+                    f"CASEBRIEF_CHROMA_URL={self.chroma_url!r} is not http://HOST:PORT"
+                )
+            return chromadb.HttpClient(
+                host=url.hostname,
+                port=url.port,
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
+        self.store.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(self.store), settings=chroma_settings)
+
+    def chroma_client(self) -> ClientAPI:
+        """The Chroma client for this store, built once per settings object."""
+        return self._client
+
+    def embedder(self) -> Embedder:
+        from ingest.embedder import shared_embedder
+
+        return shared_embedder(self.embed_batch_size)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with explicit overrides (e.g. --store) on top."""
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    clean = {key: value for key, value in overrides.items() if value is not None}
+    return Settings(**clean)

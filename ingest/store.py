@@ -1,0 +1,201 @@
+"""The store layout: one versioned Chroma collection per case and one for the learning corpus,
+and a small registry saying which version of each is live.
+
+Writing a new version never touches the live one; switching is a single registry upsert, so a
+reader sees the whole old version or the whole new one, never a mix. Old versions and
+leftovers of a crashed write are dropped afterwards by name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from chromadb.errors import NotFoundError
+from pydantic import BaseModel
+
+from ingest.entries import Entry
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
+
+    from ingest.embedder import Embedder
+
+REGISTRY = "cb-registry"
+LEARNING_KEY = "learning"
+_COSINE = {"hnsw": {"space": "cosine"}}
+
+Progress = Callable[[int], None]
+
+
+class LiveVersion(BaseModel):
+    """A registry row: which collection holds the live version of a case or the learning corpus."""
+
+    key: str
+    collection: str
+    version: int
+    content_hash: str
+    title: str = ""
+    counts: dict[str, int] = {}
+    detail: dict[str, str] = {}
+
+
+def case_key(case_id: str) -> str:
+    return f"case:{case_id}"
+
+
+def collection_prefix(key: str) -> str:
+    """'.' cannot occur in a case id, so one case's prefix never matches another's."""
+    kind, _, name = key.partition(":")
+    return f"cb-{kind}.{name}." if name else f"cb-{kind}."
+
+
+class Store:
+    def __init__(self, client: ClientAPI) -> None:
+        self.client = client
+
+    def _registry(self) -> Collection:
+        return self.client.get_or_create_collection(REGISTRY, embedding_function=None)
+
+    def live(self, key: str) -> LiveVersion | None:
+        found = self._registry().get(ids=[key], include=["metadatas"])
+        if not found["ids"]:
+            return None
+        return _from_metadata(found["metadatas"][0])
+
+    def all_live(self, kind: str = "case") -> list[LiveVersion]:
+        found = self._registry().get(where={"kind": kind}, include=["metadatas"])
+        return sorted((_from_metadata(m) for m in found["metadatas"]), key=lambda v: v.key)
+
+    def collection(self, name: str) -> Collection:
+        return self.client.get_collection(name, embedding_function=None)
+
+    def read_all(self, version: LiveVersion) -> list[Entry]:
+        """Every entry of a live version, in insertion order of ids."""
+        found = self.collection(version.collection).get(include=["metadatas", "documents"])
+        return [
+            Entry(id=i, text=text or "", metadata=dict(meta or {}))
+            for i, text, meta in zip(
+                found["ids"], found["documents"], found["metadatas"], strict=True
+            )
+        ]
+
+    def _reusable_embeddings(self, version: LiveVersion | None) -> dict[str, list[float]]:
+        if version is None:
+            return {}
+        try:
+            found = self.collection(version.collection).get(include=["metadatas", "embeddings"])
+        except NotFoundError:
+            return {}
+        return {
+            str(meta["text_hash"]): list(vector)
+            for meta, vector in zip(found["metadatas"], found["embeddings"], strict=True)
+        }
+
+    def publish(
+        self,
+        key: str,
+        entries: Sequence[Entry],
+        embedder: Embedder,
+        *,
+        content_hash: str,
+        title: str,
+        counts: dict[str, int],
+        detail: dict[str, str] | None = None,
+        progress: Progress | None = None,
+    ) -> tuple[LiveVersion, int]:
+        """Write entries as a new version, make it live, drop the old. Returns (live, embedded)."""
+        previous = self.live(key)
+        reusable = self._reusable_embeddings(previous)
+        version = (previous.version if previous else 0) + 1
+        name = f"{collection_prefix(key)}v{version}"
+        self._drop(name)
+        target = self.client.create_collection(name, embedding_function=None, configuration=_COSINE)
+        to_embed = [entry for entry in entries if entry.text_hash not in reusable]
+        batch = max(1, min(self.client.get_max_batch_size(), 512))
+        vectors = dict(reusable)
+        for start in range(0, len(to_embed), batch):
+            chunk = to_embed[start : start + batch]
+            for entry, vector in zip(chunk, embedder.embed([e.text for e in chunk]), strict=True):
+                vectors[entry.text_hash] = vector
+            if progress:
+                progress(len(chunk))
+        for start in range(0, len(entries), batch):
+            chunk = list(entries[start : start + batch])
+            target.add(
+                ids=[entry.id for entry in chunk],
+                documents=[entry.text for entry in chunk],
+                metadatas=[entry.metadata for entry in chunk],
+                embeddings=[vectors[entry.text_hash] for entry in chunk],
+            )
+        live = LiveVersion(
+            key=key,
+            collection=name,
+            version=version,
+            content_hash=content_hash,
+            title=title,
+            counts=counts,
+            detail=detail or {},
+        )
+        self._registry().upsert(
+            ids=[key], embeddings=[[0.0]], documents=[key], metadatas=[_to_metadata(live)]
+        )
+        self.drop_stale(key)
+        return live, len(to_embed)
+
+    def drop_stale(self, key: str) -> None:
+        """Drop every collection of `key` except the live one (old versions, crashed writes)."""
+        live = self.live(key)
+        prefix = collection_prefix(key)
+        for name in self._collection_names():
+            if name.startswith(prefix) and (live is None or name != live.collection):
+                self._drop(name)
+
+    def forget(self, key: str) -> int:
+        """Remove a case (registry row first, so readers stop at once); return entries removed."""
+        live = self.live(key)
+        removed = 0
+        if live is not None:
+            try:
+                removed = self.collection(live.collection).count()
+            except NotFoundError:
+                removed = 0
+            self._registry().delete(ids=[key])
+        self.drop_stale(key)
+        return removed
+
+    def _collection_names(self) -> list[str]:
+        return [c if isinstance(c, str) else c.name for c in self.client.list_collections()]
+
+    def _drop(self, name: str) -> None:
+        with contextlib.suppress(NotFoundError, ValueError):
+            self.client.delete_collection(name)
+
+
+def _to_metadata(live: LiveVersion) -> dict[str, str | int]:
+    return {
+        "kind": live.key.partition(":")[0],
+        "key": live.key,
+        "collection": live.collection,
+        "version": live.version,
+        "content_hash": live.content_hash,
+        "title": live.title,
+        "counts": json.dumps(live.counts),
+        "detail": json.dumps(live.detail),
+    }
+
+
+def _from_metadata(meta: object) -> LiveVersion:
+    data = dict(meta)  # type: ignore[call-overload]
+    return LiveVersion(
+        key=data["key"],
+        collection=data["collection"],
+        version=data["version"],
+        content_hash=data["content_hash"],
+        title=data.get("title", ""),
+        counts=json.loads(data.get("counts", "{}")),
+        detail=json.loads(data.get("detail", "{}")),
+    )
