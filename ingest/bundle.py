@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 import yaml
 
 from ingest.documents import DOCUMENT_SUFFIXES, read_document
-from ingest.errors import BundleError, Problem
-from ingest.fields import RowReader, split_ids
+from ingest.errors import BundleError, Problem, not_utf8
+from ingest.fields import RowReader, load_yaml, split_ids
 from ingest.models import (
     Address,
     Appointment,
@@ -31,6 +31,7 @@ from ingest.models import (
 from ingest.tables import Table, find_table, read_table
 
 T = TypeVar("T")
+Roles = dict[str, MemberRole | None]
 CASE_ID = re.compile(r"^[A-Za-z0-9_-]+$")
 REQUIRED_COLUMNS = {
     "professionals": ("id", "name", "role", "agency", "start"),
@@ -56,9 +57,8 @@ def load_bundle(folder: Path, *, chunk_size: int = 900, chunk_overlap: int = 120
     """Validate a whole bundle; raise BundleError listing every problem, in file order."""
     problems: list[Problem] = []
     label = _labeller(folder)
-    case, members, addresses = _read_case_yaml(folder / "case.yaml", label, problems)
-    member_ids = [member.id for member in members]
-    members_by_id = {member.id: member for member in members}
+    case, members, roles, addresses = _read_case_yaml(folder / "case.yaml", label, problems)
+    member_ids = list(roles)
     ids = _IdRegistry(problems)
     for member in members:
         ids.claim(member.id, member.file, None, field=f"members[{member.id}].id")
@@ -79,7 +79,7 @@ def load_bundle(folder: Path, *, chunk_size: int = 900, chunk_overlap: int = 120
         label,
         problems,
         ids,
-        lambda reader: _chronology_event(reader, members_by_id),
+        lambda reader: _chronology_event(reader, roles),
     )
     appointments = _read_rows(
         folder,
@@ -136,23 +136,22 @@ class _IdRegistry:
 
 def _read_case_yaml(
     path: Path, label: Callable[[Path], str], problems: list[Problem]
-) -> tuple[Case | None, list[Member], list[Address]]:
+) -> tuple[Case | None, list[Member], Roles, list[Address]]:
     name = label(path)
     if not path.is_file():
         problems.append(Problem(file=name, message="missing; every bundle needs a case.yaml"))
-        return None, [], []
+        return None, [], {}, []
     raw = path.read_bytes()
     if not raw.strip():
         problems.append(
             Problem(file=name, message="the file is empty; expected case_id, title, members")
         )
-        return None, [], []
+        return None, [], {}, []
     try:
-        data = yaml.safe_load(raw.decode("utf-8-sig"))
+        data = load_yaml(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        row = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(file=name, line=row, message="not UTF-8 text; save it as UTF-8"))
-        return None, [], []
+        problems.append(not_utf8(name, raw, error, yaml=True))
+        return None, [], {}, []
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problems.append(
@@ -163,12 +162,12 @@ def _read_case_yaml(
                 message=f"not valid YAML: {getattr(error, 'problem', None) or error}",
             )
         )
-        return None, [], []
+        return None, [], {}, []
     if not isinstance(data, dict):
         problems.append(
             Problem(file=name, message="must be a YAML mapping with case_id, title, members")
         )
-        return None, [], []
+        return None, [], {}, []
     reader = RowReader(name, None, data, problems, field_prefix="case")
     case_id = reader.text("case_id", required=True)
     if case_id and not CASE_ID.match(case_id):
@@ -180,9 +179,8 @@ def _read_case_yaml(
     summary = reader.text("summary")
     reader.used.update({"members", "addresses"})
     extra = reader.extra()
-    members = _read_members(data.get("members"), name, problems)
-    member_ids = [member.id for member in members]
-    addresses = _read_addresses(data.get("addresses"), name, problems, member_ids)
+    members, roles = _read_members(data.get("members"), name, problems)
+    addresses = _read_addresses(data.get("addresses"), name, problems, list(roles))
     case = None
     if case_id and title:
         case = Case(
@@ -193,7 +191,7 @@ def _read_case_yaml(
             summary=summary,
             extra=extra,
         )
-    return case, members, addresses
+    return case, members, roles, addresses
 
 
 def _yaml_items(value: Any, key: str, name: str, problems: list[Problem]) -> list[dict[str, Any]]:
@@ -205,13 +203,16 @@ def _yaml_items(value: Any, key: str, name: str, problems: list[Problem]) -> lis
     return value
 
 
-def _read_members(value: Any, name: str, problems: list[Problem]) -> list[Member]:
+def _read_members(value: Any, name: str, problems: list[Problem]) -> tuple[list[Member], Roles]:
+    """Valid members, and the role of every declared id (None if invalid) so that rows
+    naming a member whose own entry has a problem are not reported twice."""
     items = _yaml_items(value, "members", name, problems)
     if value is None or value == []:
         problems.append(
             Problem(file=name, field="members", message="at least one member is required")
         )
     members: list[Member] = []
+    roles: Roles = {}
     for index, item in enumerate(items, start=1):
         reader = RowReader(name, None, item, problems, field_prefix=f"members[{index}]")
         before = len(problems)
@@ -229,6 +230,8 @@ def _read_members(value: Any, name: str, problems: list[Problem]) -> list[Member
         expected_date = reader.date("expected_date")
         gender = reader.text("gender")
         notes = reader.text("notes")
+        if member_id:
+            roles[member_id] = role
         if len(problems) == before and member_id and member_name and role:
             members.append(
                 Member(
@@ -244,7 +247,7 @@ def _read_members(value: Any, name: str, problems: list[Problem]) -> list[Member
                     extra=reader.extra(),
                 )
             )
-    return members
+    return members, roles
 
 
 def _read_addresses(
@@ -349,7 +352,7 @@ def _professional(reader: RowReader, member_ids: list[str]) -> Professional | No
     return Professional(id=reader.values["id"], **_source(reader), **fields, extra=reader.extra())
 
 
-def _chronology_event(reader: RowReader, members: dict[str, Member]) -> ChronologyEvent | None:
+def _chronology_event(reader: RowReader, members: Roles) -> ChronologyEvent | None:
     when = reader.date_time("date", required=True)
     fields = dict(
         agency=reader.text("agency", required=True),
@@ -377,7 +380,7 @@ def _chronology_event(reader: RowReader, members: dict[str, Member]) -> Chronolo
 
 
 def _child_seen(
-    reader: RowReader, event_members: tuple[str, ...], members: dict[str, Member]
+    reader: RowReader, event_members: tuple[str, ...], members: Roles
 ) -> dict[str, Seen]:
     """`yes|no|alone` for the children concerned, or per member `child-a:alone;child-b:no`."""
     text = reader.text("child_seen")
@@ -391,14 +394,15 @@ def _child_seen(
             reader.problem("child_seen", f"{text!r} is not allowed; allowed: {allowed}")
             return {}
         concerned = event_members or tuple(members)
-        children = [m for m in concerned if members[m].role == MemberRole.CHILD]
+        children = [m for m in concerned if members.get(m) == MemberRole.CHILD]
         return dict.fromkeys(children or concerned, value)
     seen: dict[str, Seen] = {}
     for part in split_ids(text):
         member_id, _, value = (piece.strip() for piece in part.partition(":"))
         if member_id not in members:
             reader.check_members("child_seen", [member_id], members)
-            continue
+            if members:
+                continue
         try:
             seen[member_id] = Seen(value.lower())
         except ValueError:
@@ -411,7 +415,7 @@ def _appointment(reader: RowReader, member_ids: list[str]) -> Appointment | None
     member = reader.text("member", required=True)
     if member is not None:
         checked = reader.check_members("member", [member], member_ids)
-        member = member if len(checked) == 1 and member in member_ids else None
+        member = member if len(checked) == 1 and (member in member_ids or not member_ids) else None
     fields = dict(
         agency=reader.text("agency", required=True),
         type=reader.text("type", required=True),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -11,9 +12,11 @@ from pathlib import Path
 import yaml
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
-from ingest.errors import Problem
+from ingest.errors import Problem, not_utf8
+from ingest.fields import load_yaml
 
 DOCUMENT_SUFFIXES = frozenset({".md", ".txt", ".pdf", ".docx"})
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 _HEADERS = [("#", "h1"), ("##", "h2"), ("###", "h3"), ("####", "h4")]
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
@@ -48,10 +51,7 @@ def read_document(path: Path, label: str, chunk_size: int, chunk_overlap: int) -
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        row = data[: error.start].count(b"\n") + 1
-        return _failed(
-            label, f"not UTF-8 text (byte 0x{data[error.start]:02x}); save as UTF-8", row
-        )
+        return DocumentText(problems=(not_utf8(label, data, error),))
     if suffix == ".md":
         return _read_markdown(text, label, splitter)
     return _pieces_or_empty(label, [Piece(chunk) for chunk in splitter.split_text(text)], {})
@@ -72,7 +72,7 @@ def _read_markdown(text: str, label: str, splitter: RecursiveCharacterTextSplitt
     front: dict[str, object] = {}
     if match := _FRONT_MATTER.match(text):
         try:
-            loaded = yaml.safe_load(match.group(1))
+            loaded = load_yaml(match.group(1))
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 2 if mark is not None else None

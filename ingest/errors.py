@@ -39,3 +39,15 @@ class BundleError(Exception):
 
 class StoreError(Exception):
     """The store cannot be reached or is not a CaseBrief store."""
+
+
+def not_utf8(file: str, data: bytes, error: UnicodeDecodeError, *, yaml: bool = False) -> Problem:
+    """The same message wherever text is not UTF-8, pinned to the row (or line) of the byte."""
+    where = data[: error.start].count(b"\n") + 1
+    byte = data[error.start : error.start + 1].hex()
+    message = f"not UTF-8 text (byte 0x{byte}); save the file as UTF-8"
+    return (
+        Problem(file=file, line=where, message=message)
+        if yaml
+        else Problem(file=file, row=where, message=message)
+    )

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import TypeVar
 
+import yaml
+
 from ingest.errors import Problem
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
@@ -116,7 +118,8 @@ class RowReader:
 
     def check_members(self, column: str, ids: list[str], known: Iterable[str]) -> tuple[str, ...]:
         known_ids = list(known)
-        unknown = [member for member in ids if member not in known_ids]
+        # No known members means case.yaml itself failed and was reported; don't pile on.
+        unknown = [member for member in ids if known_ids and member not in known_ids]
         for member in unknown:
             self.problem(
                 column,
@@ -140,3 +143,17 @@ class RowReader:
             for name, value in self.values.items()
             if name not in self.used and value is not None and str(value).strip()
         }
+
+
+class _TextDateLoader(yaml.SafeLoader):
+    """Safe YAML where dates stay text, so a bad date is our error message, not a crash."""
+
+
+_TextDateLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str) -> object:
+    return yaml.load(text, Loader=_TextDateLoader)  # noqa: S506 - a SafeLoader subclass

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from ingest.bundle import bundle_hash, is_bundle, load_bundle
 from ingest.entries import build_entry
 from ingest.errors import BundleError, Problem
+from ingest.fields import load_yaml
 from ingest.learning import load_learning
 from ingest.models import Bundle
 from ingest.settings import Settings
@@ -60,7 +61,7 @@ def _salted_hash(folder: Path, settings: Settings) -> str:
 
 def _declared_case_id(folder: Path) -> str | None:
     try:
-        data = yaml.safe_load((folder / "case.yaml").read_text("utf-8-sig"))
+        data = load_yaml((folder / "case.yaml").read_text("utf-8-sig"))
     except (yaml.YAMLError, UnicodeDecodeError, OSError):
         return None
     return str(data.get("case_id")) if isinstance(data, dict) and data.get("case_id") else None

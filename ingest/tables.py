@@ -9,7 +9,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.errors import Problem
+from ingest.errors import Problem, not_utf8
 
 
 @dataclass(frozen=True)
@@ -48,13 +48,7 @@ def _read_csv(data: bytes, label: str) -> Table:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        row = data[: error.start].count(b"\n") + 1
-        byte = data[error.start : error.start + 1].hex()
-        return _problem_table(
-            label,
-            f"not UTF-8 text (byte 0x{byte}); save the file as UTF-8 (CSV UTF-8 in Excel)",
-            row=row,
-        )
+        return Table(label, (), (), (not_utf8(label, data, error),))
     try:
         raw_rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:

@@ -1,0 +1,108 @@
+"""Shared fixtures: every test gets its own store; the real model and real Chroma are used."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ingest.settings import Settings, load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    store = tmp_path / "store"
+    monkeypatch.setenv("CASEBRIEF_STORE", str(store))
+    monkeypatch.delenv("CASEBRIEF_CHROMA_URL", raising=False)
+    monkeypatch.delenv("CASEBRIEF_TODAY", raising=False)
+    return store
+
+
+@pytest.fixture
+def bundle(tmp_path: Path) -> Path:
+    """A writable copy of the small fictional bundle FAM-T1."""
+    target = tmp_path / "bundles" / "FAM-T1"
+    shutil.copytree(DATA / "FAM-T1", target)
+    return target
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `chroma run` on 127.0.0.1 for the whole session."""
+    port = _free_port()
+    path = tmp_path_factory.mktemp("chroma-server")
+    chroma = Path(sys.executable).parent / "chroma"
+    process = subprocess.Popen(
+        [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        pytest.fail("chroma run did not start within 60 s")
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(params=["embedded", "server"])
+def settings(
+    request: pytest.FixtureRequest, isolated_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Settings]:
+    """Settings for the embedded store and, in a second run, for a real Chroma server."""
+    if request.param == "server":
+        url = request.getfixturevalue("chroma_server")
+        monkeypatch.setenv("CASEBRIEF_CHROMA_URL", url)
+        settings = load_settings()
+        client = settings.chroma_client()
+        for collection in client.list_collections():
+            client.delete_collection(collection.name)
+        yield settings
+    else:
+        yield load_settings()
+
+
+@pytest.fixture
+def cli() -> CliRunner:
+    return CliRunner()
+
+
+def store_snapshot(settings: Settings) -> dict[str, list[tuple[str, str]]]:
+    """Every collection with every (id, document): equal snapshots mean an unchanged index."""
+    client = settings.chroma_client()
+    snapshot: dict[str, list[tuple[str, str]]] = {}
+    for collection in client.list_collections():
+        found = client.get_collection(collection.name).get(include=["documents", "metadatas"])
+        rows = [
+            (i, f"{doc}|{sorted((meta or {}).items())}")
+            for i, doc, meta in zip(
+                found["ids"], found["documents"], found["metadatas"], strict=True
+            )
+        ]
+        snapshot[collection.name] = sorted(rows)
+    return snapshot
