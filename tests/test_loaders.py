@@ -73,9 +73,6 @@ def test_xlsx_table_with_bom_header_spaces_and_real_dates(bundle: Path):
     sheet.append([f"  {name.upper()} " for name in rows[0]])
     for row in rows[1:]:
         sheet.append([row[0], dt.datetime.fromisoformat(row[1]), *row[2:]])
-            [dt.datetime.fromisoformat(row[1]), *row[2:]][:0]
-            or [row[0], dt.datetime.fromisoformat(row[1]), *row[2:]]
-        )
     workbook.save(bundle / "appointments.xlsx")
     loaded = load_bundle(bundle)
     assert [a.id for a in loaded.appointments] == ["apt-001", "apt-002", "apt-003", "apt-004"]
