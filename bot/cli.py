@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import BaseModel, ValidationError
 from rich.console import Console
+from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from bot.types import Answer, Turn
 from ingest.errors import BundleError
 from ingest.settings import Settings, load_settings
 from ingest.store import Store, case_key
@@ -110,3 +114,95 @@ def forget(case_id: str, store: StoreOption = None) -> None:
         err.print(f"No case {case_id!r} in the index; nothing removed.", markup=False)
         raise typer.Exit(1)
     out.print(f"Forgot {case_id}: {removed} records removed.", markup=False)
+
+
+class BatchLine(BaseModel):
+    id: str | int | None = None
+    question: str
+    case: str | None = None
+    user: str | None = None
+    conversation: str | int | None = None
+
+
+def _answer_json(answer: Answer) -> str:
+    return answer.model_dump_json(exclude={"turn"})
+
+
+def _print_answer(answer: Answer) -> None:
+    if out.is_terminal:
+        out.print(Markdown(answer.answer))
+    else:
+        out.print(answer.answer, markup=False, highlight=False)
+    if answer.citations:
+        out.print()
+        for cited in answer.citations:
+            out.print(
+                f"[{cited.marker}] {cited.record_id} ({cited.kind}, {cited.source}"
+                f"{', ' + cited.date if cited.date else ''}): {cited.text}",
+                markup=False,
+                highlight=False,
+            )
+    if answer.abstained:
+        return
+    out.print(f"\nSearched: {answer.searched}", markup=False, highlight=False, style="dim")
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument(help="The question.")] = None,
+    case: Annotated[str | None, typer.Option("--case", help="Case id to ask about.")] = None,
+    user: Annotated[str | None, typer.Option("--user", help="Who is asking.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the Answer as JSON.")] = False,
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help="JSON Lines file of questions.")
+    ] = None,
+    store: StoreOption = None,
+) -> None:
+    """Answer a question from the indexed records, citing every source."""
+    from bot.answer import CaseNotFound, Engine
+
+    if (question is None) == (batch is None):
+        err.print("Give either a QUESTION or --batch FILE.", markup=False)
+        raise typer.Exit(2)
+    engine = Engine(_settings(store))
+    if batch is None:
+        try:
+            answer = engine.ask(question or "", case_id=case, user=user)
+        except CaseNotFound:
+            err.print(f"Case {case!r} is not available.", markup=False)
+            raise typer.Exit(3) from None
+        out.print(_answer_json(answer), markup=False, highlight=False) if as_json else (
+            _print_answer(answer)
+        )
+        return
+    conversations: dict[str, list[Turn]] = {}
+    for number, raw in enumerate(batch.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            line = BatchLine.model_validate_json(raw)
+        except ValidationError as error:
+            err.print(
+                f"{batch}, line {number}: not a valid question line ({error.errors()[0]['msg']})",
+                markup=False,
+            )
+            raise typer.Exit(2) from None
+        history = (
+            conversations.setdefault(str(line.conversation), [])
+            if (line.conversation is not None)
+            else []
+        )
+        try:
+            answer = engine.ask(
+                line.question,
+                case_id=line.case,
+                user=line.user,
+                conversation=history,
+                answer_id=line.id,
+            )
+        except CaseNotFound:
+            print(json.dumps({"id": line.id, "error": f"case {line.case!r} is not available"}))
+            continue
+        if answer.turn is not None:
+            history.append(answer.turn)
+        print(_answer_json(answer), flush=True)

@@ -1,0 +1,136 @@
+"""The one entry point the CLI and the app call: a question in, a cited Answer out."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from bot.compose import compose
+from bot.entities import mentions as find_mentions
+from bot.evidence import Query, ToolResult
+from bot.followups import inherit, is_follow_up, narrows_previous, remember
+from bot.periods import parse_period
+from bot.records import RecordCache, Records
+from bot.router import Route, Router
+from bot.search import PassageIndex
+from bot.tools import STRUCTURED_TOOLS
+from bot.tools.passages import documents, learning
+from bot.types import Answer, Intent, Turn
+from ingest.settings import Settings, load_settings
+from ingest.store import Store
+
+MIN_ROUTE_SCORE = 0.45
+_SINCE_WHEN = re.compile(r"^\s*(and\s+)?since when\b", re.I)
+
+
+class CaseNotFound(LookupError):
+    """The case is not in the index (or not visible to this user)."""
+
+
+class Engine:
+    """Loads the model, store and router once; answers many questions."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.store = Store(self.settings.chroma_client())
+        self.embedder = self.settings.embedder()
+        self.cache = RecordCache(self.store)
+        self.router = Router(self.embedder)
+        self._indexes: dict[str, PassageIndex] = {}
+        self._lock = threading.Lock()
+
+    def _index(self, records: Records | None) -> PassageIndex | None:
+        if records is None:
+            return None
+        key = records.version.collection
+        with self._lock:
+            if key not in self._indexes:
+                self._indexes[key] = PassageIndex(records, self.store, self.embedder)
+            return self._indexes[key]
+
+    def ask(
+        self,
+        question: str,
+        case_id: str | None = None,
+        user: str | None = None,
+        conversation: list[Turn] | None = None,
+        answer_id: str | int | None = None,
+    ) -> Answer:
+        records = self.cache.case(case_id) if case_id else None
+        if case_id and records is None:
+            raise CaseNotFound(case_id)
+        learning_records = self.cache.learning()
+        previous = conversation[-1] if conversation else None
+        follow_up = is_follow_up(question, previous)
+        if _SINCE_WHEN.match(question) and previous is not None:
+            question_for_tools = previous.question
+        else:
+            question_for_tools = question
+        today = self.settings.today_date()
+        previous_members = tuple(previous.filters.get("members", [])) if previous else ()
+        mentions = find_mentions(question_for_tools, records, previous_members)  # type: ignore[arg-type]
+        period = parse_period(question_for_tools, today, records.addresses if records else ())
+        routes = self.router.route(question_for_tools, has_case=records is not None)
+        if follow_up and previous is not None:
+            mentions, period = inherit(mentions, period, previous)
+            strongest = max(r.score for r in routes)
+            if strongest < 1.0:  # no clear new intent: keep asking the previous tool(s)
+                routes = [Route(i, question_for_tools, 1.0) for i in previous.intents]
+        restrict = (
+            tuple(previous.record_ids)
+            if follow_up and previous and narrows_previous(question)
+            else ()
+        )
+        results: list[ToolResult] = []
+        for route in routes:
+            intent: Intent = route.intent
+            if records is not None and route.score < MIN_ROUTE_SCORE and intent != "learning":
+                intent = "documents"
+            query = Query(
+                route.clause if len(routes) > 1 else question_for_tools,
+                records,
+                mentions,
+                period,
+                today,
+                restrict,
+            )
+            results.append(self._run(intent, query, records, learning_records))
+        sources: dict[str, Records] = {}
+        for result in results:
+            owner = learning_records if result.intent == "learning" else records
+            for line in result.lines:
+                for record_id in line.record_ids:
+                    if owner is not None:
+                        sources[record_id] = owner
+        composed = compose(results, sources)
+        intents = [r.intent for r in results]
+        turn = Turn(
+            question=question_for_tools,
+            intents=intents,
+            filters=remember(mentions, period),
+            record_ids=[i for r in results for i in r.record_ids],
+        )
+        return Answer(
+            id=answer_id,
+            question=question,
+            case_id=case_id,
+            intent="+".join(intents),
+            answer=composed.text,
+            citations=composed.citations,
+            abstained=composed.abstained,
+            searched=composed.searched,
+            turn=turn,
+        )
+
+    def _run(
+        self,
+        intent: Intent,
+        query: Query,
+        records: Records | None,
+        learning_records: Records | None,
+    ) -> ToolResult:
+        if intent == "learning" or records is None:
+            return learning(query, self._index(learning_records))
+        if intent == "documents":
+            return documents(query, self._index(records))
+        return STRUCTURED_TOOLS[intent](query)

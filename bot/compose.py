@@ -1,0 +1,62 @@
+"""The deterministic composer: tool lines become Markdown sentences ending in citation markers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.citations import citation, render_markers
+from bot.evidence import ToolResult
+from bot.records import Records
+from bot.types import Citation
+
+NO_EVIDENCE = "I found no records that answer this."
+
+
+@dataclass
+class Composed:
+    text: str
+    citations: list[Citation]
+    abstained: bool
+    searched: str
+
+
+def compose(results: list[ToolResult], sources: dict[str, Records]) -> Composed:
+    """`sources` maps each record id to the Records it comes from (case or learning)."""
+    markers: dict[str, int] = {}
+    citations: list[Citation] = []
+
+    def marker_for(record_id: str) -> int:
+        if record_id not in markers:
+            records = sources[record_id]
+            markers[record_id] = len(markers) + 1
+            citations.append(citation(markers[record_id], records.by_id[record_id], records))
+        return markers[record_id]
+
+    found = [r for r in results if r.found]
+    blocks: list[str] = []
+    for result in results:
+        rendered: list[str] = []
+        for line in result.lines:
+            if line.record_ids:
+                cited = render_markers([marker_for(i) for i in line.record_ids])
+                sentence = f"{line.text} {cited}"
+            else:
+                sentence = f"_Not found: {line.text}_" if found else line.text
+            rendered.append(f"- {sentence}" if line.bullet else sentence)
+        blocks.append(_join(rendered))
+    searched = " | ".join(r.searched for r in results)
+    if not found:
+        text = f"{NO_EVIDENCE} " + " ".join(blocks) + f"\n\nSearched: {searched}."
+        return Composed(text, [], True, searched)
+    return Composed("\n\n".join(blocks), citations, False, searched)
+
+
+def _join(lines: list[str]) -> str:
+    """Consecutive bullets form one list; other lines are paragraphs."""
+    out: list[str] = []
+    for line in lines:
+        if out and line.startswith("- ") and out[-1].startswith("- "):
+            out[-1] += "\n" + line
+        else:
+            out.append(line)
+    return "\n\n".join(out)

@@ -1,0 +1,139 @@
+"""A case's typed records, read whole from its live collection and cached per version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+from functools import cached_property
+
+from chromadb.errors import NotFoundError
+from pydantic import TypeAdapter
+
+from ingest.entries import AnyRecord
+from ingest.models import (
+    Address,
+    Appointment,
+    Case,
+    ChronologyEvent,
+    Member,
+    MemberRole,
+    Passage,
+    Professional,
+)
+from ingest.store import LEARNING_KEY, LiveVersion, Store, case_key
+
+_RECORD: TypeAdapter[AnyRecord] = TypeAdapter(AnyRecord)
+
+
+@dataclass(frozen=True)
+class Records:
+    """Every record of one live version (a case, or the learning corpus)."""
+
+    version: LiveVersion
+    case: Case | None
+    records: tuple[AnyRecord, ...]
+    texts: dict[str, str]
+
+    @property
+    def case_id(self) -> str | None:
+        return self.case.case_id if self.case else None
+
+    @cached_property
+    def members(self) -> list[Member]:
+        return [r for r in self.records if isinstance(r, Member)]
+
+    @cached_property
+    def members_by_id(self) -> dict[str, Member]:
+        return {m.id: m for m in self.members}
+
+    @cached_property
+    def children(self) -> list[Member]:
+        return [m for m in self.members if m.role == MemberRole.CHILD]
+
+    @cached_property
+    def addresses(self) -> list[Address]:
+        return sorted((r for r in self.records if isinstance(r, Address)), key=lambda a: a.start)
+
+    @cached_property
+    def professionals(self) -> list[Professional]:
+        items = (r for r in self.records if isinstance(r, Professional))
+        return sorted(items, key=lambda p: (p.start, p.id))
+
+    @cached_property
+    def chronology(self) -> list[ChronologyEvent]:
+        items = (r for r in self.records if isinstance(r, ChronologyEvent))
+        return sorted(items, key=lambda e: (e.date, e.time or dt.time(0), e.id))
+
+    @cached_property
+    def appointments(self) -> list[Appointment]:
+        items = (r for r in self.records if isinstance(r, Appointment))
+        return sorted(items, key=lambda a: (a.date, a.time or dt.time(0), a.id))
+
+    @cached_property
+    def passages(self) -> list[Passage]:
+        return [r for r in self.records if isinstance(r, Passage)]
+
+    @cached_property
+    def by_id(self) -> dict[str, AnyRecord]:
+        return {r.id: r for r in self.records}
+
+    def name(self, member_id: str) -> str:
+        member = self.members_by_id.get(member_id)
+        return member.name if member else member_id
+
+    def names(self, member_ids: tuple[str, ...] | list[str]) -> str:
+        return join_words([self.name(m) for m in member_ids])
+
+
+def join_words(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+class RecordCache:
+    """Loads a live version whole once; a new version (re-ingest) is a new cache entry."""
+
+    def __init__(self, store: Store, max_versions: int = 64) -> None:
+        self.store = store
+        self.max_versions = max_versions
+        self._cache: dict[str, Records] = {}
+        self._lock = threading.Lock()
+
+    def case(self, case_id: str) -> Records | None:
+        return self._load(case_key(case_id))
+
+    def learning(self) -> Records | None:
+        return self._load(LEARNING_KEY)
+
+    def _load(self, key: str) -> Records | None:
+        for _ in range(3):  # the live version may be replaced between lookup and read
+            live = self.store.live(key)
+            if live is None:
+                return None
+            cached = self._cache.get(live.collection)
+            if cached is not None:
+                return cached
+            try:
+                entries = self.store.read_all(live)
+            except NotFoundError:
+                continue
+            case = None
+            records: list[AnyRecord] = []
+            texts: dict[str, str] = {}
+            for entry in entries:
+                meta = entry.metadata
+                if meta["kind"] == "case":
+                    case = Case.model_validate_json(str(meta["record"]))
+                    continue
+                record = _RECORD.validate_json(str(meta["record"]))
+                records.append(record)
+                texts[record.id] = entry.text if record.kind != "passage" else record.text
+            loaded = Records(live, case, tuple(records), texts)
+            with self._lock:
+                if len(self._cache) >= self.max_versions:
+                    self._cache.pop(next(iter(self._cache)))
+                self._cache[live.collection] = loaded
+            return loaded
+        return None

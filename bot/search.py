@@ -1,0 +1,187 @@
+"""Hybrid passage search: BM25 and dense similarity, fused by reciprocal rank, then the
+best sentences of the best passages picked out for an extractive, quoted answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from rank_bm25 import BM25Okapi
+
+import prompts
+from bot.records import Records
+from ingest.embedder import Embedder
+from ingest.entries import entry_id
+from ingest.models import Passage
+from ingest.store import Store
+
+RRF_K = 60
+CANDIDATES = 20
+STOPWORDS = frozenset(
+    word
+    for line in prompts.text("stopwords.txt").splitlines()
+    if not line.startswith("#")
+    for word in line.split()
+)
+REQUIREMENT = re.compile(
+    r"\b(must|should|shall|will|required?|requires|within|no later than|by \d+|at least|"
+    r"before|as soon as|responsible|ensure)\b",
+    re.I,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'“(A-Z0-9])|\n+\s*(?:[-*•]\s+)?")
+
+
+def tokens(text: str) -> list[str]:
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower())
+    return [_stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
+
+
+def _stem(word: str) -> str:
+    word = word.removesuffix("'s")
+    for suffix in ("ments", "ment", "ings", "ing", "ies", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def sentences(text: str) -> list[str]:
+    parts = (p.strip(" -*•\t") for p in _SENTENCE_SPLIT.split(text))
+    return [p for p in parts if len(p) > 25 and not p.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    fused: float
+    dense: float
+    overlap: int
+    title_match: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    passage: Passage
+    sentence: str
+    score: float
+
+
+class PassageIndex:
+    """Search over one live version's passages (a case's documents or the learning corpus)."""
+
+    def __init__(self, records: Records, store: Store, embedder: Embedder) -> None:
+        self.records = records
+        self.passages = records.passages
+        self.store = store
+        self.embedder = embedder
+
+    @cached_property
+    def _bm25(self) -> BM25Okapi | None:
+        corpus = [tokens(f"{p.title or ''} {p.heading or ''} {p.text}") for p in self.passages]
+        return BM25Okapi(corpus) if corpus else None
+
+    @cached_property
+    def _by_entry_id(self) -> dict[str, Passage]:
+        return {entry_id("passage", p.id): p for p in self.passages}
+
+    def idf(self, token: str) -> float:
+        bm25 = self._bm25
+        return max(bm25.idf.get(token, 0.0), 0.0) if bm25 else 0.0
+
+    def search(
+        self, question: str, *, k: int = 5, where: dict[str, object] | None = None
+    ) -> list[Hit]:
+        if not self.passages or self._bm25 is None:
+            return []
+        query_tokens = set(tokens(question))
+        allowed = {p.id for p in self.passages if _matches(p, where)}
+        bm25_scores = self._bm25.get_scores(list(query_tokens))
+        lexical = sorted(
+            (i for i, p in enumerate(self.passages) if p.id in allowed and bm25_scores[i] > 0),
+            key=lambda i: -bm25_scores[i],
+        )[:CANDIDATES]
+        filters: dict[str, object] = {"kind": "passage"}
+        if where:
+            filters = {"$and": [{"kind": "passage"}, *({key: v} for key, v in where.items())]}
+        collection = self.store.collection(self.records.version.collection)
+        found = collection.query(
+            query_embeddings=[self.embedder.embed_one(question)],
+            n_results=min(CANDIDATES, len(self.passages)),
+            where=filters,
+            include=["distances"],
+        )
+        dense_ids = [self._by_entry_id[i].id for i in found["ids"][0] if i in self._by_entry_id]
+        similarity = {
+            self._by_entry_id[i].id: 1.0 - d
+            for i, d in zip(found["ids"][0], found["distances"][0], strict=True)
+            if i in self._by_entry_id
+        }
+        fused: dict[str, float] = {}
+        for rank, index in enumerate(lexical):
+            pid = self.passages[index].id
+            fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank + 1)
+        for rank, pid in enumerate(dense_ids):
+            fused[pid] = fused.get(pid, 0.0) + 1.0 / (RRF_K + rank + 1)
+        by_id = {p.id: p for p in self.passages}
+        titled = {p.id for p in self.passages if p.id in allowed and self._names(p, query_tokens)}
+        for pid in titled:  # the question names the document: its passages lead
+            fused[pid] = fused.get(pid, 0.0) + 1.0 / RRF_K
+        ranked = sorted(fused, key=lambda pid: -fused[pid])[:k]
+        return [
+            Hit(
+                by_id[pid],
+                fused[pid],
+                similarity.get(pid, 0.0),
+                len(query_tokens & set(tokens(f"{by_id[pid].heading or ''} {by_id[pid].text}"))),
+                pid in titled,
+            )
+            for pid in ranked
+        ]
+
+    @staticmethod
+    def _names(passage: Passage, query_tokens: set[str]) -> bool:
+        title = set(tokens(f"{passage.title or ''} {passage.file.rsplit('/', 1)[-1]}"))
+        return bool(title & query_tokens)
+
+    def quotes(
+        self, question: str, hits: list[Hit], *, limit: int = 3, requirements: bool = False
+    ) -> list[Quote]:
+        """The sentences that best answer the question, at most one per passage first."""
+        query_tokens = set(tokens(question))
+        scored: list[Quote] = []
+        for rank, hit in enumerate(hits):
+            if hit.title_match and not query_tokens - set(tokens(hit.passage.title or "")):
+                # "what did the letter say?": the document's own opening sentences answer it
+                opening = sentences(hit.passage.text)[:2]
+                scored += [
+                    Quote(hit.passage, s, 10.0 - rank - i / 10) for i, s in enumerate(opening)
+                ]
+                continue
+            for sentence in sentences(hit.passage.text):
+                words = set(tokens(sentence))
+                score = sum(self.idf(t) for t in query_tokens & words)
+                score += 0.5 / (rank + 1)
+                if requirements and REQUIREMENT.search(sentence):
+                    score += 1.0
+                if score > 0.5 / (rank + 1):
+                    scored.append(Quote(hit.passage, sentence, score))
+        scored.sort(key=lambda q: -q.score)
+        chosen: list[Quote] = []
+        used: set[str] = set()
+        for quote in scored:
+            if quote.passage.id not in used:
+                chosen.append(quote)
+                used.add(quote.passage.id)
+            if len(chosen) == limit:
+                break
+        return chosen
+
+
+def _matches(passage: Passage, where: dict[str, object] | None) -> bool:
+    if not where:
+        return True
+    return all(
+        (passage.learning_kind.value if key == "learning_kind" and passage.learning_kind else None)
+        == value
+        for key, value in where.items()
+    )

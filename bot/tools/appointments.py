@@ -1,0 +1,95 @@
+"""Appointments: missed, attended, upcoming; by member, agency, type and period. Exhaustive."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from bot.entities import matches_terms
+from bot.evidence import Line, Query, ToolResult, fmt_date, plural
+from ingest.models import MISSED_OUTCOMES, Appointment, Outcome
+
+NOT_MISSED = (Outcome.CANCELLED_BY_SERVICE, Outcome.RESCHEDULED)
+
+
+def outcome_words(outcome: Outcome) -> str:
+    return outcome.value.replace("_", " ")
+
+
+def _scope(query: Query) -> tuple[list[Appointment], list[str]]:
+    """Appointments matching everything but the outcome, and the filters in words."""
+    records = query.records
+    assert records is not None
+    found = list(records.appointments)
+    described: list[str] = []
+    if query.restrict_to:
+        found = [a for a in found if a.id in query.restrict_to]
+        described.append("the appointments of the previous answer")
+    if query.mentions.members:
+        found = [a for a in found if a.member in query.mentions.members]
+        described.append(f"for {records.names(list(query.mentions.members))}")
+    if query.mentions.terms:
+        found = [a for a in found if matches_terms(f"{a.agency} {a.type}", query.mentions.terms)]
+        described.append(f"agency or type matching {', '.join(query.mentions.terms)}")
+    if query.period:
+        found = [a for a in found if query.period.contains(a.date)]
+        described.append(query.period.label)
+    return found, described
+
+
+def _wanted_outcomes(query: Query) -> tuple[frozenset[Outcome], str]:
+    outcomes = query.mentions.outcomes
+    if not outcomes:
+        return frozenset(Outcome), ""
+    if set(query.mentions.outcome_words) == {"missed"}:
+        return MISSED_OUTCOMES, "missed"
+    return outcomes, " or ".join(outcome_words(o) for o in sorted(outcomes))
+
+
+def appointments(query: Query) -> ToolResult:
+    records = query.records
+    assert records is not None
+    scope, described = _scope(query)
+    wanted, label = _wanted_outcomes(query)
+    found = [a for a in scope if a.outcome in wanted]
+    label_words = f"{label} " if label else ""
+    searched = (
+        f"all {len(records.appointments)} appointment records of case {records.case_id}"
+        + (f", filtered {'; '.join(described)}" if described else "")
+        + (f"; outcomes: {', '.join(sorted(o.value for o in wanted))}" if label else "")
+    )
+    who = f" for {records.names(list(query.mentions.members))}" if query.mentions.members else ""
+    when = f" {query.period.label}" if query.period else ""
+    filters = {"outcomes": sorted(o.value for o in wanted) if label else []}
+    if not found:
+        line = f"No {label_words}appointments are recorded{who}{when}."
+        return ToolResult("appointments", [Line(line, ())], searched, False, [], filters)
+    by_outcome = Counter(a.outcome for a in found)
+    breakdown = ", ".join(f"{n} {outcome_words(o)}" for o, n in by_outcome.most_common())
+    lines = [
+        Line(
+            f"{plural(len(found), label_words + 'appointment')} recorded{who}{when} ({breakdown}).",
+            tuple(a.id for a in found),
+        )
+    ]
+    for item in found:
+        note = f" ({item.notes})" if item.notes else ""
+        lines.append(
+            Line(
+                f"{fmt_date(item.date)}: {item.type} with {item.agency} for "
+                f"{records.name(item.member)}: {outcome_words(item.outcome)}{note}.",
+                (item.id,),
+                bullet=True,
+            )
+        )
+    if label == "missed":
+        excluded = [a for a in scope if a.outcome in NOT_MISSED]
+        if excluded:
+            counts = Counter(outcome_words(a.outcome) for a in excluded)
+            lines.append(
+                Line(
+                    f"Not counted as missed: {', '.join(f'{n} {w}' for w, n in counts.items())} "
+                    "(changed by the service, not missed by the family).",
+                    tuple(a.id for a in excluded),
+                )
+            )
+    return ToolResult("appointments", lines, searched, True, [a.id for a in found], filters)

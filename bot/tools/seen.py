@@ -1,0 +1,96 @@
+"""When each child was last seen, and last seen alone, from the chronology's child_seen."""
+
+from __future__ import annotations
+
+import re
+
+from bot.evidence import Line, Query, ToolResult, fmt_date, plural
+from bot.tools.chronology import type_words
+from ingest.models import ChronologyEvent, Member, Seen
+
+_ABSENT = r"(was not|wasn't|not)\s+(at home|home|present|there|in the (house|home|property)|seen)"
+
+
+def says_absent(event: ChronologyEvent, member: Member) -> bool:
+    """The summary says this member was not there, whatever child_seen says."""
+    names = [member.name, *[a for a in member.aliases if len(a) > 2]]
+    for name in names:
+        pattern = rf"{re.escape(name)}[^.;]{{0,40}}?\b{_ABSENT}"
+        if re.search(pattern, event.summary, re.I):
+            return True
+    return False
+
+
+def last_seen(query: Query) -> ToolResult:
+    records = query.records
+    assert records is not None
+    children = [
+        records.members_by_id[m] for m in query.mentions.members if m in records.members_by_id
+    ]
+    children = [m for m in children if m.role.value in ("child", "unborn")] or records.children
+    events = [e for e in records.chronology if e.child_seen]
+    if query.period:
+        events = [e for e in events if query.period.contains(e.date)]
+    searched = (
+        f"the {len(events)} chronology records of case {records.case_id} that record whether "
+        f"children were seen (child_seen){', ' + query.period.label if query.period else ''}, "
+        f"for {records.names([c.id for c in children])}"
+    )
+    lines: list[Line] = []
+    ids: list[str] = []
+    found_any = False
+    for child in children:
+        about = [e for e in events if child.id in e.child_seen]
+        seen = [e for e in about if e.child_seen[child.id] in (Seen.YES, Seen.ALONE)]
+        alone = [e for e in about if e.child_seen[child.id] == Seen.ALONE]
+        if not about:
+            lines.append(Line(f"No chronology record says whether {child.name} was seen.", ()))
+            continue
+        found_any = True
+        ids += [e.id for e in about]
+        if seen:
+            last = seen[-1]
+            lines.append(
+                Line(
+                    f"{child.name} was last recorded as seen on {fmt_date(last.date)} "
+                    f"({type_words(last.event_type)}, {last.agency}).",
+                    (last.id,),
+                )
+            )
+            if says_absent(last, child):
+                lines.append(
+                    Line(
+                        f"Records disagree: that record marks {child.name} as seen, but its "
+                        f'summary says {child.name} was not there: "{last.summary}"',
+                        (last.id,),
+                    )
+                )
+        else:
+            lines.append(Line(f"No chronology record shows {child.name} as seen.", ()))
+        if alone:
+            last_alone = alone[-1]
+            lines.append(
+                Line(
+                    f"{child.name} was last seen alone on {fmt_date(last_alone.date)} "
+                    f"({type_words(last_alone.event_type)}, {last_alone.agency}).",
+                    (last_alone.id,),
+                )
+            )
+        else:
+            lines.append(Line(f"No chronology record shows {child.name} seen alone.", ()))
+        after = seen[-1].date if seen else None
+        not_seen = [
+            e
+            for e in about
+            if e.child_seen[child.id] == Seen.NO and (after is None or e.date > after)
+        ]
+        if not_seen:
+            when = "since then" if seen else "in all"
+            lines.append(
+                Line(
+                    f"{plural(len(not_seen), 'record')} {when} say {child.name} was not seen, "
+                    f"the latest on {fmt_date(not_seen[-1].date)}.",
+                    tuple(e.id for e in not_seen),
+                )
+            )
+    return ToolResult("last_seen", lines, searched, found_any, list(dict.fromkeys(ids)))

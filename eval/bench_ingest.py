@@ -1,0 +1,517 @@
+"""Ingest benchmark: throughput, unchanged re-ingest, peak memory, and the store layout.
+
+    python -m eval.bench_ingest [--cases 100] [--layout-cases 200] [--runs 20]
+                                [--out eval/out/bench_ingest.md] [--skip-layout]
+
+Every scenario runs in a fresh subprocess (``--scenario NAME --store DIR ...``, which prints
+one JSON line), so peak RSS is per scenario and the model is loaded cold each time:
+
+* ``demo``: demo/cases plus demo/learning (skipped while demo/cases holds no bundles);
+* ``synthetic``: the first ``--cases`` generated bundles (eval.synth);
+* ``layout``: times reads and similarity queries with 1 case and with ``--layout-cases``
+  cases in the store, one collection per case, against the same entries copied into ONE shared
+  collection filtered by ``where={"case_id": ...}`` (copied with their embeddings, so nothing is
+  embedded twice). The big store extends a copy of the synthetic scenario's store, so only the
+  cases beyond ``--cases`` are embedded again.
+
+Model load time (the first ``settings.embedder()`` call plus one warm-up encode) is reported on
+its own; throughput is records or passages over the first-ingest wall time without it. The
+Markdown report is printed and written to ``--out`` (eval/out/ is gitignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from eval.synth import write_bundles
+
+if TYPE_CHECKING:
+    from chromadb.api.models.Collection import Collection
+
+    from ingest.pipeline import IngestResult
+    from ingest.settings import Settings
+    from ingest.store import LiveVersion, Store
+
+ROOT = Path(__file__).resolve().parents[1]
+MARKER = "BENCH-JSON "
+QUERY = "Which health appointments were missed, and were the children seen alone at home visits?"
+COSINE = {"hnsw": {"space": "cosine"}}
+SCENARIOS = ("demo", "synthetic", "layout")
+Result = dict[str, Any]
+
+
+# --- measuring helpers ---------------------------------------------------------------------
+
+
+def peak_rss_mib() -> float:
+    """Peak resident set size of this process so far (ru_maxrss is KiB on Linux)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def timed_ms(action: Callable[[], object], runs: int) -> dict[str, float]:
+    """One untimed warm-up call, then `runs` timed calls: median, min and max in ms."""
+    action()
+    samples: list[float] = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return {"median": statistics.median(samples), "min": min(samples), "max": max(samples)}
+
+
+def say(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+class CaseTicker:
+    """A pipeline ProgressFactory that reports every `every`-th case on stderr."""
+
+    def __init__(self, total: int, every: int = 20) -> None:
+        self.total, self.every, self.seen = total, every, 0
+        self.started = time.perf_counter()
+
+    def __call__(self, label: str, count: int) -> Callable[[int], None]:
+        self.seen += 1
+        if self.seen % self.every == 0 or self.seen == self.total:
+            elapsed = time.perf_counter() - self.started
+            say(f"  embedding {self.seen}/{self.total} ({label}), {elapsed:.0f} s")
+        return lambda _done: None
+
+
+# --- child: ingest throughput ----------------------------------------------------------------
+
+
+def load_model(settings: Settings) -> float:
+    started = time.perf_counter()
+    settings.embedder().embed(["warm-up"])
+    return time.perf_counter() - started
+
+
+def ingest_everything(
+    cases: Sequence[Path], learning: Sequence[Path], settings: Settings
+) -> list[IngestResult]:
+    from ingest.pipeline import ingest_cases, ingest_learning
+
+    results = ingest_cases(list(cases), settings, CaseTicker(len(cases))) if cases else []
+    if learning:
+        results.append(ingest_learning(list(learning), settings))
+    return results
+
+
+def passage_count(results: Sequence[IngestResult]) -> int:
+    return sum(r.counts.get("passages", 0) for r in results)
+
+
+def scenario_ingest(cases: Sequence[Path], learning: Sequence[Path], store: Path) -> Result:
+    from ingest.settings import load_settings
+
+    settings = load_settings(store=store)
+    model_s = load_model(settings)
+    model_rss = peak_rss_mib()
+    started = time.perf_counter()
+    first = ingest_everything(cases, learning, settings)
+    ingest_s = time.perf_counter() - started
+    started = time.perf_counter()
+    again = ingest_everything(cases, learning, settings)
+    reingest_s = time.perf_counter() - started
+    return {
+        "cases": sum(r.key.startswith("case:") for r in first),
+        "learning_documents": sum(r.counts.get("documents", 0) for r in first),
+        "records": sum(r.records for r in first),
+        "embedded": sum(r.embedded for r in first),
+        "passages": passage_count(first),
+        "model_s": model_s,
+        "ingest_s": ingest_s,
+        "reingest_s": reingest_s,
+        "reingest_unchanged": all(r.status == "unchanged" and r.embedded == 0 for r in again),
+        "model_rss_mib": model_rss,
+        "peak_rss_mib": peak_rss_mib(),
+    }
+
+
+# --- child: store layout ---------------------------------------------------------------------
+
+
+def collection_entries(collection: Collection) -> dict[str, Any]:
+    return collection.get(include=["embeddings", "metadatas", "documents"])
+
+
+def build_shared(store: Store, path: Path) -> Collection:
+    """Every live case's entries, embeddings included, in ONE collection of a separate store."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    client = chromadb.PersistentClient(
+        path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
+    )
+    shared = client.create_collection("cb-shared", embedding_function=None, configuration=COSINE)
+    batch = min(client.get_max_batch_size(), 5000)
+    for live in store.all_live():
+        found = collection_entries(store.collection(live.collection))
+        case_id = live.key.partition(":")[2]
+        for start in range(0, len(found["ids"]), batch):
+            end = start + batch
+            shared.add(
+                ids=[f"{case_id}/{i}" for i in found["ids"][start:end]],
+                embeddings=found["embeddings"][start:end],
+                metadatas=found["metadatas"][start:end],
+                documents=found["documents"][start:end],
+            )
+    return shared
+
+
+def shared_read(shared: Collection, case_id: str) -> list[Any]:
+    """The shared-collection equivalent of Store.read_all: same include, same Entry objects."""
+    from ingest.entries import Entry
+
+    found = shared.get(where={"case_id": case_id}, include=["metadatas", "documents"])
+    return [
+        Entry(id=i, text=text or "", metadata=dict(meta or {}))
+        for i, text, meta in zip(found["ids"], found["documents"], found["metadatas"], strict=True)
+    ]
+
+
+def store_records(store: Store, lives: Sequence[LiveVersion]) -> int:
+    return sum(store.collection(live.collection).count() for live in lives)
+
+
+def measure_layout(
+    store: Store, key: str, shared_path: Path, vector: list[float], runs: int
+) -> Result:
+    """Per-case reads and queries for `key`, then the same through one shared collection."""
+    live = store.live(key)
+    assert live is not None, f"{key} is not in the store"
+    case_id = key.partition(":")[2]
+    per_case = store.collection(live.collection)
+    case_records = len(store.read_all(live))
+    started = time.perf_counter()
+    shared = build_shared(store, shared_path)
+    shared_build_s = time.perf_counter() - started
+    assert len(shared_read(shared, case_id)) == case_records, "shared read differs"
+
+    def read_per_case() -> object:
+        return store.read_all(store.live(key))  # type: ignore[arg-type]
+
+    def query_shared() -> object:
+        where = {"case_id": case_id}
+        return shared.query(query_embeddings=[vector], n_results=8, where=where)
+
+    lives = store.all_live()
+    return {
+        "cases": len(lives),
+        "records": store_records(store, lives),
+        "case_records": case_records,
+        "shared_records": shared.count(),
+        "shared_build_s": shared_build_s,
+        "live_ms": timed_ms(lambda: store.live(key), runs),
+        "read_ms": timed_ms(read_per_case, runs),
+        "query_ms": timed_ms(lambda: per_case.query(query_embeddings=[vector], n_results=8), runs),
+        "shared_read_ms": timed_ms(lambda: shared_read(shared, case_id), runs),
+        "shared_query_ms": timed_ms(query_shared, runs),
+    }
+
+
+def fill_store(settings: Settings, bundles: Sequence[Path], base: Path | None) -> Result:
+    """Ingest `bundles` into settings.store, starting from a copy of `base` when given."""
+    from ingest.pipeline import ingest_cases
+
+    if base is not None and base.is_dir():
+        shutil.copytree(base, settings.store)
+    started = time.perf_counter()
+    results = ingest_cases(list(bundles), settings, CaseTicker(len(bundles)))
+    return {
+        "ingest_s": time.perf_counter() - started,
+        "embedded_cases": sum(r.status != "unchanged" for r in results),
+        "reused_cases": sum(r.status == "unchanged" for r in results),
+    }
+
+
+def scenario_layout(bundles: Sequence[Path], work: Path, base: Path | None, runs: int) -> Result:
+    from ingest.settings import load_settings
+    from ingest.store import Store
+
+    small, big = load_settings(store=work / "one"), load_settings(store=work / "many")
+    vector = big.embedder().embed_one(QUERY)
+    fill_store(small, bundles[:1], None)
+    key = Store(small.chroma_client()).all_live()[0].key
+    say(f"layout: measuring with 1 case ({key})")
+    states = [measure_layout(Store(small.chroma_client()), key, work / "shared-one", vector, runs)]
+    say(f"layout: building the {len(bundles)}-case store")
+    fill = fill_store(big, bundles, base)
+    say(f"layout: measuring with {len(bundles)} cases")
+    states.append(
+        measure_layout(Store(big.chroma_client()), key, work / "shared-many", vector, runs)
+    )
+    return {"fill": fill, "states": states, "runs": runs}
+
+
+# --- child entry point -----------------------------------------------------------------------
+
+
+def bundle_dirs(folder: Path, count: int) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if (p / "case.yaml").is_file())[:count]
+
+
+def run_scenario(args: argparse.Namespace) -> Result:
+    store = Path(args.store)
+    if args.scenario == "demo":
+        learning = args.demo_dir / "learning"
+        found = [learning] if learning.is_dir() else []
+        return scenario_ingest([args.demo_dir / "cases"], found, store)
+    if args.scenario == "synthetic":
+        return scenario_ingest(bundle_dirs(args.bundles, args.cases), [], store)
+    bundles = bundle_dirs(args.bundles, args.layout_cases)
+    return scenario_layout(bundles, store, args.base_store, args.runs)
+
+
+# --- parent: orchestration -------------------------------------------------------------------
+
+
+@dataclass
+class BenchConfig:
+    cases: int = 100
+    layout_cases: int = 200
+    runs: int = 20
+    out: Path = ROOT / "eval" / "out" / "bench_ingest.md"
+    skip_layout: bool = False
+    demo_dir: Path = ROOT / "demo"
+    sizes: dict[str, int] = field(default_factory=dict)
+
+
+def child_env() -> dict[str, str]:
+    """The children use embedded stores in temp dirs, whatever CASEBRIEF_* says."""
+    drop = {"CASEBRIEF_CHROMA_URL", "CASEBRIEF_STORE"}
+    return {k: v for k, v in os.environ.items() if k not in drop}
+
+
+def run_child(scenario: str, store: Path, *options: str) -> Result:
+    command = [sys.executable, "-m", "eval.bench_ingest", "--scenario", scenario]
+    command += ["--store", str(store), *options]
+    done = subprocess.run(
+        command, stdout=subprocess.PIPE, text=True, env=child_env(), cwd=ROOT, check=False
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith(MARKER)]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"scenario {scenario} failed (exit {done.returncode})")
+    return json.loads(lines[-1][len(MARKER) :])
+
+
+def shown(path: Path) -> str:
+    """A path relative to the repository when it is inside it."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def has_demo(demo_dir: Path) -> bool:
+    cases = demo_dir / "cases"
+    return cases.is_dir() and any((p / "case.yaml").is_file() for p in cases.iterdir())
+
+
+def run_all(config: BenchConfig, work: Path) -> dict[str, Result | str]:
+    results: dict[str, Result | str] = {}
+    common = ["--demo-dir", str(config.demo_dir), "--runs", str(config.runs)]
+    if has_demo(config.demo_dir):
+        say("scenario demo")
+        results["demo"] = run_child("demo", work / "demo-store", *common)
+    else:
+        results["demo"] = f"no case bundles in {shown(config.demo_dir / 'cases')} yet"
+        say(f"scenario demo skipped: {results['demo']}")
+    count = max(config.cases, 0 if config.skip_layout else config.layout_cases)
+    say(f"writing {count} synthetic bundles")
+    bundles = work / "bundles"
+    write_bundles(bundles, count, **config.sizes)
+    sizes = [*common, "--bundles", str(bundles)]
+    say(f"scenario synthetic ({config.cases} cases)")
+    synthetic_store = work / "synthetic-store"
+    results["synthetic"] = run_child(
+        "synthetic", synthetic_store, *sizes, "--cases", str(config.cases)
+    )
+    if not config.skip_layout:
+        say(f"scenario layout (1 and {config.layout_cases} cases)")
+        base = ["--base-store", str(synthetic_store)] if config.cases <= config.layout_cases else []
+        layout_args = [*sizes, "--layout-cases", str(config.layout_cases), *base]
+        results["layout"] = run_child("layout", work / "layout", *layout_args)
+    return results
+
+
+def run_benchmark(config: BenchConfig) -> str:
+    """Run every scenario, print the Markdown report and write it to config.out."""
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="casebrief-bench-") as tmp:
+        results = run_all(config, Path(tmp))
+    report = render(results, config, time.perf_counter() - started)
+    config.out.parent.mkdir(parents=True, exist_ok=True)
+    config.out.write_text(report, encoding="utf-8")
+    print(report)
+    return report
+
+
+# --- report ----------------------------------------------------------------------------------
+
+
+def ratio(part: float, whole: float) -> str:
+    return f"{100 * part / whole:.1f} %" if whole > 0 else "n/a"
+
+
+def rate(count: int, seconds: float) -> str:
+    return f"{count / seconds:.1f}" if seconds > 0 else "n/a"
+
+
+def ingest_row(name: str, r: Result) -> str:
+    seconds = r["ingest_s"]
+    docs = r["learning_documents"]
+    reingest = f"{r['reingest_s']:.2f} ({ratio(r['reingest_s'], seconds)})"
+    cells = [
+        name,
+        f"{r['cases']}" + (f" + {docs} learning docs" if docs else ""),
+        f"{r['records']:,}",
+        f"{r['passages']:,}",
+        f"{r['model_s']:.1f}",
+        f"{seconds:.1f}",
+        rate(r["records"], seconds),
+        rate(r["passages"], seconds),
+        reingest if r["reingest_unchanged"] else f"{reingest} NOT unchanged",
+        f"{r['model_rss_mib']:.0f}",
+        f"{r['peak_rss_mib']:.0f}",
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def render_ingest(results: dict[str, Result | str]) -> list[str]:
+    lines = [
+        "## Ingest throughput",
+        "",
+        "Model load = first `settings.embedder()` call + one warm-up encode; the first-ingest",
+        "time and the rates exclude it. Records = every indexed entry; passages = document",
+        "passages. Each scenario ran in a fresh process on an empty embedded store.",
+        "",
+        "| scenario | cases | records | passages | model load s | first ingest s | records/s "
+        "| passages/s | unchanged re-ingest s | RSS after model MiB | peak RSS MiB |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    notes = []
+    for name in ("demo", "synthetic"):
+        result = results.get(name)
+        if isinstance(result, dict):
+            lines.append(ingest_row(name, result))
+        elif result:
+            notes.append(f"- {name}: skipped, {result}.")
+    return lines + ([""] + notes if notes else [])
+
+
+def timing(cell: dict[str, float]) -> str:
+    return f"{cell['median']:.2f} [{cell['min']:.2f}–{cell['max']:.2f}]"
+
+
+LAYOUT_ROWS = (
+    ("live_ms", "per-case: live-version lookup (registry get)"),
+    ("read_ms", "(a) per-case: live lookup + `Store.read_all`"),
+    ("query_ms", "(b) per-case: `query(n_results=8)`"),
+    ("shared_read_ms", "(c) shared: `get(where={case_id})`, same read"),
+    ("shared_query_ms", "(c) shared: `query(n_results=8, where={case_id})`"),
+)
+
+
+def render_layout(layout: Result) -> list[str]:
+    one, many = layout["states"]
+    fill = layout["fill"]
+    head = f"| operation | {one['cases']} case | {many['cases']} cases |"
+    lines = [
+        "## Store layout: one collection per case vs one shared collection",
+        "",
+        f"Median of {layout['runs']} runs after one warm-up, ms [min–max]; the case read is "
+        f"{one['case_records']} records. The shared collection holds the same entries and "
+        "embeddings, copied with chromadb into a separate store.",
+        "",
+        head,
+        "|---|--:|--:|",
+        f"| records in store (all collections) | {one['records']:,} | {many['records']:,} |",
+    ]
+    lines += [f"| {label} | {timing(one[k])} | {timing(many[k])} |" for k, label in LAYOUT_ROWS]
+    lines += [
+        f"| building the shared collection, s | {one['shared_build_s']:.1f} "
+        f"| {many['shared_build_s']:.1f} |",
+        "",
+        f"The {many['cases']}-case store: {fill['reused_cases']} cases copied from the synthetic "
+        f"scenario's store, {fill['embedded_cases']} ingested here in {fill['ingest_s']:.0f} s.",
+    ]
+    return lines
+
+
+def render(results: dict[str, Result | str], config: BenchConfig, total_s: float) -> str:
+    lines = [
+        "# CaseBrief ingest benchmark",
+        "",
+        f"{dt.datetime.now().isoformat(timespec='seconds')} · {platform.platform()} · "
+        f"{os.cpu_count()} CPUs · Python {platform.python_version()} · "
+        f"chromadb {version('chromadb')} · torch {version('torch')}",
+        "",
+        *render_ingest(results),
+    ]
+    layout = results.get("layout")
+    if isinstance(layout, dict):
+        lines += ["", *render_layout(layout)]
+    lines += ["", f"Total benchmark wall time: {total_s:.0f} s ({total_s / 60:.1f} min).", ""]
+    return "\n".join(lines)
+
+
+# --- command line ----------------------------------------------------------------------------
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m eval.bench_ingest", description=__doc__)
+    add = parser.add_argument
+    add("--cases", type=int, default=100, help="synthetic cases to ingest (default 100)")
+    add("--layout-cases", "--cases-layout", type=int, default=200, dest="layout_cases",
+        help="cases in the big layout store (default 200)")  # fmt: skip
+    add("--runs", type=int, default=20, help="timed runs per layout measurement (default 20)")
+    add("--out", type=Path, default=BenchConfig.out, help="Markdown report path")
+    add("--skip-layout", action="store_true", help="skip the store-layout measurements")
+    add("--demo-dir", type=Path, default=BenchConfig.demo_dir, help="holds cases/ and learning/")
+    add("--scenario", choices=SCENARIOS, help="internal: run one scenario, print JSON")
+    add("--store", type=Path, help="internal: the scenario's store / work folder")
+    add("--bundles", type=Path, help="internal: folder of generated bundles")
+    add("--base-store", type=Path, help="internal: layout store to extend")
+    args = parser.parse_args(argv)
+    if args.scenario and args.store is None:
+        parser.error("--scenario needs --store")
+    if args.scenario in ("synthetic", "layout") and args.bundles is None:
+        parser.error(f"--scenario {args.scenario} needs --bundles")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.scenario:
+        print(MARKER + json.dumps(run_scenario(args)), flush=True)
+        return 0
+    config = BenchConfig(
+        cases=args.cases,
+        layout_cases=args.layout_cases,
+        runs=args.runs,
+        out=args.out,
+        skip_layout=args.skip_layout,
+        demo_dir=args.demo_dir,
+    )
+    run_benchmark(config)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
