@@ -75,6 +75,7 @@ DCSC = "Dunmere Children's Social Care"
 DEH = "Dunmere Early Help"
 DHV = "Dunmere Health Visiting"
 
+ev("2014-03-01", "Dunmere Housing Options", "move", "A MUM DAD", "Parents and Child A moved into a council flat in Eastbrook (addr-01).", source="Housing Options", source_type="professional")
 ev("2015-09-17", "Midwifery (Dunmere Royal Infirmary)", "health", "B MUM", "Child B born at 40 weeks after an uneventful pregnancy; mother booked at 9 weeks and attended every appointment.", source="Midwife", source_type="professional")
 ev("2015-09-29", DHV, "home_visit", "A B MUM", "New birth visit for Child B. Baby feeding well. Child A (3) chatty and proud of her brother. Home clean and well organised.", seen="yes", by="Alison Frayne (HV)")
 ev("2016-07-30 22:10", "Police", "police", "A B MUM DAD", "Mother called police after father pushed her during an argument. Children asleep upstairs. Father left voluntarily.", source="Mother", source_type="family", action="Notification to CSC.", outcome="Father given a warning; DASH risk: standard.")
