@@ -206,3 +206,35 @@ def ask(
         if answer.turn is not None:
             history.append(answer.turn)
         print(_answer_json(answer), flush=True)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option(help="Gold questions (JSON Lines).")] = Path(
+        "eval/gold.jsonl"
+    ),
+    demo: Annotated[Path, typer.Option(help="Demo folder ingested before scoring.")] = Path("demo"),
+    today: Annotated[str, typer.Option(help="'Today' for relative dates.")] = "2018-07-02",
+    out_file: Annotated[Path | None, typer.Option("--out", help="Also write the report here.")] = (
+        None
+    ),
+    show_failures: Annotated[bool, typer.Option("--failures", help="List misses.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Score CaseBrief and a top-k baseline on the gold questions over the demo data."""
+    from bot.answer import Engine
+    from eval.evaluate import failures, load_gold, run, summary
+    from ingest.pipeline import ingest_cases, ingest_learning
+
+    settings = load_settings(store=store, today=today)
+    ingest_cases([demo / "cases"], settings)
+    ingest_learning([demo / "learning"], settings)
+    questions = load_gold(gold)
+    scored = run(Engine(settings), questions)
+    report = f"Gold questions: {len(questions)}\n\n{summary(scored)}\n"
+    if show_failures:
+        report += f"\nCaseBrief misses:\n{failures(scored)}\n"
+    out.print(report, markup=False, highlight=False)
+    if out_file:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        out_file.write_text(report, encoding="utf-8")

@@ -36,6 +36,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.dont_write_bytecode = True  # keep demo/content free of __pycache__
 
 from content import ashdown, ashdown_docs, brierley, learning  # noqa: E402
 
@@ -46,30 +47,78 @@ ZIP_STAMP = (2018, 7, 2, 9, 0, 0)
 UK_SHARE = 0.15  # share of dates written DD/MM/YYYY
 
 EVENT_TYPES = [
-    "referral", "home_visit", "no_access_visit", "assessment", "strategy_discussion",
-    "section_47", "conference", "core_group", "meeting", "education", "health", "police",
-    "housing", "environmental_health", "move", "court", "case_closed", "note",
+    "referral",
+    "home_visit",
+    "no_access_visit",
+    "assessment",
+    "strategy_discussion",
+    "section_47",
+    "conference",
+    "core_group",
+    "meeting",
+    "education",
+    "health",
+    "police",
+    "housing",
+    "environmental_health",
+    "move",
+    "court",
+    "case_closed",
+    "note",
 ]
 OUTCOMES = [
-    "attended", "was_not_brought", "did_not_attend", "cancelled_by_family",
-    "cancelled_by_service", "no_access", "rescheduled", "upcoming",
+    "attended",
+    "was_not_brought",
+    "did_not_attend",
+    "cancelled_by_family",
+    "cancelled_by_service",
+    "no_access",
+    "rescheduled",
+    "upcoming",
 ]
 MISSED = {"was_not_brought", "did_not_attend", "no_access", "cancelled_by_family"}
 SOURCE_TYPES = ["professional", "family", "neighbour", "public", "child", "anonymous"]
 
 SHORT = {
-    "A": "child-a", "B": "child-b", "C": "child-c", "D": "child-d", "E": "child-e",
-    "F": "child-f", "MUM": "mother", "DAD": "father", "UNB": "unborn",
+    "A": "child-a",
+    "B": "child-b",
+    "C": "child-c",
+    "D": "child-d",
+    "E": "child-e",
+    "F": "child-f",
+    "MUM": "mother",
+    "DAD": "father",
+    "UNB": "unborn",
 }
 
 CHRON_COLUMNS = [
-    "id", "date", "agency", "event_type", "summary", "members", "source", "source_type",
-    "action", "outcome", "child_seen", "recorded_by",
+    "id",
+    "date",
+    "agency",
+    "event_type",
+    "summary",
+    "members",
+    "source",
+    "source_type",
+    "action",
+    "outcome",
+    "child_seen",
+    "recorded_by",
 ]
 APPT_COLUMNS = ["id", "date", "member", "agency", "type", "outcome", "notes"]
 PROF_COLUMNS = [
-    "id", "name", "role", "agency", "members", "start", "end", "phone", "email", "lead",
-    "team", "notes",
+    "id",
+    "name",
+    "role",
+    "agency",
+    "members",
+    "start",
+    "end",
+    "phone",
+    "email",
+    "lead",
+    "team",
+    "notes",
 ]
 
 
@@ -117,9 +166,9 @@ def yaml_scalar(value: object) -> str:
     text = str(value)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return text
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9 _.,'()-]*", text) and not text.endswith(" "):
-        if text.lower() not in {"yes", "no", "true", "false", "null", "on", "off"}:
-            return text
+    plain = re.fullmatch(r"[A-Za-z][A-Za-z0-9 _.,'()-]*", text) and not text.endswith(" ")
+    if plain and text.lower() not in {"yes", "no", "true", "false", "null", "on", "off"}:
+        return text
     return json.dumps(text, ensure_ascii=False)
 
 
@@ -196,8 +245,9 @@ def normalise_zip(path: Path) -> None:
 # ---------------------------------------------------------------------------
 # tables
 # ---------------------------------------------------------------------------
-def build_professionals(raw: list[tuple], dates: DateWriter, *, phone_base: int,
-                        with_team: bool) -> list[dict]:
+def build_professionals(
+    raw: list[tuple], dates: DateWriter, *, phone_base: int, with_team: bool
+) -> list[dict]:
     rows = []
     ordered = sorted(enumerate(raw), key=lambda pair: (pair[1][4], pair[0]))
     for number, (_, item) in enumerate(ordered, start=1):
@@ -212,12 +262,24 @@ def build_professionals(raw: list[tuple], dates: DateWriter, *, phone_base: int,
         phone = f"01632 960{phone_base + number:03d}"
         if number % 7 == 0:  # some contact details simply not recorded
             phone = ""
-        rows.append({
-            "id": f"pro-{number:03d}", "name": name, "role": role, "agency": agency,
-            "members": expand_members(who), "start_iso": start, "end_iso": end,
-            "start": dates(start), "end": dates(end), "phone": phone, "email": email,
-            "lead": lead, "team": team, "notes": notes,
-        })
+        rows.append(
+            {
+                "id": f"pro-{number:03d}",
+                "name": name,
+                "role": role,
+                "agency": agency,
+                "members": expand_members(who),
+                "start_iso": start,
+                "end_iso": end,
+                "start": dates(start),
+                "end": dates(end),
+                "phone": phone,
+                "email": email,
+                "lead": lead,
+                "team": team,
+                "notes": notes,
+            }
+        )
     return rows
 
 
@@ -228,13 +290,15 @@ def build_chronology(raw: list[dict], dates: DateWriter) -> list[dict]:
         seen = event["child_seen"]
         if seen and ":" in seen and not seen.startswith("child-"):
             raise ValueError(f"unexpected child_seen {seen!r}")
-        rows.append({
-            **event,
-            "id": f"chr-{number:03d}",
-            "date_iso": event["date"],
-            "date": dates(event["date"]),
-            "members": expand_members(event["members"]),
-        })
+        rows.append(
+            {
+                **event,
+                "id": f"chr-{number:03d}",
+                "date_iso": event["date"],
+                "date": dates(event["date"]),
+                "members": expand_members(event["members"]),
+            }
+        )
     return rows
 
 
@@ -242,11 +306,18 @@ def build_appointments(raw: list[tuple], dates: DateWriter | None) -> list[dict]
     ordered = sorted(enumerate(raw), key=lambda pair: (sort_key(pair[1][0]), pair[0]))
     rows = []
     for number, (_, (when, who, agency, kind, outcome, notes)) in enumerate(ordered, start=1):
-        rows.append({
-            "id": f"apt-{number:03d}", "date_iso": when,
-            "date": dates(when) if dates else when, "member": SHORT[who], "agency": agency,
-            "type": kind, "outcome": outcome, "notes": notes,
-        })
+        rows.append(
+            {
+                "id": f"apt-{number:03d}",
+                "date_iso": when,
+                "date": dates(when) if dates else when,
+                "member": SHORT[who],
+                "agency": agency,
+                "type": kind,
+                "outcome": outcome,
+                "notes": notes,
+            }
+        )
     return rows
 
 
@@ -264,8 +335,17 @@ def write_appointments_xlsx(path: Path, rows: list[dict]) -> None:
             value: object = dt.datetime(day.year, day.month, day.day, hour, minute)
         else:
             value = dt.datetime(day.year, day.month, day.day)
-        sheet.append([row["id"], value, row["member"], row["agency"], row["type"],
-                      row["outcome"], row["notes"]])
+        sheet.append(
+            [
+                row["id"],
+                value,
+                row["member"],
+                row["agency"],
+                row["type"],
+                row["outcome"],
+                row["notes"],
+            ]
+        )
         cell = sheet.cell(row=sheet.max_row, column=2)
         cell.number_format = "dd/mm/yyyy hh:mm" if time else "dd/mm/yyyy"
     for column, width in zip("ABCDEFG", (9, 17, 10, 36, 34, 20, 30), strict=True):
@@ -310,8 +390,14 @@ def write_pdf(path: Path, title: str, pages: list[list[tuple[str, str]]]) -> Non
     class Report(FPDF):
         def header(self) -> None:
             self.set_font("Helvetica", "B", 9)
-            self.cell(0, 6, "Hasleby Academy - CONFIDENTIAL - safeguarding",
-                      new_x="LMARGIN", new_y="NEXT", align="R")
+            self.cell(
+                0,
+                6,
+                "Hasleby Academy - CONFIDENTIAL - safeguarding",
+                new_x="LMARGIN",
+                new_y="NEXT",
+                align="R",
+            )
             self.ln(2)
 
         def footer(self) -> None:
@@ -356,28 +442,46 @@ def build_ashdown(out: Path) -> dict:
     dates = DateWriter(SEED)
     chronology = build_chronology(ashdown.CHRONOLOGY, dates)
     appointments = build_appointments(ashdown.APPOINTMENTS, dates)
-    professionals = build_professionals(ashdown.PROFESSIONALS, dates, phone_base=100,
-                                        with_team=True)
+    professionals = build_professionals(
+        ashdown.PROFESSIONALS, dates, phone_base=100, with_team=True
+    )
 
     write_csv(folder / "chronology.csv", CHRON_COLUMNS, [chron_row(r) for r in chronology])
-    write_csv(folder / "appointments.csv", APPT_COLUMNS,
-              [[r[c] for c in APPT_COLUMNS] for r in appointments])
-    write_csv(folder / "professionals.csv", PROF_COLUMNS,
-              [[r[c] for c in PROF_COLUMNS] for r in professionals])
+    write_csv(
+        folder / "appointments.csv",
+        APPT_COLUMNS,
+        [[r[c] for c in APPT_COLUMNS] for r in appointments],
+    )
+    write_csv(
+        folder / "professionals.csv",
+        PROF_COLUMNS,
+        [[r[c] for c in PROF_COLUMNS] for r in professionals],
+    )
 
     docs = folder / "documents"
     (docs / "2018-03-27-section-47-assessment.md").write_text(
-        ashdown_docs.S47_ASSESSMENT_MD, encoding="utf-8")
+        ashdown_docs.S47_ASSESSMENT_MD, encoding="utf-8"
+    )
     write_docx(docs / "2018-04-03-icpc-minutes.docx", ashdown_docs.ICPC_MINUTES)
-    write_pdf(docs / "2018-03-29-school-report-hasleby-academy.pdf",
-              ashdown_docs.SCHOOL_REPORT_TITLE, ashdown_docs.SCHOOL_REPORT_PAGES)
+    write_pdf(
+        docs / "2018-03-29-school-report-hasleby-academy.pdf",
+        ashdown_docs.SCHOOL_REPORT_TITLE,
+        ashdown_docs.SCHOOL_REPORT_PAGES,
+    )
     (docs / "2018-05-22-home-visit-note.txt").write_text(
-        ashdown_docs.HOME_VISIT_TXT, encoding="utf-8")
+        ashdown_docs.HOME_VISIT_TXT, encoding="utf-8"
+    )
     (docs / "2018-06-27-letter-from-father.md").write_text(
-        ashdown_docs.FATHER_LETTER_MD, encoding="utf-8")
-    return {"folder": folder, "chronology": chronology, "appointments": appointments,
-            "professionals": professionals, "members": ashdown.MEMBERS,
-            "addresses": ashdown.ADDRESSES}
+        ashdown_docs.FATHER_LETTER_MD, encoding="utf-8"
+    )
+    return {
+        "folder": folder,
+        "chronology": chronology,
+        "appointments": appointments,
+        "professionals": professionals,
+        "members": ashdown.MEMBERS,
+        "addresses": ashdown.ADDRESSES,
+    }
 
 
 def build_brierley(out: Path) -> dict:
@@ -388,29 +492,53 @@ def build_brierley(out: Path) -> dict:
     dates = DateWriter(SEED + 215)
     chronology = build_chronology(brierley.CHRONOLOGY, dates)
     appointments = build_appointments(brierley.APPOINTMENTS, None)
-    professionals = build_professionals(brierley.PROFESSIONALS, dates, phone_base=700,
-                                        with_team=False)
+    professionals = build_professionals(
+        brierley.PROFESSIONALS, dates, phone_base=700, with_team=False
+    )
 
     write_csv(folder / "chronology.csv", CHRON_COLUMNS, [chron_row(r) for r in chronology])
     write_appointments_xlsx(folder / "appointments.xlsx", appointments)
     # Header spelled differently on purpose (case-insensitive, surrounding spaces) plus a BOM.
-    header = ["ID", " Name ", "Role", "Agency", "Members", "Start", "End", "Phone", "Email",
-              "Lead", "Notes"]
+    header = [
+        "ID",
+        " Name ",
+        "Role",
+        "Agency",
+        "Members",
+        "Start",
+        "End",
+        "Phone",
+        "Email",
+        "Lead",
+        "Notes",
+    ]
     columns = [c for c in PROF_COLUMNS if c != "team"]
-    write_csv(folder / "professionals.csv", header,
-              [[r[c] for c in columns] for r in professionals], bom=True)
+    write_csv(
+        folder / "professionals.csv",
+        header,
+        [[r[c] for c in columns] for r in professionals],
+        bom=True,
+    )
     (folder / "documents" / brierley.DOCUMENT_NAME).write_text(
-        brierley.DOCUMENT_MD, encoding="utf-8")
-    return {"folder": folder, "chronology": chronology, "appointments": appointments,
-            "professionals": professionals, "members": brierley.MEMBERS,
-            "addresses": brierley.ADDRESSES}
+        brierley.DOCUMENT_MD, encoding="utf-8"
+    )
+    return {
+        "folder": folder,
+        "chronology": chronology,
+        "appointments": appointments,
+        "professionals": professionals,
+        "members": brierley.MEMBERS,
+        "addresses": brierley.ADDRESSES,
+    }
 
 
 def build_learning(out: Path) -> list[Path]:
     written = []
-    for name, text in ((learning.REVIEW_NAME, learning.REVIEW_MD),
-                       (learning.PROCEDURE_NAME, learning.PROCEDURE_MD),
-                       (learning.GUIDANCE_NAME, learning.GUIDANCE_MD)):
+    for name, text in (
+        (learning.REVIEW_NAME, learning.REVIEW_MD),
+        (learning.PROCEDURE_NAME, learning.PROCEDURE_MD),
+        (learning.GUIDANCE_NAME, learning.GUIDANCE_MD),
+    ):
         path = out / "learning" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -437,11 +565,15 @@ def overlapping_leads(professionals: list[dict]) -> list[tuple[str, str]]:
     far = dt.date(9999, 12, 31)
     pairs = []
     for i, one in enumerate(leads):
-        for other in leads[i + 1:]:
-            a0, a1 = parse_iso(one["start_iso"])[0], parse_iso(one["end_iso"])[0] \
-                if one["end_iso"] else far
-            b0, b1 = parse_iso(other["start_iso"])[0], parse_iso(other["end_iso"])[0] \
-                if other["end_iso"] else far
+        for other in leads[i + 1 :]:
+            a0, a1 = (
+                parse_iso(one["start_iso"])[0],
+                parse_iso(one["end_iso"])[0] if one["end_iso"] else far,
+            )
+            b0, b1 = (
+                parse_iso(other["start_iso"])[0],
+                parse_iso(other["end_iso"])[0] if other["end_iso"] else far,
+            )
             if a0 <= b1 and b0 <= a1:
                 pairs.append((one["id"], other["id"]))
     return pairs
@@ -451,8 +583,11 @@ def check_bundle(bundle: dict, *, full: bool) -> dict:
     problems: list[str] = []
     members = {m["id"]: m for m in bundle["members"]}
     roles = {m["id"]: m["role"] for m in bundle["members"]}
-    births = {m["id"]: dt.date.fromisoformat(m["date_of_birth"])
-              for m in bundle["members"] if m.get("date_of_birth")}
+    births = {
+        m["id"]: dt.date.fromisoformat(m["date_of_birth"])
+        for m in bundle["members"]
+        if m.get("date_of_birth")
+    }
 
     def known(ids: str, where: str) -> None:
         for member in filter(None, ids.split(";")):
@@ -498,13 +633,15 @@ def check_bundle(bundle: dict, *, full: bool) -> dict:
             problems.append(f"{row['id']}: e-mail outside example.org")
 
     moves = [r for r in bundle["chronology"] if r["event_type"] == "move"]
-    if [parse_iso(r["date_iso"])[0].isoformat() for r in moves] != \
-            [a[1] for a in bundle["addresses"]]:
+    if [parse_iso(r["date_iso"])[0].isoformat() for r in moves] != [
+        a[1] for a in bundle["addresses"]
+    ]:
         problems.append("move rows do not match the address history")
     if [a[2] for a in bundle["addresses"]][-1] != "":
         problems.append("last address must be current (empty 'to')")
-    current_leads = [p["id"] for p in bundle["professionals"]
-                     if p["lead"] == "yes" and not p["end_iso"]]
+    current_leads = [
+        p["id"] for p in bundle["professionals"] if p["lead"] == "yes" and not p["end_iso"]
+    ]
     if len(current_leads) != 1:
         problems.append(f"expected exactly one current lead, got {current_leads}")
 
@@ -524,8 +661,10 @@ def check_bundle(bundle: dict, *, full: bool) -> dict:
         if len(bundle["addresses"]) != 13:
             problems.append("expected 13 addresses")
         if len(overlapping_leads(bundle["professionals"])) != 1:
-            problems.append(f"expected one overlapping lead pair, got "
-                            f"{overlapping_leads(bundle['professionals'])}")
+            problems.append(
+                f"expected one overlapping lead pair, got "
+                f"{overlapping_leads(bundle['professionals'])}"
+            )
 
     if problems:
         raise SystemExit(f"{bundle['folder'].name}: " + "\n".join(problems))
@@ -550,10 +689,12 @@ def summary(ashdown_bundle: dict, brierley_bundle: dict, learning_files: list[Pa
         folder: Path = bundle["folder"]
         out.append(f"== {folder.name}: {sorted(p.name for p in folder.iterdir())}")
         out.append(f"   documents: {sorted(p.name for p in (folder / 'documents').iterdir())}")
-        out.append(f"   rows: chronology={len(bundle['chronology'])} "
-                   f"appointments={len(bundle['appointments'])} "
-                   f"professionals={len(bundle['professionals'])} "
-                   f"addresses={len(bundle['addresses'])} members={len(bundle['members'])}")
+        out.append(
+            f"   rows: chronology={len(bundle['chronology'])} "
+            f"appointments={len(bundle['appointments'])} "
+            f"professionals={len(bundle['professionals'])} "
+            f"addresses={len(bundle['addresses'])} members={len(bundle['members'])}"
+        )
         leads = [p for p in bundle["professionals"] if p["lead"] == "yes" and not p["end_iso"]]
         out.append(f"   current lead: {leads[0]['id']} {leads[0]['name']} ({leads[0]['role']})")
         overlaps = overlapping_leads(bundle["professionals"])
@@ -571,18 +712,24 @@ def summary(ashdown_bundle: dict, brierley_bundle: dict, learning_files: list[Pa
             out.append(f"   key records: {keys}")
         seen, alone = child_last_seen(bundle, "child-a")
         out.append(f"   child-a last seen: {seen}; last seen alone: {alone}")
-        formats = Counter("uk" if re.match(r"\d\d/", r["date"]) else "iso"
-                          for r in bundle["chronology"] + bundle["appointments"])
-        timed = sum(1 for r in bundle["chronology"] + bundle["appointments"]
-                    if " " in r["date_iso"])
+        formats = Counter(
+            "uk" if re.match(r"\d\d/", r["date"]) else "iso"
+            for r in bundle["chronology"] + bundle["appointments"]
+        )
+        timed = sum(
+            1 for r in bundle["chronology"] + bundle["appointments"] if " " in r["date_iso"]
+        )
         out.append(f"   date formats: {dict(formats)}, with time: {timed}")
     out.append(f"== learning: {[str(p.relative_to(HERE)) for p in learning_files]}")
     return "\n".join(out)
 
 
 def tree_digest(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def generate(out: Path) -> tuple[dict, dict, list[Path]]:
@@ -598,14 +745,19 @@ def generate(out: Path) -> tuple[dict, dict, list[Path]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="fail if regenerating would change the files already on disk")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="fail if regenerating would change the files already on disk",
+    )
     args = parser.parse_args()
 
     before = {}
     if args.check:
-        before = {**{f"cases/{k}": v for k, v in tree_digest(HERE / "cases").items()},
-                  **{f"learning/{k}": v for k, v in tree_digest(HERE / "learning").items()}}
+        before = {
+            **{f"cases/{k}": v for k, v in tree_digest(HERE / "cases").items()},
+            **{f"learning/{k}": v for k, v in tree_digest(HERE / "learning").items()},
+        }
     ash, bri, files = generate(HERE)
     info = check_bundle(ash, full=True)
     check_bundle(bri, full=False)
@@ -620,8 +772,10 @@ def main() -> None:
 
     print(summary(ash, bri, files))
     if args.check:
-        after = {**{f"cases/{k}": v for k, v in tree_digest(HERE / "cases").items()},
-                 **{f"learning/{k}": v for k, v in tree_digest(HERE / "learning").items()}}
+        after = {
+            **{f"cases/{k}": v for k, v in tree_digest(HERE / "cases").items()},
+            **{f"learning/{k}": v for k, v in tree_digest(HERE / "learning").items()},
+        }
         if before != after:
             changed = sorted(set(before.items()) ^ set(after.items()))
             raise SystemExit(f"demo output changed: {changed}")

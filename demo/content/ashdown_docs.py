@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+# One record per line reads better than the formatter's layout for this data.
+# fmt: off
+
 ALL_MEMBERS = "child-a;child-b;child-c;child-d;child-e;child-f;mother;father;unborn"
 
 # ---------------------------------------------------------------------------

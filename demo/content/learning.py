@@ -38,7 +38,7 @@ together to protect six children in one household.
 
 ## How the review was done
 
-Every agency that had contact with the children and their parents gave information, and
+Every agency that knew the children or their parents gave information, and
 practitioners who had worked with the family took part in learning events. The parents and
 the eldest child were asked to contribute. The father gave a small amount of his view and then
 declined to take part further. The mother and the eldest child did not respond.
@@ -99,8 +99,8 @@ risk that may affect the child's safety and wellbeing. The test for closing a ca
 evidence that the original worry or need has been resolved, not simply that the parents would
 not take part. If a case is to be closed for non-engagement after repeated attempts, that
 decision should be risk-assessed against the family's history and its current circumstances.
-Treating the lack of parental consent as a reason not to pursue concerns about a child's safety
-can become a diversion from the child.
+Letting the absence of consent stop the follow-up of worries about a child's safety can pull
+attention away from the child.
 
 ## Learning: intimidating and controlling parents
 
@@ -123,10 +123,10 @@ and her voice, and her children's, was seldom heard.
 ## Learning: Environmental Health and noise complaints
 
 When making enquiries about possible neglect or ill-treatment, it can be worth checking whether
-the local Environmental Health or regulatory service has had contact with the household. Noise
-and nuisance complaints can be a sign of a chaotic and troubled home. Family K's homes produced
-many noise complaints over the years, including reports of children crying and screaming, but
-none reached children's services.
+the local Environmental Health or regulatory service has been involved with the family's home.
+Complaints about noise and nuisance can be a sign of a chaotic and troubled home. Family K's
+homes produced many noise complaints over the years, including reports of children crying and
+screaming, but none reached children's services.
 
 ## Learning: referrals from neighbours deserve equal weight
 
@@ -242,16 +242,16 @@ addition, the review makes these recommendations to the Safeguarding Partnership
 4. From April 2018 Children's Social Care and Early Help will share one recording system. Once it
    is in place, the Partnership should check that social care staff are using Early Help records
    to inform assessments and decisions.
-5. Ask for a multi-agency audit of the revised consent process introduced at the front door in
-   January 2017, to check that when parents refuse consent but concerns remain, assessment and
-   decision-making are robust, centred on the child and timely.
-6. Seek assurance that concerns and referrals are not handled according to a hierarchy of
-   referrers, and that referrals from neighbours, and from workers who may be seen as having
-   lower status, are given equal weight.
+5. Commission an audit, across agencies, of the consent process changed at the front door in
+   January 2017, to check that where parents refuse consent and worries continue, the
+   assessments and decisions made are robust, centred on the child and timely.
+6. Check that concerns and referrals are never ranked by who made them, and that referrals
+   from neighbours, and from workers who may be seen as having lower status, are given equal
+   weight.
 7. Make sure that what is expected of a formal pre-birth assessment is clearly communicated to,
    and understood by, every relevant agency and professional.
-8. Consider the best way, and the right criteria, for escalating concerns when parents openly or
-   covertly fail to engage, disengage, or engage only inconsistently with professionals.
+8. Consider the best way, and the right criteria, for escalating concerns when parents refuse to
+   work with professionals, openly or quietly, pull away from them, or take part only on and off.
 """
 
 PROCEDURE_NAME = "procedures/pre-birth-assessment.md"
