@@ -165,6 +165,17 @@ def _record_vocabulary_hits(lower: str, records: Records) -> list[str]:
     return hits
 
 
+def expand_abbreviations(question: str) -> str:
+    """'when was the ICPC' -> '... ICPC initial child protection conference' for word matching."""
+    extra = [
+        meaning["expands"]
+        for abbreviation, meaning in _vocabulary()["abbreviations"].items()
+        if meaning.get("expands")
+        and re.search(rf"(?<![\w-]){re.escape(abbreviation)}s?(?![\w-])", question, re.I)
+    ]
+    return " ".join([question, *extra])
+
+
 def find_event_types(question: str) -> frozenset[EventType]:
     lower = question.lower()
     found = {

@@ -62,7 +62,7 @@ class Router:
     def route(self, question: str, *, has_case: bool) -> list[Route]:
         """One route per clause, in the question's order, without repeats."""
         clauses = [c.strip() for c in _CLAUSE_SPLIT.split(question) if c and c.strip()]
-        vectors = self.embedder.embed(clauses or [question])
+        vectors = [self.embedder.embed_one(clause) for clause in clauses or [question]]
         routes: list[Route] = []
         for clause, vector in zip(clauses or [question], vectors, strict=True):
             scores = self.scores(clause, np.asarray(vector))

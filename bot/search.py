@@ -4,6 +4,7 @@ best sentences of the best passages picked out for an extractive, quoted answer.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -29,11 +30,15 @@ REQUIREMENT = re.compile(
     r"before|as soon as|responsible|ensure)\b",
     re.I,
 )
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'“(A-Z0-9])|\n+\s*(?:[-*•]\s+)?")
+TIMESCALE = re.compile(r"\b\d+\s*(weeks?|days?|working days?|hours?|months?)\b", re.I)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'“(*A-Z0-9])|\n+")
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_SYNONYMS = {"dad": "father", "mum": "mother", "mom": "mother", "dads": "father", "mums": "mother"}
 
 
 def tokens(text: str) -> list[str]:
     words = re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower())
+    words = [_SYNONYMS.get(w.removesuffix("'s"), w.removesuffix("'s")) for w in words]
     return [_stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
 
 
@@ -45,9 +50,48 @@ def _stem(word: str) -> str:
     return word
 
 
+def _unwrap(text: str) -> str:
+    """Join hard-wrapped lines; keep paragraph breaks and list items on lines of their own."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if (
+            lines
+            and stripped
+            and lines[-1]
+            and not _BULLET.match(stripped)
+            and not (stripped.startswith("#"))
+        ):
+            lines[-1] = f"{lines[-1]} {stripped}"
+        else:
+            lines.append(stripped)
+    return "\n".join(lines)
+
+
 def sentences(text: str) -> list[str]:
-    parts = (p.strip(" -*•\t") for p in _SENTENCE_SPLIT.split(text))
-    return [p for p in parts if len(p) > 25 and not p.startswith("#")]
+    """Whole sentences of a passage; a lead-in ending in ':' keeps the list that follows it.
+    Fragments cut at a passage boundary (starting in lower case) are left out."""
+    merged: list[str] = []
+    for raw in _SENTENCE_SPLIT.split(_unwrap(text)):
+        part = raw.replace("**", "").strip()
+        is_item = bool(_BULLET.match(part))
+        part = _BULLET.sub("", part).strip()
+        if not part or part.startswith("#"):
+            continue
+        if is_item and merged and merged[-1].endswith((":", ";")):
+            merged[-1] = f"{merged[-1]} {part.rstrip('.;')};"
+            continue
+        merged.append(part)
+    return [
+        s.rstrip(";") + ("." if s.endswith(";") else "")
+        for s in merged
+        if len(s) > 25 and (s[0].isupper() or s[0].isdigit() or s[0] in "\"'“(")
+    ]
+
+
+def title_tokens(passage: Passage) -> set[str]:
+    file_name = re.sub(r"[-_.]+", " ", passage.file.rsplit("/", 1)[-1])
+    return set(tokens(f"{passage.title or ''} {file_name}"))
 
 
 @dataclass(frozen=True)
@@ -140,17 +184,18 @@ class PassageIndex:
 
     @staticmethod
     def _names(passage: Passage, query_tokens: set[str]) -> bool:
-        title = set(tokens(f"{passage.title or ''} {passage.file.rsplit('/', 1)[-1]}"))
-        return bool(title & query_tokens)
+        return bool(title_tokens(passage) & query_tokens)
 
     def quotes(
         self, question: str, hits: list[Hit], *, limit: int = 3, requirements: bool = False
     ) -> list[Quote]:
+        per_passage = 2 if requirements else 1
+        limit = 5 if requirements else limit
         """The sentences that best answer the question, at most one per passage first."""
         query_tokens = set(tokens(question))
         scored: list[Quote] = []
         for rank, hit in enumerate(hits):
-            if hit.title_match and not query_tokens - set(tokens(hit.passage.title or "")):
+            if hit.title_match and not query_tokens - title_tokens(hit.passage):
                 # "what did the letter say?": the document's own opening sentences answer it
                 opening = sentences(hit.passage.text)[:2]
                 scored += [
@@ -162,16 +207,18 @@ class PassageIndex:
                 score = sum(self.idf(t) for t in query_tokens & words)
                 score += 0.5 / (rank + 1)
                 if requirements and REQUIREMENT.search(sentence):
-                    score += 1.0
+                    score += 1.0 + (1.0 if TIMESCALE.search(sentence) else 0.0)
                 if score > 0.5 / (rank + 1):
                     scored.append(Quote(hit.passage, sentence, score))
         scored.sort(key=lambda q: -q.score)
         chosen: list[Quote] = []
-        used: set[str] = set()
+        used: Counter[str] = Counter()
         for quote in scored:
-            if quote.passage.id not in used:
+            if used[quote.passage.id] < per_passage and quote.sentence not in {
+                c.sentence for c in chosen
+            }:
                 chosen.append(quote)
-                used.add(quote.passage.id)
+                used[quote.passage.id] += 1
             if len(chosen) == limit:
                 break
         return chosen

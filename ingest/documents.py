@@ -39,7 +39,12 @@ class DocumentText:
 
 def read_document(path: Path, label: str, chunk_size: int, chunk_overlap: int) -> DocumentText:
     """Split one document into pieces, or say precisely why it cannot be read."""
-    splitter = RecursiveCharacterTextSplitter(chunk_size=chunk_size, chunk_overlap=chunk_overlap)
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=chunk_size,
+        chunk_overlap=chunk_overlap,
+        separators=["\n\n", "\n", ". ", "; ", " ", ""],
+        keep_separator="end",
+    )
     data = path.read_bytes()
     suffix = path.suffix.lower()
     if not data.strip():

@@ -46,7 +46,12 @@ class Embedder:
         return vectors.tolist()
 
     def embed_one(self, text: str) -> list[float]:
-        return self.embed([text])[0]
+        """Queries repeat (router, then search): the last few are kept."""
+        return list(self._cached_one(text))
+
+    @lru_cache(maxsize=512)  # noqa: B019 - one long-lived embedder per process
+    def _cached_one(self, text: str) -> tuple[float, ...]:
+        return tuple(self.embed([text])[0])
 
 
 @lru_cache(maxsize=2)

@@ -9,6 +9,7 @@ from bot.evidence import Line, Query, ToolResult, fmt_date, plural
 from bot.records import join_words
 from ingest.models import Address, EventType, Member
 
+_AUTHORITIES = re.compile(r"\b(local authorit\w*|councils?|areas?|towns?)\b")
 _CURRENT = re.compile(r"\b(current|now|currently|present|live now|living now|latest)\b")
 
 
@@ -49,6 +50,8 @@ def addresses(query: Query) -> ToolResult:
             )
         lines = [Line(f"Current address: {_describe(a)}", (a.id,)) for a in current]
         return ToolResult("addresses", lines, searched, True, [a.id for a in current])
+    if _AUTHORITIES.search(query.lower):
+        return _areas(history, searched)
     moves = [e for e in records.chronology if e.event_type == EventType.MOVE]
     if query.period:
         moves = [e for e in moves if query.period.contains(e.date)]
@@ -77,6 +80,30 @@ def addresses(query: Query) -> ToolResult:
         )
     lines += [Line(_describe(a), (a.id,), bullet=True) for a in history]
     return ToolResult("addresses", lines, searched, True, ids + [e.id for e in moves])
+
+
+def _areas(history: list[Address], searched: str) -> ToolResult:
+    authorities = list(
+        dict.fromkeys(a.local_authority or "an unrecorded authority" for a in history)
+    )
+    lines = [
+        Line(
+            f"{plural(len(authorities), 'local authority', 'local authorities')}: "
+            f"{join_words(authorities)}.",
+            tuple(a.id for a in history),
+        )
+    ]
+    for authority in authorities:
+        here = [a for a in history if (a.local_authority or "an unrecorded authority") == authority]
+        areas = join_words(list(dict.fromkeys(a.area for a in here)))
+        lines.append(
+            Line(
+                f"{authority}: {plural(len(here), 'address', 'addresses')} in {areas}.",
+                tuple(a.id for a in here),
+                bullet=True,
+            )
+        )
+    return ToolResult("addresses", lines, searched, True, [a.id for a in history])
 
 
 def age_on(member: Member, day: dt.date) -> str:

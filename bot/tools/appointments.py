@@ -61,7 +61,8 @@ def appointments(query: Query) -> ToolResult:
     when = f" {query.period.label}" if query.period else ""
     filters = {"outcomes": sorted(o.value for o in wanted) if label else []}
     if not found:
-        line = f"No {label_words}appointments are recorded{who}{when}."
+        kind = f" ({', '.join(query.mentions.terms)})" if query.mentions.terms else ""
+        line = f"No {label_words}appointments{kind} are recorded{who}{when}."
         return ToolResult("appointments", [Line(line, ())], searched, False, [], filters)
     by_outcome = Counter(a.outcome for a in found)
     breakdown = ", ".join(f"{n} {outcome_words(o)}" for o, n in by_outcome.most_common())

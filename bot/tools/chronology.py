@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
+from bot.entities import expand_abbreviations
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
+from bot.search import tokens
 from ingest.models import ChronologyEvent, EventType
 
 _LATEST = re.compile(r"\b(last|latest|most recent|recent(ly)?)\b")
 _FIRST = re.compile(r"\b(first|earliest)\b")
+_LOOKUP = re.compile(r"^\s*(when|what date|on what date|what day)\b")
+_LIST = re.compile(r"\b(how many|list|which|all|every|each|what (referrals|visits|events))\b")
 UNFILTERED_LIMIT = 10
 
 
@@ -36,6 +41,26 @@ def describe_event(event: ChronologyEvent, query: Query) -> str:
     if event.outcome:
         text += f" Outcome: {event.outcome.rstrip('.')}."
     return text
+
+
+def best_match(query: Query, events: list[ChronologyEvent]) -> ChronologyEvent | None:
+    """For 'when was X?': the event whose words match the question best (idf-weighted)."""
+    records = query.records
+    assert records is not None
+    names = {t for m in records.members for t in tokens(" ".join([m.name, *m.aliases]))}
+    wanted = set(tokens(expand_abbreviations(query.question))) - names
+    documents = [set(tokens(f"{e.summary} {e.action or ''} {e.outcome or ''}")) for e in events]
+    if not wanted or not documents:
+        return None
+    total = len(records.chronology)
+    frequency = Counter(t for e in records.chronology for t in set(tokens(e.summary)))
+    scores = [
+        sum(math.log(1 + total / (1 + frequency[t])) for t in wanted & words) for words in documents
+    ]
+    top = max(scores)
+    if top <= 0:
+        return None
+    return events[scores.index(top)]
 
 
 def chronology(query: Query) -> ToolResult:
@@ -81,6 +106,16 @@ def chronology(query: Query) -> ToolResult:
         event = found[0]
         lines = [Line(f"The earliest matching record: {describe_event(event, query)}", (event.id,))]
         return ToolResult("chronology", lines, searched, True, ids)
+    if _LOOKUP.search(query.lower) and not _LIST.search(query.lower):
+        best = best_match(query, found)
+        if best is not None:
+            return ToolResult(
+                "chronology",
+                [Line(describe_event(best, query), (best.id,))],
+                searched,
+                True,
+                [best.id],
+            )
     counts = Counter(type_words(e.event_type) for e in found)
     breakdown = ", ".join(f"{n} {w}" for w, n in counts.most_common())
     lines = [Line(f"{plural(len(found), 'chronology record')} match ({breakdown}).", tuple(ids))]
