@@ -103,6 +103,10 @@ class Engine:
                     if owner is not None:
                         sources[record_id] = owner
         composed = compose(results, sources)
+        if self.settings.llm.provider != "none" and not composed.abstained:
+            from bot.llm import polish  # optional: rephrase, keeping only checked cited sentences
+
+            composed = polish(self.settings.llm, question, composed)
         intents = [r.intent for r in results]
         turn = Turn(
             question=question_for_tools,

@@ -40,7 +40,7 @@ def _wanted_outcomes(query: Query) -> tuple[frozenset[Outcome], str]:
     outcomes = query.mentions.outcomes
     if not outcomes:
         return frozenset(Outcome), ""
-    if set(query.mentions.outcome_words) == {"missed"}:
+    if set(query.mentions.outcome_words) <= {"missed", "miss", "misses"}:
         return MISSED_OUTCOMES, "missed"
     return outcomes, " or ".join(outcome_words(o) for o in sorted(outcomes))
 
@@ -63,7 +63,22 @@ def appointments(query: Query) -> ToolResult:
     if not found:
         kind = f" ({', '.join(query.mentions.terms)})" if query.mentions.terms else ""
         line = f"No {label_words}appointments{kind} are recorded{who}{when}."
-        return ToolResult("appointments", [Line(line, ())], searched, False, [], filters)
+        if not scope:
+            return ToolResult("appointments", [Line(line, ())], searched, False, [], filters)
+        outcomes = Counter(outcome_words(a.outcome) for a in scope)
+        recorded = Line(
+            f"What is recorded instead: {plural(len(scope), 'appointment')}{kind}{who}{when}, "
+            f"{', '.join(f'{n} {w}' for w, n in outcomes.most_common())}.",
+            tuple(a.id for a in scope),
+        )
+        return ToolResult(
+            "appointments",
+            [Line(line, ()), recorded],
+            searched,
+            True,
+            [a.id for a in scope],
+            filters,
+        )
     by_outcome = Counter(a.outcome for a in found)
     breakdown = ", ".join(f"{n} {outcome_words(o)}" for o, n in by_outcome.most_common())
     lines = [

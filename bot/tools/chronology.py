@@ -9,6 +9,7 @@ from collections import Counter
 from bot.entities import expand_abbreviations
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
 from bot.search import tokens
+from bot.tools.seen import disagreements
 from ingest.models import ChronologyEvent, EventType
 
 _LATEST = re.compile(r"\b(last|latest|most recent|recent(ly)?)\b")
@@ -130,4 +131,6 @@ def chronology(query: Query) -> ToolResult:
             )
         )
     lines += [Line(describe_event(e, query), (e.id,), bullet=True) for e in shown]
+    for event in shown:
+        lines += disagreements(event, records.members_by_id)
     return ToolResult("chronology", lines, searched, True, ids)

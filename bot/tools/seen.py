@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
-from bot.tools.chronology import type_words
 from ingest.models import ChronologyEvent, Member, Seen
 
 _ABSENT = r"(was not|wasn't|not)\s+(at home|home|present|there|in the (house|home|property)|seen)"
@@ -19,6 +18,22 @@ def says_absent(event: ChronologyEvent, member: Member) -> bool:
         if re.search(pattern, event.summary, re.I):
             return True
     return False
+
+
+def disagreements(event: ChronologyEvent, members: dict[str, Member]) -> list[Line]:
+    """A row that marks a child seen while its own summary says the child was not there."""
+    lines = []
+    for member_id, value in event.child_seen.items():
+        member = members.get(member_id)
+        if member and value in (Seen.YES, Seen.ALONE) and says_absent(event, member):
+            lines.append(
+                Line(
+                    f"Records disagree: {event.id} marks {member.name} as seen, but its summary "
+                    f"says {member.name} was not there.",
+                    (event.id,),
+                )
+            )
+    return lines
 
 
 def last_seen(query: Query) -> ToolResult:
@@ -53,18 +68,24 @@ def last_seen(query: Query) -> ToolResult:
             lines.append(
                 Line(
                     f"{child.name} was last recorded as seen on {fmt_date(last.date)} "
-                    f"({type_words(last.event_type)}, {last.agency}).",
+                    f"({last.event_type.value.replace('_', ' ')}, {last.agency}).",
                     (last.id,),
                 )
             )
             if says_absent(last, child):
-                lines.append(
-                    Line(
-                        f"Records disagree: that record marks {child.name} as seen, but its "
-                        f'summary says {child.name} was not there: "{last.summary}"',
-                        (last.id,),
+                lines += [
+                    ln for ln in disagreements(last, records.members_by_id) if child.name in ln.text
+                ]
+                uncontradicted = [e for e in seen if not says_absent(e, child)]
+                if uncontradicted:
+                    before = uncontradicted[-1]
+                    lines.append(
+                        Line(
+                            f"The latest record that does not contradict itself shows {child.name} "
+                            f"seen on {fmt_date(before.date)} ({before.agency}).",
+                            (before.id,),
+                        )
                     )
-                )
         else:
             lines.append(Line(f"No chronology record shows {child.name} as seen.", ()))
         if alone:
@@ -72,7 +93,7 @@ def last_seen(query: Query) -> ToolResult:
             lines.append(
                 Line(
                     f"{child.name} was last seen alone on {fmt_date(last_alone.date)} "
-                    f"({type_words(last_alone.event_type)}, {last_alone.agency}).",
+                    f"({last_alone.event_type.value.replace('_', ' ')}, {last_alone.agency}).",
                     (last_alone.id,),
                 )
             )
