@@ -105,7 +105,8 @@ def test_markers_round_trip():
 
 def test_sentences_unwrap_and_keep_lists():
     text = (
-        "The worker must complete an assessment\nthat includes:\n- both parents;\n- a chronology.\n\n"
+        "The worker must complete an assessment\nthat includes:\n- both parents;\n"
+        "- a chronology.\n\n"
         "cut fragment from a boundary. Next sentence is long enough to keep."
     )
     assert sentences(text) == [
