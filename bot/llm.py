@@ -31,13 +31,11 @@ STOPWORDS = frozenset(
     if not line.startswith("#")
     for word in line.split()
 )
-_NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
+_COUNTING = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+)
+_NUMBER_WORDS = {word: str(value) for value, word in enumerate(_COUNTING.split())}
 _NUMBER_WORDS |= {"once": "1", "twice": "2"}
 _MONTHS = {
     name: number
@@ -69,15 +67,25 @@ _SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")  # UK order: day/mo
 _MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(\d{{4}})\b", re.I)
 _NUMBER = re.compile(r"\b\d+(?:\.\d+)?" + _ORD + r"\b", re.I)
 _CLAUSE = re.compile(r"[.;:!?,()\n]")
-_NEGATIONS = frozenset("not no never none nor neither without cannot".split())
+_NEGATIONS = frozenset("not no never none nor neither without cannot".split())  # noqa: SIM905
 NEGATION_REACH = 3  # a negation governs the first content word within this many words
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _MARKER_LIST = re.compile(r"\[(\d+(?:\s*,\s*\d+)+)\]")  # "[1, 2]" -> "[1][2]"
 _THINK = re.compile(r"<think>.*?</think>", re.S | re.I)
 _BULLET = re.compile(r"^\s*(?:[-*•+]|\d+[.)])\s+")
 _BOUNDARY = re.compile(r"([.!?])([\"'”’)]*)((?:\s*\[\d+\](?:\s*[–-]\s*\[\d+\])?)*)(?=\s|$)")
+# A document's words are someone's account, not established fact: a sentence resting on a passage
+# must quote it or say who says so ("the letter says", "the review found", "according to").
+_ATTRIBUTED = re.compile(
+    r"[“”\"]|\baccording to\b|\b(?:says?|said|states?|stated|writes?|wrote|written|notes?|noted|"
+    r"records?|recorded|reports?|reported|describes?|described|mentions?|mentioned|asks?|asked|"
+    r"requests?|requested|finds?|found|recommends?|recommended|concludes?|concluded|explains?|"
+    r"explained|advises?|advised|highlights?|highlighted|warns?|warned|quotes?|quoted|"
+    r"refers?|referred|sets? out|identifie[sd]|emphasi[sz]es|emphasi[sz]ed)\b",
+    re.I,
+)
 _ABBREVIATIONS = frozenset(
-    "dr mr mrs ms mx st no nos approx vs e.g i.e a.m p.m dept "
+    "dr mr mrs ms mx st no nos approx vs e.g i.e a.m p.m dept "  # noqa: SIM905
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
@@ -121,7 +129,8 @@ def _attribute(value: str) -> str:
 
 def format_records(citations: list[Citation]) -> str:
     return "\n".join(
-        f'<record marker="{c.marker}" id="{_attribute(c.record_id)}">{_escape(c.text)}</record>'
+        f'<record marker="{c.marker}" id="{_attribute(c.record_id)}" kind="{_attribute(c.kind)}">'
+        f"{_escape(c.text)}</record>"
         for c in citations
     )
 
@@ -192,6 +201,7 @@ def facts(text: str) -> Facts:
     for clause in _CLAUSE.split(text.lower()):
         after_negation = 0  # words left in which a content word counts as negated
         for word in _WORD.findall(clause):
+            word = word.removesuffix("'s")
             if word in _NEGATIONS or word.endswith("n't"):
                 after_negation = NEGATION_REACH
             elif word in _NUMBER_WORDS:
@@ -314,6 +324,10 @@ def check(output: str, deterministic_text: str, citations: list[Citation]) -> st
             reason = "no citation marker"
         elif not markers <= by_marker.keys():
             reason = f"cites markers it was not given: {sorted(markers - by_marker.keys())}"
+        elif any(by_marker[m].kind == "passage" for m in markers) and not _ATTRIBUTED.search(
+            sentence
+        ):
+            reason = "states a document's words as fact, without quoting or attributing them"
         else:
             evidence = [by_marker[m].text for m in sorted(markers)]
             evidence += [by_marker[m].date or "" for m in sorted(markers)]
