@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import threading
 
+import torch
+
 from bot.compose import compose
 from bot.entities import mentions as find_mentions
 from bot.evidence import Query, ToolResult
@@ -32,10 +34,12 @@ class Engine:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or load_settings()
+        torch.set_num_threads(self.settings.query_threads)
         self.store = Store(self.settings.chroma_client())
         self.embedder = self.settings.embedder()
         self.cache = RecordCache(self.store)
         self.router = Router(self.embedder)
+        self.embedder.warm_up()
         self._indexes: dict[str, PassageIndex] = {}
         self._lock = threading.Lock()
 

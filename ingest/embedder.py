@@ -45,6 +45,11 @@ class Embedder:
             )
         return vectors.tolist()
 
+    def warm_up(self) -> None:
+        """Pay for the first, slow encodes at start-up rather than on a user's question."""
+        for words in (2, 8, 24):
+            self.embed([" ".join(["warm"] * words)])
+
     def embed_one(self, text: str) -> list[float]:
         """Queries repeat (router, then search): the last few are kept."""
         return list(self._cached_one(text))

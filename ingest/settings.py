@@ -44,6 +44,11 @@ class Settings(BaseSettings):
         None, description="Fixes 'today' for relative dates (tests, evaluation)."
     )
     embed_batch_size: int = Field(64, description="Texts per embedding batch.")
+    query_threads: int = Field(
+        1,
+        description="Torch threads when answering. One query is too small to share between "
+        "cores, and a second thread that waits for a busy core costs ~0.5 s a question.",
+    )
     chunk_size: int = Field(900, description="Target passage length in characters.")
     chunk_overlap: int = Field(120, description="Characters shared by neighbouring passages.")
     llm: LLMSettings = Field(default_factory=LLMSettings)
