@@ -8,8 +8,9 @@ import threading
 import torch
 
 from bot.compose import compose
+from bot.entities import mask_members
 from bot.entities import mentions as find_mentions
-from bot.evidence import Query, ToolResult
+from bot.evidence import Line, Query, ToolResult
 from bot.followups import inherit, is_follow_up, narrows_previous, remember
 from bot.periods import parse_period
 from bot.records import RecordCache, Records
@@ -18,6 +19,7 @@ from bot.search import PassageIndex
 from bot.tools import STRUCTURED_TOOLS
 from bot.tools.passages import documents, learning
 from bot.types import Answer, Intent, Turn
+from bot.unknown import uncovered_words, unknown_words
 from ingest.settings import Settings, load_settings
 from ingest.store import Store
 
@@ -72,9 +74,27 @@ class Engine:
             question_for_tools = question
         today = self.settings.today_date()
         previous_members = tuple(previous.filters.get("members", [])) if previous else ()
-        mentions = find_mentions(question_for_tools, records, previous_members)  # type: ignore[arg-type]
-        period = parse_period(question_for_tools, today, records.addresses if records else ())
-        routes = self.router.route(question_for_tools, has_case=records is not None)
+        expected = (
+            next((m.expected_date for m in records.members if m.expected_date), None)
+            if (records)
+            else None
+        )
+        period = parse_period(
+            question_for_tools, today, records.addresses if records else (), expected
+        )
+        unperiod = (
+            question_for_tools.replace(period.span, " ")
+            if period and period.span
+            else (question_for_tools)
+        )
+        mentions = find_mentions(unperiod, records, previous_members)  # type: ignore[arg-type]
+        routes = self.router.route(
+            question_for_tools,
+            has_case=records is not None,
+            mask=lambda clause: mask_members(
+                clause.replace(period.span, " ") if period and period.span else clause, records
+            ),
+        )
         if follow_up and previous is not None:
             mentions, period = inherit(mentions, period, previous)
             strongest = max(r.score for r in routes)
@@ -137,8 +157,43 @@ class Engine:
         records: Records | None,
         learning_records: Records | None,
     ) -> ToolResult:
-        if intent == "learning" or records is None:
+        on_learning = intent == "learning" or records is None
+        searched = learning_records if on_learning else records
+        asked = query.question.replace(query.period.span, " ") if query.period else query.question
+        unknown = unknown_words(asked, [searched] if searched else [])
+        if unknown:
+            scope = "the learning corpus" if on_learning else f"case {query.records.case_id}"
+            words = ", ".join(f"'{word}'" for word in unknown)
+            return ToolResult(
+                "learning" if on_learning else intent,
+                [Line(f"No record of {scope} mentions {words}.", ())],
+                f"every record of {scope} for the words {words}",
+                False,
+            )
+        if on_learning:
             return learning(query, self._index(learning_records))
         if intent == "documents":
             return documents(query, self._index(records))
-        return STRUCTURED_TOOLS[intent](query)
+        result = STRUCTURED_TOOLS[intent](query)
+        return self._check_covered(result, query, records)
+
+    @staticmethod
+    def _check_covered(result: ToolResult, query: Query, records: Records | None) -> ToolResult:
+        """A structured answer must be about what was asked: every subject word of the question
+        is either understood as a filter or found in the records the answer cites."""
+        if not result.found or records is None:
+            return result
+        cited = [records.texts.get(i, "") for line in result.lines for i in line.record_ids]
+        question = (
+            query.question.replace(query.period.span, " ") if query.period else (query.question)
+        )
+        missing = uncovered_words(question, records, cited)
+        if not missing:
+            return result
+        words = ", ".join(f"'{word}'" for word in missing)
+        return ToolResult(
+            result.intent,
+            [Line(f"None of the records found mentions {words}.", ())],
+            f"{result.searched}; then the records found, for the words {words}",
+            False,
+        )

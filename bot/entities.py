@@ -19,6 +19,7 @@ _ALL_CHILDREN = re.compile(r"\b(the children|all children|each child|every child
 class Mentions:
     members: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    role_terms: tuple[str, ...] = ()
     event_types: frozenset[EventType] = frozenset()
     outcomes: frozenset[Outcome] = frozenset()
     outcome_words: tuple[str, ...] = ()
@@ -74,7 +75,7 @@ def find_members(
     if _ALL_CHILDREN.search(lower):
         found.extend(m.id for m in children)
     sibling = re.search(r"\b(brother|sister|brothers|sisters)\b", lower)
-    if sibling and previous:
+    if sibling and previous and not found:
         gender = "male" if sibling.group(1).startswith("brother") else "female"
         found.extend(
             m.id for m in children if m.id not in previous and (m.gender or "").lower() == gender
@@ -82,6 +83,30 @@ def find_members(
     elif not found and previous and _PRONOUNS.search(question):
         return tuple(previous), True
     return tuple(dict.fromkeys(found)), False
+
+
+_RELATIONAL_WORDS = re.compile(
+    r"\b(the )?(eldest|oldest|youngest|baby|children|kids|siblings|brother|sister)\b", re.I
+)
+
+
+def mask_members(question: str, records: Records | None, replacement: str = "the child") -> str:
+    """Who is asked about should not decide what is asked: names become 'the child'."""
+    if records is None:
+        return question
+    names = sorted(
+        ((n, m.role) for m in records.members for n in (m.name, *m.aliases) if len(n) > 2),
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
+    for name, role in names:
+        stand_in = replacement
+        if replacement.strip() and role != MemberRole.CHILD:
+            stand_in = "the unborn baby" if role == MemberRole.UNBORN else "the parent"
+        question = re.sub(
+            rf"(?<![\w-]){re.escape(name)}(?:'s)?(?![\w-])", stand_in, question, flags=re.I
+        )
+    return _RELATIONAL_WORDS.sub(replacement, question)
 
 
 def _parent(records: Records, gender: str, words: tuple[str, ...]) -> list[Member]:
@@ -104,7 +129,7 @@ def find_terms(question: str, records: Records | None) -> tuple[str, ...]:
         if _phrase(word).search(lower):
             terms.extend(mapped)
     if records is not None:
-        terms.extend(_record_vocabulary_hits(lower, records))
+        terms.extend(_record_vocabulary_hits(mask_members(lower, records, " "), records))
     return tuple(dict.fromkeys(terms))
 
 
@@ -156,6 +181,7 @@ def _record_vocabulary_hits(lower: str, records: Records) -> list[str]:
     """Distinctive words of this case's agencies, roles and types that the question uses."""
     vocabulary = {p.agency for p in records.professionals} | {p.role for p in records.professionals}
     vocabulary |= {a.agency for a in records.appointments} | {a.type for a in records.appointments}
+    vocabulary |= {e.agency for e in records.chronology}
     hits: list[str] = []
     for phrase in sorted(vocabulary):
         if phrase.lower() in lower:
@@ -174,6 +200,17 @@ def expand_abbreviations(question: str) -> str:
         and re.search(rf"(?<![\w-]){re.escape(abbreviation)}s?(?![\w-])", question, re.I)
     ]
     return " ".join([question, *extra])
+
+
+def find_role_terms(question: str) -> tuple[str, ...]:
+    """Abbreviations that name a role (SW, HV, DSL, EWO): matched against roles only."""
+    found: list[str] = []
+    for abbreviation, meaning in _vocabulary()["abbreviations"].items():
+        if meaning.get("roles") and re.search(
+            rf"(?<![\w-]){re.escape(abbreviation)}s?(?![\w-])", question, re.I
+        ):
+            found.extend(meaning["roles"])
+    return tuple(dict.fromkeys(found))
 
 
 def find_event_types(question: str) -> frozenset[EventType]:
@@ -221,6 +258,7 @@ def mentions(question: str, records: Records | None, previous: tuple[str, ...] =
     return Mentions(
         members=members,
         terms=find_terms(question, records),
+        role_terms=find_role_terms(question),
         event_types=find_event_types(question),
         outcomes=outcomes,
         outcome_words=outcome_words,
@@ -230,5 +268,6 @@ def mentions(question: str, records: Records | None, previous: tuple[str, ...] =
 
 
 def matches_terms(text: str, terms: tuple[str, ...]) -> bool:
+    """A term matches at the start of a word: 'mental health' is not in 'environmental health'."""
     lower = text.lower()
-    return any(term in lower for term in terms)
+    return any(re.search(rf"(?<![a-z]){re.escape(term)}", lower) for term in terms)

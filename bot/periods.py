@@ -31,7 +31,10 @@ NUMBERS = {
     "eighteen": 18,
 }
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-_DATE = rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_MONTH}\s+\d{{4}}|\d{{4}})"
+_DATE = (
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{4}}|\d{{4}})"
+)
 
 
 def _shift_months(day: dt.date, months: int) -> dt.date:
@@ -52,21 +55,46 @@ def _bounds(text: str) -> tuple[dt.date, dt.date] | None:
             return None
         year = int(match.group(2))
         return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    if match := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+(\d{{4}})", text):
+        month = MONTHS.get(match.group(2)[:3])
+        try:
+            day = dt.date(int(match.group(3)), month or 0, int(match.group(1)))
+        except ValueError:
+            return None
+        return day, day
     parsed = parse_datetime(text)
     return (parsed[0], parsed[0]) if parsed else None
 
 
-def _move_date(area: str | None, addresses: Sequence[Address], today: dt.date) -> dt.date | None:
-    """Start of the address moved to: the named area, else the most recent move."""
+def _move_date(
+    area: str | None, addresses: Sequence[Address], today: dt.date, *, first: bool = False
+) -> dt.date | None:
+    """Start of the address moved to: the named area (its first or latest time), else the most
+    recent move."""
     moves = [a for a in addresses[1:] if a.start <= today] if len(addresses) > 1 else []
     if area:
         named = [a for a in addresses if area.lower() in a.area.lower()]
-        return named[-1].start if named else None
+        return (named[0] if first else named[-1]).start if named else None
     return moves[-1].start if moves else None
 
 
-def parse_period(question: str, today: dt.date, addresses: Sequence[Address] = ()) -> Period | None:
+def parse_period(
+    question: str,
+    today: dt.date,
+    addresses: Sequence[Address] = (),
+    expected_birth: dt.date | None = None,
+) -> Period | None:
     q = question.lower()
+    found = _parse(q, today, addresses, expected_birth)
+    if found is None:
+        return None
+    period, match = found
+    return period.model_copy(update={"span": question[match.start() : match.end()]})
+
+
+def _parse(
+    q: str, today: dt.date, addresses: Sequence[Address], expected_birth: dt.date | None
+) -> tuple[Period, re.Match[str]] | None:
     move = re.search(
         r"\b(since|after|before|prior to)\s+(?:the|their|they)?\s*"
         r"(?:last\s+|latest\s+|most recent\s+)?"
@@ -74,18 +102,22 @@ def parse_period(question: str, today: dt.date, addresses: Sequence[Address] = (
         q,
     )
     if move:
-        day = _move_date(move.group(2), addresses, today)
+        before = move.group(1) in ("before", "prior to")
+        day = _move_date(move.group(2), addresses, today, first=before)
         if day is not None:
             where = f" to {move.group(2).strip().title()}" if move.group(2) else ""
-            if move.group(1) in ("before", "prior to"):
-                return Period(end=day - dt.timedelta(days=1), label=f"before the move{where}")
-            return Period(start=day, label=f"since the move{where} on {day.isoformat()}")
+            if before:
+                return Period(end=day - dt.timedelta(days=1), label=f"before the move{where}"), move
+            return Period(start=day, label=f"since the move{where} on {day.isoformat()}"), move
+    if expected_birth and (match := re.search(r"\b(this|current|the) pregnancy\b", q)):
+        start = expected_birth - dt.timedelta(days=280)
+        return Period(start=start, label=f"this pregnancy (from about {start.isoformat()})"), match
     if match := re.search(rf"\bbetween\s+({_DATE})\s+and\s+({_DATE})", q) or re.search(
         rf"\bfrom\s+({_DATE})\s+(?:to|until|till)\s+({_DATE})", q
     ):
         first, last = _bounds(match.group(1)), _bounds(match.group(2))
         if first and last:
-            return Period(start=first[0], end=last[1], label=f"{first[0]} to {last[1]}")
+            return Period(start=first[0], end=last[1], label=f"{first[0]} to {last[1]}"), match
     if match := re.search(
         r"\b(?:in|during|over|within)\s+the\s+(?:last|past|previous)\s+(\w+)?\s*"
         r"(day|week|month|year)s?\b",
@@ -100,27 +132,31 @@ def parse_period(question: str, today: dt.date, addresses: Sequence[Address] = (
             start = today - dt.timedelta(weeks=count)
         else:
             start = _shift_months(today, -count * (12 if unit == "year" else 1))
-        return Period(start=start, end=today, label=f"in the last {count} {unit}(s)")
-    if re.search(r"\blast year\b", q):
+        return Period(start=start, end=today, label=f"in the last {count} {unit}(s)"), match
+    if match := re.search(r"\blast year\b", q):
         year = today.year - 1
-        return Period(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), label=str(year))
-    if re.search(r"\bthis year\b", q):
-        return Period(start=dt.date(today.year, 1, 1), end=today, label=f"{today.year} so far")
-    if re.search(r"\blast month\b", q):
+        year_start, year_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        return Period(start=year_start, end=year_end, label=f"in {year}"), match
+    if match := re.search(r"\bthis year\b", q):
+        return Period(
+            start=dt.date(today.year, 1, 1), end=today, label=f"{today.year} so far"
+        ), match
+    if match := re.search(r"\blast month\b", q):
         first = _shift_months(today.replace(day=1), -1)
         last = today.replace(day=1) - dt.timedelta(days=1)
-        return Period(start=first, end=last, label=f"{first:%B %Y}")
-    if match := re.search(rf"\b(since|after|from)\s+({_DATE})", q):
-        bounds = _bounds(match.group(2))
-        if bounds:
-            start = bounds[0] if match.group(1) != "after" else bounds[1] + dt.timedelta(days=1)
-            return Period(start=start, label=f"{match.group(1)} {match.group(2)}")
-    if match := re.search(rf"\b(before|until|prior to)\s+({_DATE})", q):
-        bounds = _bounds(match.group(2))
-        if bounds:
-            return Period(end=bounds[0] - dt.timedelta(days=1), label=f"before {match.group(2)}")
-    if match := re.search(rf"\b(?:in|during|on)\s+({_DATE})\b", q):
-        bounds = _bounds(match.group(1))
-        if bounds:
-            return Period(start=bounds[0], end=bounds[1], label=f"in {match.group(1)}")
+        return Period(start=first, end=last, label=f"{first:%B %Y}"), match
+    if (match := re.search(rf"\b(since|after|from)\s+({_DATE})", q)) and (
+        bounds := _bounds(match.group(2))
+    ):
+        start = bounds[0] if match.group(1) != "after" else bounds[1] + dt.timedelta(days=1)
+        return Period(start=start, label=f"{match.group(1)} {match.group(2)}"), match
+    if (match := re.search(rf"\b(before|until|prior to)\s+({_DATE})", q)) and (
+        bounds := _bounds(match.group(2))
+    ):
+        return Period(end=bounds[0] - dt.timedelta(days=1), label=f"before {match.group(2)}"), match
+    if (match := re.search(rf"\b(?:in|during|on)\s+({_DATE})\b", q)) and (
+        bounds := _bounds(match.group(1))
+    ):
+        label = f"on {match.group(1)}" if bounds[0] == bounds[1] else f"in {match.group(1)}"
+        return Period(start=bounds[0], end=bounds[1], label=label), match
     return None

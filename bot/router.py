@@ -4,6 +4,7 @@ plus the cue words practitioners use. A question may ask two things at once."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -13,7 +14,7 @@ import prompts
 from bot.types import INTENTS, Intent
 from ingest.embedder import Embedder
 
-CUE_WEIGHT = 0.2
+CUE_WEIGHT = 0.25
 _CLAUSE_SPLIT = re.compile(
     r"(?:\?\s*|,?\s+\band\b\s+|;\s*)(?=(?:also\s+)?(?:when|who|what|where|which|how|is|are|has|have|did|"
     r"does|do|list|show)\b)",
@@ -59,13 +60,18 @@ class Router:
                 scores[intent] += CUE_WEIGHT
         return scores
 
-    def route(self, question: str, *, has_case: bool) -> list[Route]:
-        """One route per clause, in the question's order, without repeats."""
+    def route(
+        self, question: str, *, has_case: bool, mask: Callable[[str], str] = lambda q: q
+    ) -> list[Route]:
+        """One route per clause, in the question's order, without repeats. `mask` hides
+        names and dates, so that who and when do not decide what is asked."""
         clauses = [c.strip() for c in _CLAUSE_SPLIT.split(question) if c and c.strip()]
-        vectors = [self.embedder.embed_one(clause) for clause in clauses or [question]]
+        clauses = clauses or [question]
+        masked = [mask(clause) for clause in clauses]
+        vectors = [self.embedder.embed_one(clause) for clause in masked]
         routes: list[Route] = []
-        for clause, vector in zip(clauses or [question], vectors, strict=True):
-            scores = self.scores(clause, np.asarray(vector))
+        for clause, hidden, vector in zip(clauses, masked, vectors, strict=True):
+            scores = self.scores(hidden, np.asarray(vector))
             if not has_case:
                 intent: Intent = "learning"
             else:

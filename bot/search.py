@@ -38,13 +38,28 @@ _SYNONYMS = {"dad": "father", "mum": "mother", "mom": "mother", "dads": "father"
 
 def tokens(text: str) -> list[str]:
     words = re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower())
-    words = [_SYNONYMS.get(w.removesuffix("'s"), w.removesuffix("'s")) for w in words]
+    words = [
+        w.split("'")[0] if "'" in w.removesuffix("'s") else w.removesuffix("'s") for w in words
+    ]
+    words = [_SYNONYMS.get(w, w) for w in words]
     return [_stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
 
 
 def _stem(word: str) -> str:
-    word = word.removesuffix("'s")
-    for suffix in ("ments", "ment", "ings", "ing", "ies", "ed", "es", "s"):
+    for suffix in (
+        "ations",
+        "ation",
+        "ated",
+        "ments",
+        "ment",
+        "ings",
+        "ing",
+        "ies",
+        "ed",
+        "es",
+        "s",
+        "e",
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
     return word

@@ -72,6 +72,7 @@ class Period(BaseModel):
     start: dt.date | None = None
     end: dt.date | None = None
     label: str = ""
+    span: str = Field("", description="The words of the question that gave the period.")
 
     def contains(self, day: dt.date | None) -> bool:
         if day is None:

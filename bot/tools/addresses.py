@@ -140,7 +140,7 @@ def household(query: Query) -> ToolResult:
                 bullet=True,
             )
         )
-    current = [a for a in records.addresses if a.end is None]
+    current = [] if query.mentions.members else [a for a in records.addresses if a.end is None]
     for address in current:
         lines.append(Line(f"Current address: {_describe(address)}", (address.id,)))
     return ToolResult("household", lines, searched, True, [m.id for m in members])

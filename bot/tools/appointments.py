@@ -62,7 +62,7 @@ def appointments(query: Query) -> ToolResult:
     filters = {"outcomes": sorted(o.value for o in wanted) if label else []}
     if not found:
         kind = f" ({', '.join(query.mentions.terms)})" if query.mentions.terms else ""
-        line = f"No {label_words}appointments{kind} are recorded{who}{when}."
+        line = f"0 {label_words}appointments{kind} are recorded{who}{when}."
         if not scope:
             return ToolResult("appointments", [Line(line, ())], searched, False, [], filters)
         outcomes = Counter(outcome_words(a.outcome) for a in scope)

@@ -55,11 +55,13 @@ def best_match(query: Query, events: list[ChronologyEvent]) -> ChronologyEvent |
         return None
     total = len(records.chronology)
     frequency = Counter(t for e in records.chronology for t in set(tokens(e.summary)))
+    # Cover the most question words first; among those, prefer the rarer words.
     scores = [
-        sum(math.log(1 + total / (1 + frequency[t])) for t in wanted & words) for words in documents
+        (len(wanted & words), sum(math.log(1 + total / (1 + frequency[t])) for t in wanted & words))
+        for words in documents
     ]
     top = max(scores)
-    if top <= 0:
+    if top[0] == 0:
         return None
     return events[scores.index(top)]
 

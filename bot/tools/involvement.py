@@ -9,8 +9,8 @@ from bot.evidence import Line, Query, ToolResult, fmt_date, plural
 from ingest.models import Professional
 
 _HISTORY = re.compile(
-    r"\b(ever|previous(ly)?|past|history|over time|before|all (the )?(workers|professionals)|"
-    r"changes?|changed|been involved|were involved|was the|used to|who has been|how many)\b"
+    r"\b(ever|previous(ly)?|past|history|over time|before|all|every|changes?|changed|"
+    r"been involved|were involved|was the|used to|has been|have been|who've|worked|how many)\b"
 )
 _LEAD = re.compile(r"\b(lead|central point|key worker|coordinat)\w*", re.I)
 
@@ -61,7 +61,10 @@ def involvement(query: Query) -> ToolResult:
     if members:
         found = [p for p in found if not p.members or set(p.members) & set(members)]
         described.append(f"working with {records.names(list(members))} or the whole family")
-    if query.mentions.terms:
+    if query.mentions.role_terms:
+        found = [p for p in found if matches_terms(p.role, query.mentions.role_terms)]
+        described.append(f"role matching {', '.join(query.mentions.role_terms)}")
+    elif query.mentions.terms:
         found = [p for p in found if matches_terms(f"{p.role} {p.agency}", query.mentions.terms)]
         described.append(f"role or agency matching {', '.join(query.mentions.terms)}")
     wants_lead = bool(_LEAD.search(query.question))
@@ -101,7 +104,10 @@ def involvement(query: Query) -> ToolResult:
     ]
     lines += [Line(_describe(p, query), (p.id,), bullet=True) for p in found]
     scope = [p for p in records.professionals if p.lead] if wants_lead else found
+    found_ids = {p.id for p in found}
     for first, second in overlapping_leads(scope):
+        if not {first.id, second.id} & found_ids:
+            continue
         lines.append(
             Line(
                 f"Records disagree: {first.name} and {second.name} were both recorded as lead "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.entities import expand_abbreviations
 from bot.evidence import Line, Query, ToolResult
 from bot.search import Hit, PassageIndex
 
@@ -42,14 +43,13 @@ def _answer(
         f"{len(index.passages)} passages of {scope} (BM25 and dense search fused by rank)"
         + (f", kind {where['learning_kind']}" if where else "")
     )
-    hits = [hit for hit in index.search(query.question, where=where) if is_evidence(hit)]
+    question = expand_abbreviations(query.question)
+    hits = [hit for hit in index.search(question, where=where) if is_evidence(hit)]
     if not hits:
         return ToolResult(
             intent, [Line(f"Nothing in the {scope} answers this question.", ())], searched, False
         )
-    quotes = index.quotes(
-        query.question, hits, requirements=bool(_REQUIREMENTS.search(query.lower))
-    )
+    quotes = index.quotes(question, hits, requirements=bool(_REQUIREMENTS.search(query.lower)))
     if not quotes:
         return ToolResult(
             intent, [Line(f"Nothing in the {scope} answers this question.", ())], searched, False

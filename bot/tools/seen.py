@@ -54,6 +54,9 @@ def last_seen(query: Query) -> ToolResult:
     lines: list[Line] = []
     ids: list[str] = []
     found_any = False
+    alone_only = bool(re.search(r"\balone\b", query.lower)) and not re.search(
+        r"\b(and|or)\s+(when\s+)?(last\s+)?seen\b|,\s*and\b|\band\s+alone\b", query.lower
+    )
     for child in children:
         about = [e for e in events if child.id in e.child_seen]
         seen = [e for e in about if e.child_seen[child.id] in (Seen.YES, Seen.ALONE)]
@@ -63,7 +66,9 @@ def last_seen(query: Query) -> ToolResult:
             continue
         found_any = True
         ids += [e.id for e in about]
-        if seen:
+        if alone_only:
+            ids = [e.id for e in alone] or ids
+        if seen and not alone_only:
             last = seen[-1]
             lines.append(
                 Line(
@@ -86,7 +91,7 @@ def last_seen(query: Query) -> ToolResult:
                             (before.id,),
                         )
                     )
-        else:
+        elif not alone_only:
             lines.append(Line(f"No chronology record shows {child.name} as seen.", ()))
         if alone:
             last_alone = alone[-1]
@@ -105,7 +110,7 @@ def last_seen(query: Query) -> ToolResult:
             for e in about
             if e.child_seen[child.id] == Seen.NO and (after is None or e.date > after)
         ]
-        if not_seen:
+        if not_seen and not alone_only:
             when = "since then" if seen else "in all"
             lines.append(
                 Line(
