@@ -174,8 +174,23 @@ class Engine:
             return learning(query, self._index(learning_records))
         if intent == "documents":
             return documents(query, self._index(records))
-        result = STRUCTURED_TOOLS[intent](query)
-        return self._check_covered(result, query, records)
+        result = self._check_covered(STRUCTURED_TOOLS[intent](query), query, records)
+        if result.found:
+            return result
+        # The records this tool reads do not answer it: the chronology, then the documents,
+        # may (e.g. "when is the pre-birth conference due" is an event, not a due date).
+        for fallback in ("chronology", "documents"):
+            if fallback == intent:
+                continue
+            if fallback == "documents":
+                alternative = self._check_covered(
+                    documents(query, self._index(records)), query, records
+                )
+            else:
+                alternative = self._check_covered(STRUCTURED_TOOLS[fallback](query), query, records)
+            if alternative.found:
+                return alternative
+        return result
 
     @staticmethod
     def _check_covered(result: ToolResult, query: Query, records: Records | None) -> ToolResult:

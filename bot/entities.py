@@ -20,6 +20,7 @@ class Mentions:
     members: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
     role_terms: tuple[str, ...] = ()
+    record_terms: tuple[str, ...] = ()
     event_types: frozenset[EventType] = frozenset()
     outcomes: frozenset[Outcome] = frozenset()
     outcome_words: tuple[str, ...] = ()
@@ -259,6 +260,13 @@ def mentions(question: str, records: Records | None, previous: tuple[str, ...] =
         members=members,
         terms=find_terms(question, records),
         role_terms=find_role_terms(question),
+        record_terms=tuple(
+            dict.fromkeys(
+                _record_vocabulary_hits(mask_members(question.lower(), records, " "), records)
+            )
+        )
+        if records
+        else (),
         event_types=find_event_types(question),
         outcomes=outcomes,
         outcome_words=outcome_words,

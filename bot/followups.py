@@ -30,6 +30,7 @@ def remember(mentions: Mentions, period: Period | None) -> dict[str, object]:
         "members": list(mentions.members),
         "terms": list(mentions.terms),
         "role_terms": list(mentions.role_terms),
+        "record_terms": list(mentions.record_terms),
         "event_types": sorted(e.value for e in mentions.event_types),
         "outcomes": sorted(o.value for o in mentions.outcomes),
         "outcome_words": list(mentions.outcome_words),
@@ -47,6 +48,7 @@ def inherit(
         members=mentions.members or tuple(old.get("members", [])),  # type: ignore[arg-type]
         terms=mentions.terms or tuple(old.get("terms", [])),  # type: ignore[arg-type]
         role_terms=mentions.role_terms or tuple(old.get("role_terms", [])),  # type: ignore[arg-type]
+        record_terms=mentions.record_terms or tuple(old.get("record_terms", [])),  # type: ignore[arg-type]
         event_types=mentions.event_types
         or frozenset(EventType(e) for e in old.get("event_types", [])),  # type: ignore[union-attr]
         outcomes=mentions.outcomes or frozenset(Outcome(o) for o in old.get("outcomes", [])),  # type: ignore[union-attr]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from bot.entities import matches_terms
@@ -9,6 +10,7 @@ from bot.evidence import Line, Query, ToolResult, fmt_date, plural
 from ingest.models import MISSED_OUTCOMES, Appointment, Outcome
 
 NOT_MISSED = (Outcome.CANCELLED_BY_SERVICE, Outcome.RESCHEDULED)
+_MOST = re.compile(r"\b(most|least|fewest)\b")
 
 
 def outcome_words(outcome: Outcome) -> str:
@@ -79,6 +81,8 @@ def appointments(query: Query) -> ToolResult:
             [a.id for a in scope],
             filters,
         )
+    if _MOST.search(query.lower) and len({a.member for a in found}) > 1:
+        return _most(query, found, label_words, who, when, searched, filters)
     by_outcome = Counter(a.outcome for a in found)
     breakdown = ", ".join(f"{n} {outcome_words(o)}" for o, n in by_outcome.most_common())
     lines = [
@@ -109,3 +113,42 @@ def appointments(query: Query) -> ToolResult:
                 )
             )
     return ToolResult("appointments", lines, searched, True, [a.id for a in found], filters)
+
+
+def _most(
+    query: Query,
+    found: list[Appointment],
+    label_words: str,
+    who: str,
+    when: str,
+    searched: str,
+    filters: dict[str, object],
+) -> ToolResult:
+    """'Which child has missed the most?': members ranked by count, the top one's records cited."""
+    records = query.records
+    assert records is not None
+    per_member = Counter(a.member for a in found)
+    ranked = per_member.most_common()
+    if re.search(r"\b(least|fewest)\b", query.lower):
+        ranked = list(reversed(ranked))
+    top_count = ranked[0][1]
+    leaders = [member for member, count in ranked if count == top_count]
+    lines = [
+        Line(
+            f"{records.names(leaders)}: {plural(top_count, label_words + 'appointment')}"
+            f"{when}, the {'fewest' if 'least' in query.lower else 'most'}.",
+            tuple(a.id for a in found if a.member in leaders),
+        )
+    ]
+    for member, count in ranked:
+        if member in leaders:
+            continue
+        lines.append(
+            Line(
+                f"{records.name(member)}: {count}.",
+                tuple(a.id for a in found if a.member == member),
+                bullet=True,
+            )
+        )
+    ids = [a.id for a in found if a.member in leaders]
+    return ToolResult("appointments", lines, searched, True, ids, filters)

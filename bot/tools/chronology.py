@@ -6,7 +6,7 @@ import math
 import re
 from collections import Counter
 
-from bot.entities import expand_abbreviations
+from bot.entities import expand_abbreviations, matches_terms
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
 from bot.search import tokens
 from bot.tools.seen import disagreements
@@ -14,7 +14,7 @@ from ingest.models import ChronologyEvent, EventType
 
 _LATEST = re.compile(r"\b(last|latest|most recent|recent(ly)?)\b")
 _FIRST = re.compile(r"\b(first|earliest)\b")
-_LOOKUP = re.compile(r"^\s*(when|what date|on what date|what day)\b")
+_LOOKUP = re.compile(r"(^|\s|-)(when|what date|what day)\b")
 _LIST = re.compile(r"\b(how many|list|which|all|every|each|what (referrals|visits|events))\b")
 UNFILTERED_LIMIT = 10
 
@@ -81,6 +81,10 @@ def chronology(query: Query) -> ToolResult:
     if mentions.members:
         found = [e for e in found if not e.members or set(e.members) & set(mentions.members)]
         described.append(f"concerning {records.names(list(mentions.members))} or the household")
+    by_agency = [e for e in found if matches_terms(e.agency, mentions.record_terms)]
+    if mentions.record_terms and by_agency:
+        found = by_agency
+        described.append(f"agency matching {', '.join(mentions.record_terms)}")
     if mentions.source_types:
         found = [e for e in found if e.source_type in mentions.source_types]
         described.append("source " + " or ".join(sorted(s.value for s in mentions.source_types)))
