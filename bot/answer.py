@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-import re
 import threading
 
 import torch
 
 from bot.compose import compose
-from bot.entities import mask_members
-from bot.entities import mentions as find_mentions
 from bot.evidence import Line, Query, ToolResult
-from bot.followups import inherit, is_follow_up, narrows_previous, remember
-from bot.periods import parse_period
+from bot.followups import remember
 from bot.records import RecordCache, Records
-from bot.router import Route, Router
+from bot.router import Router
 from bot.search import PassageIndex
 from bot.tools import STRUCTURED_TOOLS
 from bot.tools.passages import documents, learning
 from bot.types import Answer, Intent, Turn
+from bot.understand import understand, without_period
 from bot.unknown import uncovered_words, unknown_words
 from ingest.settings import Settings, load_settings
 from ingest.store import Store
 
 MIN_ROUTE_SCORE = 0.45
-_SINCE_WHEN = re.compile(r"^\s*(and\s+)?since when\b", re.I)
 
 
 class CaseNotFound(LookupError):
@@ -66,57 +62,21 @@ class Engine:
         if case_id and records is None:
             raise CaseNotFound(case_id)
         learning_records = self.cache.learning()
-        previous = conversation[-1] if conversation else None
-        follow_up = is_follow_up(question, previous)
-        if _SINCE_WHEN.match(question) and previous is not None:
-            question_for_tools = previous.question
-        else:
-            question_for_tools = question
         today = self.settings.today_date()
-        previous_members = tuple(previous.filters.get("members", [])) if previous else ()
-        expected = (
-            next((m.expected_date for m in records.members if m.expected_date), None)
-            if (records)
-            else None
-        )
-        period = parse_period(
-            question_for_tools, today, records.addresses if records else (), expected
-        )
-        unperiod = (
-            question_for_tools.replace(period.span, " ")
-            if period and period.span
-            else (question_for_tools)
-        )
-        mentions = find_mentions(unperiod, records, previous_members)  # type: ignore[arg-type]
-        routes = self.router.route(
-            question_for_tools,
-            has_case=records is not None,
-            mask=lambda clause: mask_members(
-                clause.replace(period.span, " ") if period and period.span else clause, records
-            ),
-        )
-        if follow_up and previous is not None:
-            mentions, period = inherit(mentions, period, previous)
-            strongest = max(r.score for r in routes)
-            if strongest < 1.0:  # no clear new intent: keep asking the previous tool(s)
-                routes = [Route(i, question_for_tools, 1.0) for i in previous.intents]
-        restrict = (
-            tuple(previous.record_ids)
-            if follow_up and previous and narrows_previous(question)
-            else ()
-        )
+        previous = conversation[-1] if conversation else None
+        understood = understand(question, records, previous, today, self.router)
         results: list[ToolResult] = []
-        for route in routes:
+        for route in understood.routes:
             intent: Intent = route.intent
             if records is not None and route.score < MIN_ROUTE_SCORE and intent != "learning":
                 intent = "documents"
             query = Query(
-                route.clause if len(routes) > 1 else question_for_tools,
+                route.clause if len(understood.routes) > 1 else understood.question,
                 records,
-                mentions,
-                period,
+                understood.mentions,
+                understood.period,
                 today,
-                restrict,
+                understood.restrict_to,
             )
             results.append(self._run(intent, query, records, learning_records))
         sources: dict[str, Records] = {}
@@ -133,9 +93,9 @@ class Engine:
             composed = polish(self.settings.llm, question, composed)
         intents = [r.intent for r in results]
         turn = Turn(
-            question=question_for_tools,
+            question=understood.question,
             intents=intents,
-            filters=remember(mentions, period),
+            filters=remember(understood.mentions, understood.period),
             record_ids=[i for r in results for i in r.record_ids],
         )
         return Answer(
@@ -159,7 +119,7 @@ class Engine:
     ) -> ToolResult:
         on_learning = intent == "learning" or records is None
         searched = learning_records if on_learning else records
-        asked = query.question.replace(query.period.span, " ") if query.period else query.question
+        asked = without_period(query.question, query.period)
         unknown = unknown_words(asked, [searched] if searched else [])
         if unknown:
             scope = "the learning corpus" if on_learning else f"case {query.records.case_id}"
@@ -199,9 +159,7 @@ class Engine:
         if not result.found or records is None:
             return result
         cited = [records.texts.get(i, "") for line in result.lines for i in line.record_ids]
-        question = (
-            query.question.replace(query.period.span, " ") if query.period else (query.question)
-        )
+        question = without_period(query.question, query.period)
         missing = uncovered_words(question, records, cited)
         if not missing:
             return result

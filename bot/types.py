@@ -74,6 +74,10 @@ class Period(BaseModel):
     label: str = ""
     span: str = Field("", description="The words of the question that gave the period.")
 
+    def strip_from(self, text: str) -> str:
+        """The question without the words that gave the period ('since 2016')."""
+        return text.replace(self.span, " ") if self.span else text
+
     def contains(self, day: dt.date | None) -> bool:
         if day is None:
             return self.start is None and self.end is None
