@@ -5,7 +5,10 @@ from __future__ import annotations
 import threading
 
 import torch
+from chromadb.errors import NotFoundError
 
+from bot.access import Access, AccessDenied, User
+from bot.audit import AuditEntry, AuditLog
 from bot.compose import compose
 from bot.evidence import Line, Query, ToolResult
 from bot.followups import remember
@@ -40,6 +43,34 @@ class Engine:
         self.embedder.warm_up()
         self._indexes: dict[str, PassageIndex] = {}
         self._lock = threading.Lock()
+        self.access = Access(self.settings.access)
+        self.audit = AuditLog(self.settings.audit_file())
+
+    def user(self, user_id: str | None) -> User:
+        """The user a request runs as; an unknown user is denied (and the denial audited)."""
+        try:
+            return self.access.user(user_id)
+        except AccessDenied:
+            self.audit.append(
+                AuditEntry(
+                    user=user_id or "(none)", role="unknown", action="denied", detail="unknown user"
+                )
+            )
+            raise
+
+    def case_records(self, case_id: str, user: User) -> Records:
+        """A case's records if this user may see them. The same denial whether or not the case
+        exists, so a refusal reveals nothing."""
+        try:
+            records = self.cache.case(case_id, user)
+        except AccessDenied:
+            self.audit.append(
+                AuditEntry(user=user.id, role=user.role, action="denied", case_id=case_id)
+            )
+            raise
+        if records is None:
+            raise CaseNotFound(case_id)
+        return records
 
     def _index(self, records: Records | None) -> PassageIndex | None:
         if records is None:
@@ -58,9 +89,25 @@ class Engine:
         conversation: list[Turn] | None = None,
         answer_id: str | int | None = None,
     ) -> Answer:
-        records = self.cache.case(case_id) if case_id else None
-        if case_id and records is None:
-            raise CaseNotFound(case_id)
+        asker = self.user(user)
+        for attempt in range(2):
+            try:
+                return self._ask(question, case_id, asker, conversation, answer_id)
+            except NotFoundError:
+                # A re-ingest replaced the case mid-question: answer again from the new version.
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _ask(
+        self,
+        question: str,
+        case_id: str | None,
+        user: User,
+        conversation: list[Turn] | None,
+        answer_id: str | int | None,
+    ) -> Answer:
+        records = self.case_records(case_id, user) if case_id else None
         learning_records = self.cache.learning()
         today = self.settings.today_date()
         previous = conversation[-1] if conversation else None
@@ -97,6 +144,17 @@ class Engine:
             intents=intents,
             filters=remember(understood.mentions, understood.period),
             record_ids=[i for r in results for i in r.record_ids],
+        )
+        self.audit.append(
+            AuditEntry(
+                user=user.id,
+                role=user.role,
+                action="question",
+                case_id=case_id,
+                intent="+".join(intents),
+                record_ids=[c.record_id for c in composed.citations],
+                detail=("abstained: " if composed.abstained else "") + question[:500],
+            )
         )
         return Answer(
             id=answer_id,

@@ -1,25 +1,28 @@
-"""The `casebrief` command line: ingest, list and forget cases (and, later, ask)."""
+"""The `casebrief` command line: ingest, list and forget cases; ask, eval, users and audit are
+registered from bot/cli_ask.py and bot/cli_admin.py."""
 
 from __future__ import annotations
 
-import json
+import getpass
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import BaseModel, ValidationError
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from bot.types import Answer, Turn
+from bot.audit import AuditEntry, AuditLog
 from ingest.errors import BundleError
 from ingest.settings import Settings, load_settings
 from ingest.store import Store, case_key
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="CaseBrief: cited answers over multi-agency safeguarding records.",
+)
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
@@ -30,8 +33,14 @@ StoreOption = Annotated[
 ]
 
 
-def _settings(store: Path | None) -> Settings:
-    return load_settings(store=store)
+AccessOption = Annotated[
+    Path | None,
+    typer.Option("--access", help="Users file (default $CASEBRIEF_ACCESS; unset = local mode)."),
+]
+
+
+def _settings(store: Path | None, access: Path | None = None) -> Settings:
+    return load_settings(store=store, access=access)
 
 
 @contextmanager
@@ -78,9 +87,27 @@ def ingest(
             else:
                 results = ingest_cases(paths, settings, progress)
     except BundleError as error:
+        AuditLog(settings.audit_file()).append(
+            AuditEntry(
+                user=getpass.getuser(),
+                role="operator",
+                action="ingest",
+                detail=f"rejected: {len(error.problems)} problem(s), nothing written",
+            )
+        )
         _fail_on_bundle_error(error)
         return
+    log = AuditLog(settings.audit_file())
     for result in results:
+        log.append(
+            AuditEntry(
+                user=getpass.getuser(),
+                role="operator",
+                action="ingest",
+                case_id=result.key.partition(":")[2] or None,
+                detail=f"{result.status}: {result.records} records, {result.embedded} embedded",
+            )
+        )
         counts = ", ".join(f"{n} {kind}" for kind, n in result.counts.items())
         out.print(
             f"{result.key}: {result.status} ({counts}; {result.embedded} embedded, "
@@ -109,132 +136,22 @@ def cases(store: StoreOption = None) -> None:
 @app.command()
 def forget(case_id: str, store: StoreOption = None) -> None:
     """Remove every trace of a case from the index."""
-    removed = Store(_settings(store).chroma_client()).forget(case_key(case_id))
+    settings = _settings(store)
+    removed = Store(settings.chroma_client()).forget(case_key(case_id))
+    AuditLog(settings.audit_file()).append(
+        AuditEntry(
+            user=getpass.getuser(),
+            role="operator",
+            action="forget",
+            case_id=case_id,
+            detail=f"{removed} records removed",
+        )
+    )
     if not removed:
         err.print(f"No case {case_id!r} in the index; nothing removed.", markup=False)
         raise typer.Exit(1)
     out.print(f"Forgot {case_id}: {removed} records removed.", markup=False)
 
 
-class BatchLine(BaseModel):
-    id: str | int | None = None
-    question: str
-    case: str | None = None
-    user: str | None = None
-    conversation: str | int | None = None
-
-
-def _answer_json(answer: Answer) -> str:
-    return answer.model_dump_json(exclude={"turn"})
-
-
-def _print_answer(answer: Answer) -> None:
-    if out.is_terminal:
-        out.print(Markdown(answer.answer))
-    else:
-        out.print(answer.answer, markup=False, highlight=False)
-    if answer.citations:
-        out.print()
-        for cited in answer.citations:
-            out.print(
-                f"[{cited.marker}] {cited.record_id} ({cited.kind}, {cited.source}"
-                f"{', ' + cited.date if cited.date else ''}): {cited.text}",
-                markup=False,
-                highlight=False,
-            )
-    if answer.abstained:
-        return
-    out.print(f"\nSearched: {answer.searched}", markup=False, highlight=False, style="dim")
-
-
-@app.command()
-def ask(
-    question: Annotated[str | None, typer.Argument(help="The question.")] = None,
-    case: Annotated[str | None, typer.Option("--case", help="Case id to ask about.")] = None,
-    user: Annotated[str | None, typer.Option("--user", help="Who is asking.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the Answer as JSON.")] = False,
-    batch: Annotated[
-        Path | None, typer.Option("--batch", help="JSON Lines file of questions.")
-    ] = None,
-    store: StoreOption = None,
-) -> None:
-    """Answer a question from the indexed records, citing every source."""
-    from bot.answer import CaseNotFound, Engine
-
-    if (question is None) == (batch is None):
-        err.print("Give either a QUESTION or --batch FILE.", markup=False)
-        raise typer.Exit(2)
-    engine = Engine(_settings(store))
-    if batch is None:
-        try:
-            answer = engine.ask(question or "", case_id=case, user=user)
-        except CaseNotFound:
-            err.print(f"Case {case!r} is not available.", markup=False)
-            raise typer.Exit(3) from None
-        out.print(_answer_json(answer), markup=False, highlight=False) if as_json else (
-            _print_answer(answer)
-        )
-        return
-    conversations: dict[str, list[Turn]] = {}
-    for number, raw in enumerate(batch.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            line = BatchLine.model_validate_json(raw)
-        except ValidationError as error:
-            err.print(
-                f"{batch}, line {number}: not a valid question line ({error.errors()[0]['msg']})",
-                markup=False,
-            )
-            raise typer.Exit(2) from None
-        history = (
-            conversations.setdefault(str(line.conversation), [])
-            if (line.conversation is not None)
-            else []
-        )
-        try:
-            answer = engine.ask(
-                line.question,
-                case_id=line.case,
-                user=line.user,
-                conversation=history,
-                answer_id=line.id,
-            )
-        except CaseNotFound:
-            print(json.dumps({"id": line.id, "error": f"case {line.case!r} is not available"}))
-            continue
-        if answer.turn is not None:
-            history.append(answer.turn)
-        print(_answer_json(answer), flush=True)
-
-
-@app.command("eval")
-def evaluate(
-    gold: Annotated[Path, typer.Option(help="Gold questions (JSON Lines).")] = Path(
-        "eval/gold.jsonl"
-    ),
-    demo: Annotated[Path, typer.Option(help="Demo folder ingested before scoring.")] = Path("demo"),
-    today: Annotated[str, typer.Option(help="'Today' for relative dates.")] = "2018-07-02",
-    out_file: Annotated[Path | None, typer.Option("--out", help="Also write the report here.")] = (
-        None
-    ),
-    show_failures: Annotated[bool, typer.Option("--failures", help="List misses.")] = False,
-    store: StoreOption = None,
-) -> None:
-    """Score CaseBrief and a top-k baseline on the gold questions over the demo data."""
-    from bot.answer import Engine
-    from eval.evaluate import failures, load_gold, run, summary
-    from ingest.pipeline import ingest_cases, ingest_learning
-
-    settings = load_settings(store=store, today=today)
-    ingest_cases([demo / "cases"], settings)
-    ingest_learning([demo / "learning"], settings)
-    questions = load_gold(gold)
-    scored = run(Engine(settings), questions)
-    report = f"Gold questions: {len(questions)}\n\n{summary(scored)}\n"
-    if show_failures:
-        report += f"\nCaseBrief misses:\n{failures(scored)}\n"
-    out.print(report, markup=False, highlight=False)
-    if out_file:
-        out_file.parent.mkdir(parents=True, exist_ok=True)
-        out_file.write_text(report, encoding="utf-8")
+# The other commands live beside this file; importing them registers them on `app`.
+from bot import cli_admin, cli_ask  # noqa: E402, F401

@@ -10,6 +10,7 @@ from functools import cached_property
 from chromadb.errors import NotFoundError
 from pydantic import TypeAdapter
 
+from bot.access import LOCAL, AccessDenied, User
 from ingest.entries import AnyRecord
 from ingest.models import (
     Address,
@@ -101,7 +102,10 @@ class RecordCache:
         self._cache: dict[str, Records] = {}
         self._lock = threading.Lock()
 
-    def case(self, case_id: str) -> Records | None:
+    def case(self, case_id: str, user: User = LOCAL) -> Records | None:
+        """A case's records, for a user allowed to see it; AccessDenied before any read."""
+        if not user.can_see_case(case_id):
+            raise AccessDenied()
         return self._load(case_key(case_id))
 
     def learning(self) -> Records | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import BaseModel, ConfigDict
 
+from bot.access import LOCAL, User
 from bot.answer import Engine
 from ingest.settings import Settings, load_settings
 
@@ -20,8 +21,8 @@ def build_engine(settings: Settings) -> Engine:
     """The engine with every live case, the learning corpus and their search indexes loaded,
     so the first question is answered as fast as the hundredth."""
     engine = Engine(settings)
-    for choice in cases(engine):
-        records = engine.cache.case(choice.case_id)
+    for choice in cases(engine, LOCAL):  # warming reads the server's own cache; nothing is shown
+        records = engine.cache.case(choice.case_id, LOCAL)
         index = engine._index(records)
         if index is not None:
             index.search("warm up")
@@ -32,11 +33,13 @@ def build_engine(settings: Settings) -> Engine:
     return engine
 
 
-def cases(engine: Engine) -> list[CaseChoice]:
-    return [
+def cases(engine: Engine, user: User) -> list[CaseChoice]:
+    """The live cases this user may see."""
+    choices = [
         CaseChoice(case_id=live.key.partition(":")[2], title=live.title)
         for live in engine.store.all_live("case")
     ]
+    return [c for c in choices if user.can_see_case(c.case_id)]
 
 
 @st.cache_resource(show_spinner="Loading the model and the store (once per server)…")

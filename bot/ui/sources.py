@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from bot.citations import date_of, source_of
-from bot.records import RecordCache, Records
+from bot.records import Records
 
 MEMBER_FIELDS = ("member", "members")
 
@@ -28,9 +28,14 @@ class SourceView(BaseModel):
     fields: list[tuple[str, str]]
 
 
-def records_for(cache: RecordCache, case_id: str | None) -> Records | None:
-    """A case's records, or the learning corpus for citations without a case."""
-    return cache.case(case_id) if case_id else cache.learning()
+def records_for(
+    case_id: str | None, case_records: Records | None, learning: Records | None
+) -> Records | None:
+    """Where a citation's record lives: the open case (already checked for this user), or the
+    learning corpus for citations without a case; None if the case is no longer open."""
+    if case_id is None:
+        return learning
+    return case_records if case_records is not None and case_records.case_id == case_id else None
 
 
 def _value(name: str, value: object, records: Records) -> str:

@@ -8,6 +8,7 @@ import time
 import streamlit as st
 from pydantic import BaseModel, ConfigDict
 
+from bot.access import AccessDenied
 from bot.answer import CaseNotFound, Engine
 from bot.briefing import Briefing
 from bot.types import Answer, Citation, Turn
@@ -54,6 +55,11 @@ def init() -> None:
     state.setdefault("learning_doc", None)
 
 
+def user_id() -> str | None:
+    """Who is using the app: None in local single-user mode (issue 5 adds sign-in)."""
+    return st.session_state.get("user_id")
+
+
 def selected_case() -> str | None:
     return st.session_state.get("case") or None
 
@@ -67,16 +73,19 @@ def conversation(exchanges: list[Exchange]) -> list[Turn]:
     return [e.answer.turn for e in exchanges if e.answer is not None and e.answer.turn is not None]
 
 
-def answer(engine: Engine, question: str, case_id: str | None, turns: list[Turn]) -> Exchange:
+def answer(
+    engine: Engine, question: str, case_id: str | None, turns: list[Turn], user: str | None = None
+) -> Exchange:
     started = time.perf_counter()
     try:
-        found = engine.ask(question, case_id=case_id, conversation=turns)
-    except CaseNotFound:
-        return Exchange(
-            question=question,
-            error=f"Case {case_id} is no longer in the index. Pick another case.",
-            seconds=time.perf_counter() - started,
+        found = engine.ask(question, case_id=case_id, user=user, conversation=turns)
+    except (CaseNotFound, AccessDenied) as error:
+        message = (
+            str(error)
+            if isinstance(error, AccessDenied)
+            else f"Case {case_id} is no longer in the index. Pick another case."
         )
+        return Exchange(question=question, error=message, seconds=time.perf_counter() - started)
     return Exchange(question=question, answer=found, seconds=time.perf_counter() - started)
 
 
@@ -85,7 +94,7 @@ def ask(question: str) -> None:
     if question:
         exchanges = chat()
         exchanges.append(
-            answer(shared_engine(), question, selected_case(), conversation(exchanges))
+            answer(shared_engine(), question, selected_case(), conversation(exchanges), user_id())
         )
 
 
