@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -17,16 +17,7 @@ Intent = Literal[
     "documents",
     "learning",
 ]
-INTENTS: tuple[Intent, ...] = (
-    "involvement",
-    "appointments",
-    "chronology",
-    "last_seen",
-    "addresses",
-    "household",
-    "documents",
-    "learning",
-)
+INTENTS: tuple[Intent, ...] = get_args(Intent)
 
 
 class Citation(BaseModel):
@@ -77,6 +68,12 @@ class Period(BaseModel):
     def strip_from(self, text: str) -> str:
         """The question without the words that gave the period ('since 2016')."""
         return text.replace(self.span, " ") if self.span else text
+
+    def overlaps(self, start: dt.date, end: dt.date | None) -> bool:
+        """Whether a span (an address, an involvement; end None = still open) meets the period."""
+        return (self.end is None or start <= self.end) and (
+            self.start is None or end is None or end >= self.start
+        )
 
     def contains(self, day: dt.date | None) -> bool:
         if day is None:

@@ -26,14 +26,8 @@ def addresses(query: Query) -> ToolResult:
     history = list(records.addresses)
     searched = f"the {len(history)} address records in case.yaml of case {records.case_id}"
     if query.period:
-        period = query.period
-        history = [
-            a
-            for a in history
-            if (period.end is None or a.start <= period.end)
-            and (period.start is None or a.end is None or a.end >= period.start)
-        ]
-        searched += f", {period.label}"
+        history = [a for a in history if query.period.overlaps(a.start, a.end)]
+        searched += f", {query.period.label}"
     if not history:
         return ToolResult(
             "addresses",

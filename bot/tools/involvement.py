@@ -72,14 +72,8 @@ def involvement(query: Query) -> ToolResult:
         found = [p for p in found if p.lead]
         described.append("lead professional")
     if query.period:
-        period = query.period
-        found = [
-            p
-            for p in found
-            if (period.end is None or p.start <= period.end)
-            and (period.start is None or p.end is None or p.end >= period.start)
-        ]
-        described.append(f"involved {period.label}")
+        found = [p for p in found if query.period.overlaps(p.start, p.end)]
+        described.append(f"involved {query.period.label}")
     elif not _HISTORY.search(query.lower):
         found = [p for p in found if is_current(p, query)]
         described.append(f"current on {fmt_date(query.today)}")
