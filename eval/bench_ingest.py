@@ -81,17 +81,17 @@ def say(message: str) -> None:
 
 
 class CaseTicker:
-    """A pipeline ProgressFactory that reports every `every`-th case on stderr."""
+    """A pipeline ProgressFactory: reports the first and every `every`-th case it embeds."""
 
-    def __init__(self, total: int, every: int = 20) -> None:
-        self.total, self.every, self.seen = total, every, 0
+    def __init__(self, every: int = 20) -> None:
+        self.every, self.seen = every, 0
         self.started = time.perf_counter()
 
     def __call__(self, label: str, count: int) -> Callable[[int], None]:
         self.seen += 1
-        if self.seen % self.every == 0 or self.seen == self.total:
+        if self.seen == 1 or self.seen % self.every == 0:
             elapsed = time.perf_counter() - self.started
-            say(f"  embedding {self.seen}/{self.total} ({label}), {elapsed:.0f} s")
+            say(f"  case {self.seen} to embed: {label} ({count} entries), {elapsed:.0f} s")
         return lambda _done: None
 
 
@@ -109,7 +109,7 @@ def ingest_everything(
 ) -> list[IngestResult]:
     from ingest.pipeline import ingest_cases, ingest_learning
 
-    results = ingest_cases(list(cases), settings, CaseTicker(len(cases))) if cases else []
+    results = ingest_cases(list(cases), settings, CaseTicker()) if cases else []
     if learning:
         results.append(ingest_learning(list(learning), settings))
     return results
@@ -235,7 +235,7 @@ def fill_store(settings: Settings, bundles: Sequence[Path], base: Path | None) -
     if base is not None and base.is_dir():
         shutil.copytree(base, settings.store)
     started = time.perf_counter()
-    results = ingest_cases(list(bundles), settings, CaseTicker(len(bundles)))
+    results = ingest_cases(list(bundles), settings, CaseTicker())
     return {
         "ingest_s": time.perf_counter() - started,
         "embedded_cases": sum(r.status != "unchanged" for r in results),
@@ -274,7 +274,8 @@ def run_scenario(args: argparse.Namespace) -> Result:
     if args.scenario == "demo":
         learning = args.demo_dir / "learning"
         found = [learning] if learning.is_dir() else []
-        return scenario_ingest([args.demo_dir / "cases"], found, store)
+        cases = bundle_dirs(args.demo_dir / "cases", sys.maxsize)
+        return scenario_ingest(cases, found, store)
     if args.scenario == "synthetic":
         return scenario_ingest(bundle_dirs(args.bundles, args.cases), [], store)
     bundles = bundle_dirs(args.bundles, args.layout_cases)
