@@ -155,4 +155,3 @@ def forget(case_id: str, store: StoreOption = None) -> None:
 
 # The other commands live beside this file; importing them registers them on `app`.
 from bot import cli_admin, cli_ask  # noqa: E402, F401
-

@@ -51,7 +51,16 @@ class Settings(BaseSettings):
     )
     chunk_size: int = Field(900, description="Target passage length in characters.")
     chunk_overlap: int = Field(120, description="Characters shared by neighbouring passages.")
+    access: Path | None = Field(
+        None, description="Users YAML (id, name, role, cases, password_hash); unset = local mode."
+    )
+    audit_path: Path | None = Field(
+        None, description="Audit log (SQLite); default audit.sqlite3 in the store folder."
+    )
     llm: LLMSettings = Field(default_factory=LLMSettings)
+
+    def audit_file(self) -> Path:
+        return self.audit_path or self.store / "audit.sqlite3"
 
     def today_date(self) -> dt.date:
         return self.today or dt.date.today()
