@@ -8,7 +8,7 @@ PORT ?= 8501
 # The demo family's records end in mid-2018; "today" for the demo is fixed to match.
 DEMO_TODAY ?= 2018-07-02
 
-.PHONY: install run demo test lint bench eval clean
+.PHONY: install run demo test bench eval clean
 
 install: $(STAMP)
 
@@ -35,3 +35,6 @@ bench: install
 
 clean:
 	rm -rf $(VENV) $(STORE)
+
+eval: install
+	$(VENV)/bin/casebrief eval --store $(STORE)-eval
