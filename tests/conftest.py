@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import socket
 import subprocess
@@ -18,6 +19,8 @@ from ingest.settings import Settings, load_settings
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 SHARED = ROOT.parent / "shared"
+DEMO = ROOT / "demo"
+DEMO_TODAY = dt.date(2018, 7, 2)
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +29,18 @@ def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("CASEBRIEF_STORE", str(store))
     monkeypatch.delenv("CASEBRIEF_CHROMA_URL", raising=False)
     monkeypatch.delenv("CASEBRIEF_TODAY", raising=False)
+    return store
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fictional demo cases and learning corpus, ingested once per session (read only)."""
+    from ingest.pipeline import ingest_cases, ingest_learning
+
+    store = tmp_path_factory.mktemp("demo-store")
+    settings = load_settings(store=store, today=DEMO_TODAY)
+    ingest_cases([DEMO / "cases"], settings)
+    ingest_learning([DEMO / "learning"], settings)
     return store
 
 

@@ -1,4 +1,5 @@
-"""The timeline chart: agencies as lanes, time across, event types as colour, kinds as shape."""
+"""The timeline chart: agencies as lanes, time across, event types as colour, kinds as shape,
+and a faint dashed line across every lane at each move."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def colours(categories: list[str]) -> list[str]:
     ]
 
 
-def timeline_chart(marks: list[Mark]) -> alt.LayerChart | alt.Chart:
+def timeline_chart(marks: list[Mark]) -> alt.LayerChart:
     rows = [
         {
             **m.model_dump(mode="json"),
@@ -51,7 +52,7 @@ def timeline_chart(marks: list[Mark]) -> alt.LayerChart | alt.Chart:
             axis=alt.Axis(labelLimit=260, grid=True, gridOpacity=0.25),
         ),
     )
-    points = base.mark_point(filled=True, opacity=0.85).encode(
+    points = base.mark_point(filled=True).encode(
         color=alt.Color(
             "category:N",
             title="Event type",
@@ -78,4 +79,11 @@ def timeline_chart(marks: list[Mark]) -> alt.LayerChart | alt.Chart:
     points = points.add_params(pick).encode(
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.8)),
     )
-    return points.properties(height=max(len(order), 3) * LANE_HEIGHT + 40).interactive(bind_y=False)
+    moves = [row for row in rows if row["kind"] == "move"]
+    rules = (
+        alt.Chart(alt.Data(values=moves))
+        .mark_rule(strokeDash=[4, 4], color="#e45756", opacity=0.35)
+        .encode(x="date:T")
+    )
+    height = max(len(order), 3) * LANE_HEIGHT + 40
+    return alt.layer(rules, points).properties(height=height).interactive(bind_y=False)

@@ -1,0 +1,220 @@
+"""The case overview and the timeline: pure functions over typed records, every figure
+carrying the record ids it rests on. Demo data (read from the session's demo store) and
+small hand-made records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.access import LOCAL
+from bot.overview import case_overview, last_seen, missed_appointments
+from bot.records import RecordCache, Records
+from bot.timeline import MISSED_CATEGORY, date_range, lanes, timeline
+from ingest.models import (
+    MISSED_OUTCOMES,
+    Appointment,
+    Case,
+    ChronologyEvent,
+    EventType,
+    Member,
+    MemberRole,
+    Outcome,
+    Seen,
+)
+from ingest.settings import load_settings
+from ingest.store import LiveVersion, Store
+from tests.conftest import DEMO_TODAY
+
+
+@pytest.fixture(scope="module")
+def cache(demo_store: Path) -> RecordCache:
+    return RecordCache(Store(load_settings(store=demo_store).chroma_client()))
+
+
+@pytest.fixture(scope="module")
+def ashdown(cache: RecordCache) -> Records:
+    records = cache.case("FAM-0107", LOCAL)
+    assert records is not None
+    return records
+
+
+@pytest.fixture(scope="module")
+def brierley(cache: RecordCache) -> Records:
+    records = cache.case("FAM-0215", LOCAL)
+    assert records is not None
+    return records
+
+
+def make_records(*items: object) -> Records:
+    """A tiny case built by hand, as RecordCache would hold it."""
+    version = LiveVersion(
+        key="case:FAM-X", collection="cb-case.FAM-X.v1", version=1, content_hash="h"
+    )
+    case = Case(case_id="FAM-X", title="Test family")
+    return Records(version, case, tuple(items), {})  # type: ignore[arg-type]
+
+
+CHILD = Member(
+    id="child-a", file="case.yaml", name="Child A", aliases=("Sam",), role=MemberRole.CHILD
+)
+
+
+def event(
+    id: str, day: str, summary: str, seen: Seen | None = None, **extra: object
+) -> ChronologyEvent:
+    return ChronologyEvent(
+        id=id,
+        file="chronology.csv",
+        row=2,
+        date=dt.date.fromisoformat(day),
+        agency=str(extra.pop("agency", "Children's Social Care")),
+        event_type=extra.pop("event_type", EventType.HOME_VISIT),  # type: ignore[arg-type]
+        summary=summary,
+        child_seen={"child-a": seen} if seen else {},
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def appointment(id: str, day: str, outcome: Outcome) -> Appointment:
+    return Appointment(
+        id=id,
+        file="appointments.csv",
+        row=2,
+        date=dt.date.fromisoformat(day),
+        member="child-a",
+        agency="Community Paediatrics",
+        type="outpatient",
+        outcome=outcome,
+    )
+
+
+# -- overview ------------------------------------------------------------------------------------
+
+
+def test_members_have_ages_as_of_today_and_live_at_the_current_address(ashdown: Records):
+    overview = case_overview(ashdown, DEMO_TODAY)
+    ages = {m.member_id: m.age for m in overview.members}
+    assert ages["child-a"] == "16 (born 18 Jan 2002)"
+    assert ages["unborn"] == "unborn, expected 19 Oct 2018"
+    assert all(m.lives_at_current_address for m in overview.members)
+
+
+def test_current_address_and_moves_cite_addresses_and_move_events(ashdown: Records):
+    overview = case_overview(ashdown, DEMO_TODAY)
+    assert overview.current_address.value == "Hasleby, Marlow Vale County"
+    assert overview.current_address.record_ids == ("addr-13",)
+    assert overview.moves.value == "12"
+    assert overview.moves.record_ids == tuple(f"addr-{n:02d}" for n in range(1, 14))
+    assert overview.move_events.value == "13"
+    assert all(
+        ashdown.by_id[i].event_type == EventType.MOVE for i in overview.move_events.record_ids
+    )
+
+
+def test_lead_and_involvement_are_current_on_today(ashdown: Records, brierley: Records):
+    overview = case_overview(ashdown, DEMO_TODAY)
+    assert overview.lead.value == "Hannah Okafor"
+    assert overview.lead.record_ids == ("pro-029",)
+    involved = {p.record_id for p in overview.involved_now}
+    assert "pro-029" in involved and len(involved) == 16
+    for record_id in involved:
+        professional = ashdown.by_id[record_id]
+        assert professional.start <= DEMO_TODAY
+        assert professional.end is None or professional.end >= DEMO_TODAY
+    assert case_overview(brierley, DEMO_TODAY).lead.record_ids == ("pro-005",)
+
+
+def test_missed_appointments_follow_the_spec_definition(ashdown: Records):
+    children = {c.member_id: c for c in case_overview(ashdown, DEMO_TODAY).children}
+    assert children["child-f"].missed.record_ids == ("apt-060", "apt-066", "apt-068", "apt-069")
+    assert children["child-f"].missed.note == "3 was not brought, 1 no access"
+    for child in children.values():
+        for record_id in child.missed.record_ids:
+            found = ashdown.by_id[record_id]
+            assert found.member == child.member_id and found.outcome in MISSED_OUTCOMES
+    assert "apt-056" not in children["child-f"].missed.record_ids  # cancelled by the service
+
+
+def test_last_seen_and_seen_alone_cite_their_events(ashdown: Records):
+    children = {c.member_id: c for c in case_overview(ashdown, DEMO_TODAY).children}
+    assert children["child-a"].last_seen.value == "13 Mar 2018"
+    assert children["child-a"].last_seen.record_ids == ("chr-176",)
+    assert children["child-a"].last_seen_alone.record_ids == ("chr-119",)
+    assert children["child-e"].last_seen_alone.value == "no record"
+    assert children["child-e"].last_seen_alone.record_ids == ()
+
+
+def test_last_seen_flags_a_record_that_contradicts_itself():
+    records = make_records(
+        CHILD,
+        event("chr-1", "2018-01-10", "Child A seen in the lounge.", Seen.YES),
+        event("chr-2", "2018-02-10", "Visit. Child A was not at home.", Seen.YES),
+    )
+    figure = last_seen(records, CHILD)
+    assert figure.value == "10 Feb 2018"
+    assert figure.record_ids == ("chr-2", "chr-1")
+    assert figure.note is not None and figure.note.startswith("Records disagree")
+
+
+def test_missed_since_a_date():
+    records = make_records(
+        CHILD,
+        appointment("apt-1", "2017-01-01", Outcome.WAS_NOT_BROUGHT),
+        appointment("apt-2", "2018-01-01", Outcome.DID_NOT_ATTEND),
+        appointment("apt-3", "2018-02-01", Outcome.RESCHEDULED),
+    )
+    assert [a.id for a in missed_appointments(records, "child-a")] == ["apt-1", "apt-2"]
+    since = dt.date(2017, 6, 1)
+    assert [a.id for a in missed_appointments(records, "child-a", since)] == ["apt-2"]
+
+
+def test_overview_needs_a_case():
+    learning = Records(make_records().version, None, (), {})
+    with pytest.raises(ValueError, match="needs a case"):
+        case_overview(learning, DEMO_TODAY)
+
+
+# -- timeline ------------------------------------------------------------------------------------
+
+
+def test_timeline_has_every_event_moves_and_missed_appointments(ashdown: Records):
+    marks = timeline(ashdown)
+    kinds = {m.record_id: m.kind for m in marks}
+    assert len([k for k in kinds.values() if k == "move"]) == 13
+    missed = [m for m in marks if m.kind == "missed appointment"]
+    assert len(missed) == sum(a.outcome in MISSED_OUTCOMES for a in ashdown.appointments)
+    assert all(m.category == MISSED_CATEGORY for m in missed)
+    assert len(marks) == len(ashdown.chronology) + len(missed)
+    assert [m.date for m in marks] == sorted(m.date for m in marks)
+    chr_205 = next(m for m in marks if m.record_id == "chr-205")
+    assert chr_205.lane == "Midwifery (Marlow Vale Hospital)"
+    assert chr_205.category == "home visit" and chr_205.members == "Mother and Unborn baby"
+
+
+def test_timeline_filters_by_member_and_period(ashdown: Records):
+    start, end = dt.date(2016, 1, 1), dt.date(2017, 12, 31)
+    marks = timeline(ashdown, ["child-f"], start, end)
+    assert marks and all(start <= m.date <= end for m in marks)
+    for mark in marks:
+        record = ashdown.by_id[mark.record_id]
+        if mark.kind == "missed appointment":
+            assert record.member == "child-f"
+        else:
+            assert not record.members or "child-f" in record.members
+    expected = {
+        a.id
+        for a in ashdown.appointments
+        if a.member == "child-f" and a.outcome in MISSED_OUTCOMES and start <= a.date <= end
+    }
+    assert expected and expected == {m.record_id for m in marks if m.kind == "missed appointment"}
+
+
+def test_lanes_follow_first_appearance_and_date_range_spans_the_marks(ashdown: Records):
+    marks = timeline(ashdown)
+    order = lanes(marks)
+    assert order[0] == marks[0].lane and len(order) == len(set(order))
+    assert date_range(ashdown) == (marks[0].date, marks[-1].date)
+    assert date_range(make_records(CHILD)) is None
