@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from bot.access import AccessDenied
+from bot.access import AccessDenied, User
 from bot.answer import CaseNotFound
 from bot.briefing import BriefingKind, on_export, prepare, to_docx, to_markdown
 from bot.evidence import fmt_date, plural
@@ -32,13 +32,44 @@ state.init()
 session = st.session_state
 
 
+def current_user() -> User:
+    return shared_engine().user(state.user_id())
+
+
 # -- drawing ------------------------------------------------------------------------------------
 
 
-def draw_sidebar(choices: dict[str, str]) -> None:
+def draw_sign_in() -> None:
+    """The sign-in form; the app shows nothing else until a user is signed in."""
+    st.title("CaseBrief")
+    with st.form("sign-in"):
+        st.markdown("**Sign in**")
+        user_id = st.text_input("User id", key="sign-in-user")
+        password = st.text_input("Password", type="password", key="sign-in-password")
+        submitted = st.form_submit_button("Sign in")
+    if submitted:
+        try:
+            user = shared_engine().login(user_id.strip(), password)
+        except AccessDenied as denied:
+            st.error(str(denied))
+            return
+        state.sign_in(user.id)
+        st.rerun()
+
+
+def draw_sidebar(choices: dict[str, str], user: User) -> None:
     with st.sidebar:
         st.title("CaseBrief")
         st.caption("Cited answers over multi-agency safeguarding records. Fictional demo data.")
+        if shared_engine().access.local_mode:
+            st.warning(
+                "Single-user local mode: no sign-in, and every case is visible. Set "
+                "CASEBRIEF_ACCESS to a users file to require sign-in.",
+                icon=":material/lock_open:",
+            )
+        else:
+            st.caption(f"Signed in as **{user.name}** ({user.role})")
+            st.button("Sign out", on_click=state.sign_out, icon=":material/logout:")
         options = [*choices, state.LEARNING_ONLY]
         wanted = st.query_params.get("case")
         if session.get("case") not in options:
@@ -340,7 +371,7 @@ def draw_briefings(records: Records, today: dt.date) -> None:
                 mime=DOCX_MIME,
                 key="download-docx",
                 on_click=on_export,
-                args=(briefing, "docx"),
+                args=(shared_engine(), current_user(), briefing, "docx"),
                 icon=":material/download:",
             )
             st.download_button(
@@ -350,7 +381,7 @@ def draw_briefings(records: Records, today: dt.date) -> None:
                 mime="text/markdown",
                 key="download-md",
                 on_click=on_export,
-                args=(briefing, "markdown"),
+                args=(shared_engine(), current_user(), briefing, "markdown"),
                 icon=":material/download:",
             )
     with preview:
@@ -413,13 +444,16 @@ def draw_learning() -> None:
 # -- the page -----------------------------------------------------------------------------------
 
 engine = shared_engine()
+if not engine.access.local_mode and state.user_id() is None:
+    draw_sign_in()
+    st.stop()
 try:
     user = engine.user(state.user_id())
 except AccessDenied as denied:
     st.error(str(denied))
     st.stop()
 choices = {c.case_id: c.title for c in cases(engine, user)}
-draw_sidebar(choices)
+draw_sidebar(choices, user)
 today = engine.settings.today_date()
 case_id = state.selected_case()
 try:

@@ -58,6 +58,33 @@ class Engine:
             )
             raise
 
+    def login(self, user_id: str, password: str) -> User:
+        """Check a password; success and failure are both audited."""
+        try:
+            user = self.access.login(user_id, password)
+        except AccessDenied:
+            self.audit.append(
+                AuditEntry(user=user_id, role="unknown", action="login", detail="failed")
+            )
+            raise
+        self.audit.append(AuditEntry(user=user.id, role=user.role, action="login", detail="ok"))
+        return user
+
+    def record_export(
+        self, user: User, case_id: str | None, record_ids: list[str], detail: str
+    ) -> None:
+        """A briefing left the app: who, which case, which records (never their text)."""
+        self.audit.append(
+            AuditEntry(
+                user=user.id,
+                role=user.role,
+                action="export",
+                case_id=case_id,
+                record_ids=record_ids,
+                detail=detail,
+            )
+        )
+
     def case_records(self, case_id: str, user: User) -> Records:
         """A case's records if this user may see them. The same denial whether or not the case
         exists, so a refusal reveals nothing."""

@@ -9,7 +9,7 @@ import io
 import re
 from collections import Counter
 from functools import cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -32,6 +32,10 @@ from bot.tools.appointments import outcome_words
 from bot.tools.chronology import describe_event
 from bot.types import Citation
 from ingest.models import Address, ChronologyEvent, Outcome, Professional
+
+if TYPE_CHECKING:
+    from bot.access import User
+    from bot.answer import Engine
 
 BriefingKind = Literal["home_visit", "meeting"]
 ExportFormat = Literal["markdown", "docx"]
@@ -74,10 +78,12 @@ class Briefing(BaseModel):
         return f"{self.case_id}-{self.kind.replace('_', '-')}-{self.prepared_on}.{extension}"
 
 
-def on_export(briefing: Briefing, fmt: ExportFormat, user: str | None = None) -> None:
-    """Called whenever a briefing leaves the app (a download). Issue 5 records it in the audit
-    log: who exported which case's briefing, in which format, citing which records."""
-    return None
+def on_export(engine: Engine, user: User, briefing: Briefing, fmt: ExportFormat) -> None:
+    """Called whenever a briefing leaves the app (a download): recorded in the audit log with
+    who exported which case's briefing, in which format, citing which records."""
+    engine.record_export(
+        user, briefing.case_id, briefing.record_ids(), f"{briefing.kind} briefing as {fmt}"
+    )
 
 
 # -- building ---------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from functools import cached_property
 from chromadb.errors import NotFoundError
 from pydantic import TypeAdapter
 
-from bot.access import LOCAL, AccessDenied, User
+from bot.access import AccessDenied, User
 from ingest.entries import AnyRecord
 from ingest.models import (
     Address,
@@ -102,7 +102,7 @@ class RecordCache:
         self._cache: dict[str, Records] = {}
         self._lock = threading.Lock()
 
-    def case(self, case_id: str, user: User = LOCAL) -> Records | None:
+    def case(self, case_id: str, user: User) -> Records | None:
         """A case's records, for a user allowed to see it; AccessDenied before any read."""
         if not user.can_see_case(case_id):
             raise AccessDenied()

@@ -15,7 +15,6 @@ from bot.access import LOCAL
 from bot.briefing import (
     Briefing,
     BriefingLine,
-    on_export,
     prepare,
     sources,
     to_docx,
@@ -150,7 +149,6 @@ def test_docx_has_the_same_lines_markers_and_sources(ashdown: Records):
     assert listed[0].startswith("[1] addr-13 (address, case.yaml, 2017-07-17)")
 
 
-def test_file_names_and_export_hook(ashdown: Records):
+def test_file_names(ashdown: Records):
     briefing = prepare("home_visit", ashdown, DEMO_TODAY)
     assert briefing.file_name("docx") == "FAM-0107-home-visit-2018-07-02.docx"
-    assert on_export(briefing, "docx", user="local") is None

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.access import LOCAL
 from bot.answer import Engine
 from bot.records import RecordCache
 from eval.synth import write_bundle
@@ -137,7 +138,7 @@ def test_bad_ingest_never_writes(body: list[list[str]], bundle: Path):
 
 
 def _case_state(store: Path, case_id: str) -> tuple[int, int]:
-    records = RecordCache(Store(load_settings(store=store).chroma_client())).case(case_id)
+    records = RecordCache(Store(load_settings(store=store).chroma_client())).case(case_id, LOCAL)
     assert records is not None
     return len(records.chronology), len(records.appointments)
 

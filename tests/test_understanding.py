@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from bot.access import LOCAL
 from bot.citations import parse_markers, render_markers
 from bot.entities import find_event_types, find_members, find_outcomes, find_terms
 from bot.periods import parse_period
@@ -24,7 +25,7 @@ TODAY = dt.date(2018, 7, 2)
 def records(tmp_path_factory: pytest.TempPathFactory) -> Records:
     settings = load_settings(store=tmp_path_factory.mktemp("understanding"))
     ingest_cases([DATA], settings)
-    loaded = RecordCache(Store(settings.chroma_client())).case("FAM-T1")
+    loaded = RecordCache(Store(settings.chroma_client())).case("FAM-T1", LOCAL)
     assert loaded is not None
     return loaded
 

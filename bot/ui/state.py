@@ -56,8 +56,21 @@ def init() -> None:
 
 
 def user_id() -> str | None:
-    """Who is using the app: None in local single-user mode (issue 5 adds sign-in)."""
+    """Who is signed in: None until sign-in (and always in local single-user mode)."""
     return st.session_state.get("user_id")
+
+
+def sign_in(user_id_: str) -> None:
+    st.session_state.user_id = user_id_
+    st.session_state.chat = []
+    st.session_state.viewers = {}
+    st.session_state.briefing = None
+
+
+def sign_out() -> None:
+    for key in ("user_id", "case", "chat", "viewers", "briefing"):
+        st.session_state.pop(key, None)
+    init()
 
 
 def selected_case() -> str | None:
