@@ -38,3 +38,40 @@ def test_local_mode_and_unknown_users(tmp_path: Path):
     add_user(path, User(id="t", name="T", role="trainer"), "pw")
     with pytest.raises(AccessDenied):
         Access(path).user("nobody")
+
+
+def test_cli_user_add_prompts_for_the_password(tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from bot.cli import app
+
+    path = tmp_path / "access.yaml"
+    result = CliRunner().invoke(
+        app,
+        [
+            "user",
+            "add",
+            "pat",
+            "--name",
+            "Pat Hollis",
+            "--role",
+            "practitioner",
+            "--case",
+            "FAM-T1",
+            "--case",
+            "FAM-T2",
+            "--access",
+            str(path),
+        ],
+        input="s3cret!\ns3cret!\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Saved pat (practitioner)" in result.output
+    user = Access(path).login("pat", "s3cret!")
+    assert user.cases == ["FAM-T1", "FAM-T2"]
+    bad = CliRunner().invoke(
+        app,
+        ["user", "add", "x", "--name", "X", "--role", "boss", "--access", str(path)],
+        input="a\na\n",
+    )
+    assert bad.exit_code == 2
