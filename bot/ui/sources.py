@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.citations import date_of, source_of
+from bot.citations import citation, date_of
 from bot.records import Records
 
 MEMBER_FIELDS = ("member", "members")
@@ -64,15 +64,8 @@ def source_view(records: Records, record_id: str) -> SourceView:
         raise UnknownRecord(f"No record {record_id!r} in {where}; it may have been re-ingested.")
     dumped = record.model_dump(mode="json")
     fields = [(name, _value(name, value, records)) for name, value in dumped.items()]
-    return SourceView(
-        record_id=record.id,
-        case_id=records.case_id,
-        kind=record.kind,
-        source=source_of(record),
-        date=date_of(record),
-        text=records.texts.get(record.id, ""),
-        fields=fields,
-    )
+    cited = citation(0, record, records)
+    return SourceView(**cited.model_dump(exclude={"marker"}), fields=fields)
 
 
 def record_label(records: Records, record_id: str) -> str:
