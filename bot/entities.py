@@ -134,47 +134,16 @@ def find_terms(question: str, records: Records | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(terms))
 
 
-_GENERIC = {
-    "service",
-    "services",
-    "team",
-    "community",
-    "children",
-    "children's",
-    "care",
-    "appointment",
-    "review",
-    "officer",
-    "worker",
-    "local",
-    "borough",
-    "county",
-    "council",
-    "family",
-    "health",
-    "check",
-    "the",
-    "and",
-    "for",
-    "with",
-    "lead",
-    "social",
-    "clinic",
-    "nhs",
-    "trust",
-    "unit",
-    "school",
-    "primary",
-    "academy",
-    "centre",
-    "practice",
-}
+@cache
+def _generic() -> frozenset[str]:
+    """Words too common in agency, role and type names to mean a filter on their own."""
+    return frozenset(_vocabulary()["generic_words"].split())
 
 
 @cache
 def _tokens_of(text: str) -> tuple[str, ...]:
     return tuple(
-        t for t in re.findall(r"[a-z][a-z'&]+", text.lower()) if len(t) >= 4 and t not in _GENERIC
+        t for t in re.findall(r"[a-z][a-z'&]+", text.lower()) if len(t) >= 4 and t not in _generic()
     )
 
 

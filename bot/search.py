@@ -109,6 +109,16 @@ def title_tokens(passage: Passage) -> set[str]:
     return set(tokens(f"{passage.title or ''} {file_name}"))
 
 
+def heading_tokens(passage: Passage) -> set[str]:
+    return set(tokens(passage.heading or ""))
+
+
+def _heading_answers(passage: Passage, query_tokens: set[str]) -> bool:
+    """The question, less the document's title, is the passage's own heading."""
+    wanted = query_tokens - title_tokens(passage)
+    return bool(wanted) and wanted <= heading_tokens(passage)
+
+
 @dataclass(frozen=True)
 class Hit:
     passage: Passage
@@ -116,6 +126,7 @@ class Hit:
     dense: float
     overlap: int
     title_match: bool = False
+    heading_match: bool = False
 
 
 @dataclass(frozen=True)
@@ -185,6 +196,11 @@ class PassageIndex:
         titled = {p.id for p in self.passages if p.id in allowed and self._names(p, query_tokens)}
         for pid in titled:  # the question names the document: its passages lead
             fused[pid] = fused.get(pid, 0.0) + 1.0 / RRF_K
+        headed = {
+            p.id for p in self.passages if p.id in allowed and _heading_answers(p, query_tokens)
+        }
+        for pid in headed:  # 'recommendations of the review': the section of that name leads
+            fused[pid] = fused.get(pid, 0.0) + 1.0 / RRF_K
         ranked = sorted(fused, key=lambda pid: -fused[pid])[:k]
         return [
             Hit(
@@ -193,6 +209,7 @@ class PassageIndex:
                 similarity.get(pid, 0.0),
                 len(query_tokens & set(tokens(f"{by_id[pid].heading or ''} {by_id[pid].text}"))),
                 pid in titled,
+                pid in headed,
             )
             for pid in ranked
         ]
@@ -210,7 +227,8 @@ class PassageIndex:
         query_tokens = set(tokens(question))
         scored: list[Quote] = []
         for rank, hit in enumerate(hits):
-            if hit.title_match and not query_tokens - title_tokens(hit.passage):
+            named = title_tokens(hit.passage) | heading_tokens(hit.passage)
+            if (hit.title_match or hit.heading_match) and not query_tokens - named:
                 # "what did the letter say?": the document's own opening sentences answer it
                 opening = sentences(hit.passage.text)[:2]
                 scored += [

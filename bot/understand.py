@@ -54,6 +54,10 @@ def understand(
         mask=lambda clause: mask_members(without_period(clause, period), records),
     )
     restrict: tuple[str, ...] = ()
+    carry_period = previous is not None and not follow_up and period is None
+    if carry_period and previous.filters.get("period") and routes[0].intent in previous.intents:
+        # Same subject again ("which child has missed the most?"): the time frame carries over.
+        period = Period.model_validate(previous.filters["period"])
     if follow_up and previous is not None:
         found, period = inherit(found, period, previous)
         if max(r.score for r in routes) < CLEAR_ROUTE:  # no clear new intent: same tools again
