@@ -14,7 +14,7 @@ from ingest.models import ChronologyEvent, EventType
 
 _LATEST = re.compile(r"\b(last|latest|most recent|recent(ly)?)\b")
 _FIRST = re.compile(r"\b(first|earliest)\b")
-_LOOKUP = re.compile(r"(^|\s|-)(when|what date|what day)\b")
+_LOOKUP = re.compile(r"(^|\s|-)(when|what date|what day)\b|^\s*what (did|was|happened)\b")
 _LIST = re.compile(r"\b(how many|list|which|all|every|each|what (referrals|visits|events))\b")
 UNFILTERED_LIMIT = 10
 
