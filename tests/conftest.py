@@ -10,11 +10,15 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from typer.testing import CliRunner
 
 from ingest.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from bot.records import RecordCache, Records
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -121,3 +125,30 @@ def store_snapshot(settings: Settings) -> dict[str, list[tuple[str, str]]]:
         ]
         snapshot[collection.name] = sorted(rows)
     return snapshot
+
+
+@pytest.fixture(scope="session")
+def demo_records(demo_store: Path) -> RecordCache:
+    """Typed records of the demo store, read once per session."""
+    from bot.records import RecordCache
+    from ingest.store import Store
+
+    return RecordCache(Store(load_settings(store=demo_store).chroma_client()))
+
+
+@pytest.fixture(scope="session")
+def ashdown(demo_records: RecordCache) -> Records:
+    from bot.access import LOCAL
+
+    records = demo_records.case("FAM-0107", LOCAL)
+    assert records is not None
+    return records
+
+
+@pytest.fixture(scope="session")
+def brierley(demo_records: RecordCache) -> Records:
+    from bot.access import LOCAL
+
+    records = demo_records.case("FAM-0215", LOCAL)
+    assert records is not None
+    return records

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 
 import pytest
 from docx import Document
 from pydantic import ValidationError
 
-from bot.access import LOCAL
 from bot.briefing import (
     Briefing,
     BriefingLine,
@@ -21,32 +19,11 @@ from bot.briefing import (
     to_markdown,
 )
 from bot.citations import parse_markers
-from bot.records import RecordCache, Records
+from bot.records import Records
 from ingest.models import Outcome
-from ingest.settings import load_settings
-from ingest.store import Store
 from tests.conftest import DEMO_TODAY
 
 SINCE = dt.date(2018, 5, 1)
-
-
-@pytest.fixture(scope="module")
-def cache(demo_store: Path) -> RecordCache:
-    return RecordCache(Store(load_settings(store=demo_store).chroma_client()))
-
-
-@pytest.fixture(scope="module")
-def ashdown(cache: RecordCache) -> Records:
-    records = cache.case("FAM-0107", LOCAL)
-    assert records is not None
-    return records
-
-
-@pytest.fixture(scope="module")
-def brierley(cache: RecordCache) -> Records:
-    records = cache.case("FAM-0215", LOCAL)
-    assert records is not None
-    return records
 
 
 def section(briefing: Briefing, starts: str) -> list[BriefingLine]:

@@ -5,13 +5,11 @@ small hand-made records."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from bot.access import LOCAL
 from bot.overview import case_overview, last_seen, missed_appointments
-from bot.records import RecordCache, Records
+from bot.records import Records
 from bot.timeline import MISSED_CATEGORY, date_range, lanes, timeline
 from ingest.models import (
     MISSED_OUTCOMES,
@@ -24,28 +22,8 @@ from ingest.models import (
     Outcome,
     Seen,
 )
-from ingest.settings import load_settings
-from ingest.store import LiveVersion, Store
+from ingest.store import LiveVersion
 from tests.conftest import DEMO_TODAY
-
-
-@pytest.fixture(scope="module")
-def cache(demo_store: Path) -> RecordCache:
-    return RecordCache(Store(load_settings(store=demo_store).chroma_client()))
-
-
-@pytest.fixture(scope="module")
-def ashdown(cache: RecordCache) -> Records:
-    records = cache.case("FAM-0107", LOCAL)
-    assert records is not None
-    return records
-
-
-@pytest.fixture(scope="module")
-def brierley(cache: RecordCache) -> Records:
-    records = cache.case("FAM-0215", LOCAL)
-    assert records is not None
-    return records
 
 
 def make_records(*items: object) -> Records:
