@@ -4,6 +4,7 @@ the missed appointments and when they were last seen. Every figure carries its r
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -12,7 +13,7 @@ from bot.records import Records
 from bot.tools.addresses import age_on
 from bot.tools.appointments import outcome_words
 from bot.tools.chronology import type_words
-from bot.tools.involvement import overlapping_leads
+from bot.tools.involvement import is_current, overlapping_leads
 from bot.tools.seen import says_absent
 from ingest.models import (
     MISSED_OUTCOMES,
@@ -132,10 +133,6 @@ def moves(records: Records) -> tuple[Figure, Figure]:
     return between, recorded
 
 
-def is_current(professional: Professional, today: dt.date) -> bool:
-    return professional.start <= today and (professional.end is None or professional.end >= today)
-
-
 def involved_now(records: Records, today: dt.date) -> list[Professional]:
     return [p for p in records.professionals if is_current(p, today)]
 
@@ -176,11 +173,8 @@ def missed_appointments(
 
 def missed_figure(records: Records, member_id: str, since: dt.date | None = None) -> Figure:
     missed = missed_appointments(records, member_id, since)
-    counts: dict[str, int] = {}
-    for appointment in missed:
-        words = outcome_words(appointment.outcome)
-        counts[words] = counts.get(words, 0) + 1
-    breakdown = ", ".join(f"{n} {w}" for w, n in sorted(counts.items(), key=lambda i: -i[1]))
+    counts = Counter(outcome_words(a.outcome) for a in missed)
+    breakdown = ", ".join(f"{n} {w}" for w, n in counts.most_common())
     return Figure(
         label="Missed appointments",
         value=str(len(missed)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.entities import matches_terms
@@ -15,10 +16,8 @@ _HISTORY = re.compile(
 _LEAD = re.compile(r"\b(lead|central point|key worker|coordinat)\w*", re.I)
 
 
-def is_current(professional: Professional, query: Query) -> bool:
-    return professional.start <= query.today and (
-        professional.end is None or professional.end >= query.today
-    )
+def is_current(professional: Professional, today: dt.date) -> bool:
+    return professional.start <= today and (professional.end is None or professional.end >= today)
 
 
 def _describe(professional: Professional, query: Query) -> str:
@@ -75,7 +74,7 @@ def involvement(query: Query) -> ToolResult:
         found = [p for p in found if query.period.overlaps(p.start, p.end)]
         described.append(f"involved {query.period.label}")
     elif not _HISTORY.search(query.lower):
-        found = [p for p in found if is_current(p, query)]
+        found = [p for p in found if is_current(p, query.today)]
         described.append(f"current on {fmt_date(query.today)}")
     searched = (
         f"all {len(records.professionals)} professional involvement records of case "
