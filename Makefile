@@ -12,18 +12,20 @@ DEMO_TODAY ?= 2018-07-02
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(wildcard prompts/understanding/*.yaml)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m bot.understand.classify
 	touch $(STAMP)
 
 demo: install
 	$(VENV)/bin/casebrief ingest --store $(STORE) demo/cases
 	$(VENV)/bin/casebrief ingest --learning --store $(STORE) demo/learning
 
+# bot/ui/server.py loads and warms the engine before the server answers its first visitor.
 run: demo
-	CASEBRIEF_STORE=$(STORE) CASEBRIEF_TODAY=$(DEMO_TODAY) $(VENV)/bin/streamlit run streamlit_app.py \
+	CASEBRIEF_STORE=$(STORE) CASEBRIEF_TODAY=$(DEMO_TODAY) $(VENV)/bin/streamlit run bot/ui/server.py \
 		--server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 test: install

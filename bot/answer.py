@@ -11,19 +11,29 @@ from bot.access import Access, AccessDenied, User
 from bot.audit import AuditEntry, AuditLog
 from bot.compose import compose
 from bot.evidence import Line, Query, ToolResult
-from bot.followups import remember
 from bot.records import RecordCache, Records
-from bot.router import Router
+from bot.request import Ask, Request
 from bot.search import PassageIndex
 from bot.tools import STRUCTURED_TOOLS
 from bot.tools.passages import documents, learning
-from bot.types import Answer, Intent, Turn
-from bot.understand import understand, without_period
-from bot.unknown import uncovered_words, unknown_words
+from bot.tools.topic import RecordVectors, topic
+from bot.types import Answer, Turn
+from bot.understand import Understander
+from ingest.models import Outcome
 from ingest.settings import Settings, load_settings
 from ingest.store import Store
 
-MIN_ROUTE_SCORE = 0.45
+# Where a structured miss may still be answered: an attended appointment is a child seen; an
+# event or a document may hold what a table does not.
+FALLBACKS: dict[str, tuple[str, ...]] = {
+    "last_seen": ("appointments", "events", "document_content"),
+    "last_seen_alone": ("events", "document_content"),
+}
+DEFAULT_FALLBACKS = ("events", "document_content")
+# A question that names nothing of the case must still be about its records: the closest
+# record by cosine. On the own gold and dev set questions with no filter, answerable ones
+# were >= 0.22; off-topic ones ('capital of France', 'world cup', 'bake bread') 0.08-0.18.
+RELEVANCE_MIN = 0.2
 
 
 class CaseNotFound(LookupError):
@@ -39,7 +49,8 @@ class Engine:
         self.store = Store(self.settings.chroma_client())
         self.embedder = self.settings.embedder()
         self.cache = RecordCache(self.store)
-        self.router = Router(self.embedder)
+        self.understander = Understander(self.embedder, self.settings.model_cache_dir())
+        self.vectors = RecordVectors(self.store)
         self.embedder.warm_up()
         self._indexes: dict[str, PassageIndex] = {}
         self._lock = threading.Lock()
@@ -99,6 +110,19 @@ class Engine:
             raise CaseNotFound(case_id)
         return records
 
+    def warm_up(self) -> None:
+        """Pay for first-use costs (model, classifier, learning index) before the first user."""
+        self.understander.understand(
+            "who is the lead professional?", None, self.settings.today_date()
+        )
+        index = self.passage_index(self.cache.learning())
+        if index is not None:
+            index.search("warm up")
+
+    def passage_index(self, records: Records | None) -> PassageIndex | None:
+        """The hybrid passage index of a live version (a case's documents or the learning)."""
+        return self._index(records)
+
     def _index(self, records: Records | None) -> PassageIndex | None:
         if records is None:
             return None
@@ -126,6 +150,18 @@ class Engine:
                     raise
         raise AssertionError("unreachable")
 
+    def understand(
+        self, question: str, records: Records | None, conversation: list[Turn] | None = None
+    ) -> Request:
+        previous = conversation[-1] if conversation else None
+        return self.understander.understand(
+            question,
+            records,
+            self.settings.today_date(),
+            previous.request if previous else None,
+            tuple(previous.record_ids) if previous else (),
+        )
+
     def _ask(
         self,
         question: str,
@@ -137,39 +173,28 @@ class Engine:
         records = self.case_records(case_id, user) if case_id else None
         learning_records = self.cache.learning()
         today = self.settings.today_date()
-        previous = conversation[-1] if conversation else None
-        understood = understand(question, records, previous, today, self.router)
+        request = self.understand(question, records, conversation)
         results: list[ToolResult] = []
-        for route in understood.routes:
-            intent: Intent = route.intent
-            if records is not None and route.score < MIN_ROUTE_SCORE and intent != "learning":
-                intent = "documents"
-            query = Query(
-                route.clause if len(understood.routes) > 1 else understood.question,
-                records,
-                understood.mentions,
-                understood.period,
-                today,
-                understood.restrict_to,
-            )
-            results.append(self._run(intent, query, records, learning_records))
+        for ask in request.asks:
+            if results and ask.restrict_to == () and _refers_back(ask, request, results[-1]):
+                ask = ask.model_copy(update={"restrict_to": tuple(results[-1].record_ids)})
+            results.append(self._run(Query(ask, records, today), learning_records))
         sources: dict[str, Records] = {}
         for result in results:
-            owner = learning_records if result.intent == "learning" else records
+            owner = learning_records if result.intent in ("learning", "procedure") else records
             for line in result.lines:
                 for record_id in line.record_ids:
                     if owner is not None:
                         sources[record_id] = owner
-        composed = compose(results, sources)
+        composed = compose(results, sources, _notes(request))
         if self.settings.llm.provider != "none" and not composed.abstained:
             from bot.llm import polish  # optional: rephrase, keeping only checked cited sentences
 
             composed = polish(self.settings.llm, question, composed)
         intents = [r.intent for r in results]
         turn = Turn(
-            question=understood.question,
-            intents=intents,
-            filters=remember(understood.mentions, understood.period),
+            question=question,
+            request=request,
             record_ids=[i for r in results for i in r.record_ids],
         )
         self.audit.append(
@@ -192,66 +217,106 @@ class Engine:
             citations=composed.citations,
             abstained=composed.abstained,
             searched=composed.searched,
+            request=request,
             turn=turn,
         )
 
-    def _run(
-        self,
-        intent: Intent,
-        query: Query,
-        records: Records | None,
-        learning_records: Records | None,
-    ) -> ToolResult:
-        on_learning = intent == "learning" or records is None
-        searched = learning_records if on_learning else records
-        asked = without_period(query.question, query.period)
-        unknown = unknown_words(asked, [searched] if searched else [])
-        if unknown:
-            scope = "the learning corpus" if on_learning else f"case {query.records.case_id}"
-            words = ", ".join(f"'{word}'" for word in unknown)
+    def _run(self, query: Query, learning_records: Records | None) -> ToolResult:
+        ask, records = query.ask, query.records
+        if ask.about in ("learning", "procedure") or records is None:
+            return learning(query, self._index(learning_records))
+        if ask.about == "unanswerable":
+            # Read as asking for something no record holds; a document passage that answers
+            # it well enough (the passage evidence threshold) still wins.
+            if "document_content" in ask.alternatives:
+                other = Query(
+                    ask.model_copy(update={"about": "document_content"}), records, query.today
+                )
+                found = documents(other, self._index(records))
+                if found.found:
+                    return found
+            subject = ask.topic or ask.clause
             return ToolResult(
-                "learning" if on_learning else intent,
-                [Line(f"No record of {scope} mentions {words}.", ())],
-                f"every record of {scope} for the words {words}",
+                ask.about,
+                [Line(f"No kind of record in case {records.case_id} holds {subject}.", ())],
+                f"the fields of every record kind of case {records.case_id} (members, addresses, "
+                "involvements, chronology, appointments, documents) for what was asked",
                 False,
             )
-        if on_learning:
-            return learning(query, self._index(learning_records))
-        if intent == "documents":
-            return documents(query, self._index(records))
-        result = self._check_covered(STRUCTURED_TOOLS[intent](query), query, records)
-        if result.found:
-            return result
-        # The records this tool reads do not answer it: the chronology, then the documents,
-        # may (e.g. "when is the pre-birth conference due" is an event, not a due date).
-        for fallback in ("chronology", "documents"):
-            if fallback == intent:
-                continue
-            if fallback == "documents":
-                alternative = self._check_covered(
-                    documents(query, self._index(records)), query, records
+        if ask.about == "document_content":
+            result = documents(query, self._index(records))
+            if result.found:
+                return result
+            return self._fallback(query, result, ("topic_across_records",))
+        if ask.about == "topic_across_records":
+            return topic(query, self.vectors, self.embedder)
+        if not _filtered(ask) and ask.about != "case_summary":
+            closest = self.vectors.closest(records, self.embedder.embed_one(ask.text))
+            if closest < RELEVANCE_MIN:
+                return ToolResult(
+                    ask.about,
+                    [Line(f"No record of case {records.case_id} is about this question.", ())],
+                    f"every record of case {records.case_id} by meaning: the closest is "
+                    f"{closest:.2f} similar, below {RELEVANCE_MIN:.2f}, and the question names "
+                    "no person, agency, type or period of the case",
+                    False,
+                    final=True,
                 )
+        result = STRUCTURED_TOOLS[ask.about](query)
+        if result.found or result.final:
+            return result
+        return self._fallback(query, result, FALLBACKS.get(ask.about, DEFAULT_FALLBACKS))
+
+    def _fallback(self, query: Query, result: ToolResult, order: tuple[str, ...]) -> ToolResult:
+        """The records this tool reads do not answer it: the chronology, then the documents,
+        may (e.g. 'when is the pre-birth conference due' is an event, not a due date)."""
+        for about in order:
+            if about == query.ask.about:
+                continue
+            changed = {"about": about}
+            if about == "appointments":
+                changed["outcomes"] = (Outcome.ATTENDED,)  # seen at an appointment: attended
+            other = Query(query.ask.model_copy(update=changed), query.records, query.today)
+            if about == "document_content":
+                alternative = documents(other, self._index(query.records))
+            elif about == "topic_across_records":
+                alternative = topic(other, self.vectors, self.embedder)
             else:
-                alternative = self._check_covered(STRUCTURED_TOOLS[fallback](query), query, records)
+                alternative = STRUCTURED_TOOLS[about](other)  # type: ignore[index]
             if alternative.found:
                 return alternative
         return result
 
-    @staticmethod
-    def _check_covered(result: ToolResult, query: Query, records: Records | None) -> ToolResult:
-        """A structured answer must be about what was asked: every subject word of the question
-        is either understood as a filter or found in the records the answer cites."""
-        if not result.found or records is None:
-            return result
-        cited = [records.texts.get(i, "") for line in result.lines for i in line.record_ids]
-        question = without_period(query.question, query.period)
-        missing = uncovered_words(question, records, cited)
-        if not missing:
-            return result
-        words = ", ".join(f"'{word}'" for word in missing)
-        return ToolResult(
-            result.intent,
-            [Line(f"None of the records found mentions {words}.", ())],
-            f"{result.searched}; then the records found, for the words {words}",
-            False,
-        )
+
+def _filtered(ask: Ask) -> bool:
+    """The ask names something of the case: a person, agency, type, outcome, period, records."""
+    return bool(
+        ask.members
+        or ask.agency_or_role
+        or ask.role_terms
+        or ask.event_types
+        or ask.outcomes
+        or ask.source_types
+        or ask.period
+        or ask.restrict_to
+    )
+
+
+def _refers_back(ask: Ask, request: Request, previous: ToolResult) -> bool:
+    """'who is the LP and how do I contact them?': the second part is about the first's answer."""
+    return (
+        ask.about == "contact_details"
+        and previous.intent in ("people_involved", "lead_professional")
+        and not ask.agency_or_role
+        and not ask.role_terms
+    )
+
+
+def _notes(request: Request) -> list[str]:
+    notes = []
+    if request.readings:
+        read = ", ".join(f"'{r.typed}' as '{r.read_as}'" for r in request.readings)
+        notes.append(f"Read {read}.")
+    for phrase in request.unresolved:
+        notes.append(f"No record dates '{phrase}': the answer is not limited to a period.")
+    return notes

@@ -15,7 +15,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 import prompts
 from bot.citations import citation, render_markers
-from bot.entities import Mentions
 from bot.evidence import Query, fmt_date, plural
 from bot.overview import (
     contact,
@@ -27,6 +26,7 @@ from bot.overview import (
     missed_appointments,
 )
 from bot.records import Records
+from bot.request import Ask
 from bot.tools.addresses import age_on
 from bot.tools.appointments import outcome_words
 from bot.tools.chronology import describe_event
@@ -94,7 +94,7 @@ def _line(text: str, *record_ids: str) -> BriefingLine:
 
 
 def _event_line(event: ChronologyEvent, records: Records, today: dt.date) -> BriefingLine:
-    query = Query("", records, Mentions(), None, today)
+    query = Query(Ask(about="events", shape="list", clause=""), records, today)
     return _line(describe_event(event, query), event.id)
 
 

@@ -20,8 +20,11 @@ class Composed:
     searched: str
 
 
-def compose(results: list[ToolResult], sources: dict[str, Records]) -> Composed:
-    """`sources` maps each record id to the Records it comes from (case or learning)."""
+def compose(
+    results: list[ToolResult], sources: dict[str, Records], notes: list[str] | None = None
+) -> Composed:
+    """`sources` maps each record id to the Records it comes from (case or learning); `notes`
+    say how the question was read (corrections, time phrases not resolved)."""
     markers: dict[str, int] = {}
     citations: list[Citation] = []
 
@@ -34,21 +37,28 @@ def compose(results: list[ToolResult], sources: dict[str, Records]) -> Composed:
 
     found = [r for r in results if r.found]
     blocks: list[str] = []
+    seen: set[str] = set()
     for result in results:
         rendered: list[str] = []
         for line in result.lines:
+            if line.text in seen:
+                continue  # two parts of a question may give the same sentence
+            seen.add(line.text)
             if line.record_ids:
                 cited = render_markers([marker_for(i) for i in line.record_ids])
                 sentence = f"{line.text} {cited}"
+            elif line.note:
+                sentence = f"_{line.text}_"
             else:
                 sentence = f"_Not found: {line.text}_" if found else line.text
             rendered.append(f"- {sentence}" if line.bullet else sentence)
         blocks.append(_join(rendered))
     searched = " | ".join(r.searched for r in results)
+    preface = "".join(f"_{note}_\n\n" for note in notes or [])
     if not found:
-        text = f"{NO_EVIDENCE} " + " ".join(blocks) + f"\n\nSearched: {searched}."
+        text = f"{preface}{NO_EVIDENCE} " + " ".join(blocks) + f"\n\nSearched: {searched}."
         return Composed(text, [], True, searched)
-    return Composed("\n\n".join(blocks), citations, False, searched)
+    return Composed(preface + "\n\n".join(blocks), citations, False, searched)
 
 
 def _join(lines: list[str]) -> str:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from bot.entities import Mentions
 from bot.records import Records
-from bot.types import Intent, Period
+from bot.request import About, Ask
 
 
 @dataclass(frozen=True)
@@ -18,32 +17,27 @@ class Line:
     record_ids: tuple[str, ...]
     bullet: bool = False
     learning: bool = False
+    note: bool = False  # a caveat about the answer itself, not a fact from the records
 
 
 @dataclass
 class ToolResult:
-    intent: Intent
+    intent: About
     lines: list[Line]
     searched: str
     found: bool
     record_ids: list[str] = field(default_factory=list)
     filters: dict[str, object] = field(default_factory=dict)
+    final: bool = False  # a definite 'not recorded' (no record kind holds it): no fallback
 
 
 @dataclass(frozen=True)
 class Query:
-    """A routed question with everything resolved: the tools only filter typed records."""
+    """One ask with everything resolved: the tools only filter typed records."""
 
-    question: str
+    ask: Ask
     records: Records | None
-    mentions: Mentions
-    period: Period | None
     today: dt.date
-    restrict_to: tuple[str, ...] = ()  # a follow-up over "those" earlier results
-
-    @property
-    def lower(self) -> str:
-        return self.question.lower()
 
 
 def fmt_date(day: dt.date | None) -> str:

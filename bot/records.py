@@ -87,6 +87,37 @@ class Records:
         return join_words([self.name(m) for m in member_ids])
 
 
+# Words that start a pseudonym or a title rather than a first name ('Child A', 'Mrs Testwood').
+NOT_FIRST_NAMES = frozenset(
+    [
+        "child",
+        "baby",
+        "unborn",
+        "infant",
+        "mother",
+        "father",
+        "mum",
+        "dad",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "master",
+        "sibling",
+    ]
+)
+
+
+def member_names(member: Member) -> list[str]:
+    """Every way the records name a member, longest first: full name, aliases, first name, id."""
+    words = member.name.split()
+    first = words[0] if len(words) > 1 and words[0].lower() not in NOT_FIRST_NAMES else ""
+    names = {member.name, member.id, first, *member.aliases}
+    return sorted((n for n in names if n), key=len, reverse=True)
+
+
 def join_words(words: list[str]) -> str:
     if len(words) <= 1:
         return "".join(words)

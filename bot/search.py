@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
 from rank_bm25 import BM25Okapi
 
 import prompts
@@ -18,6 +19,10 @@ from ingest.models import Passage
 from ingest.store import Store
 
 RRF_K = 60
+# A sentence's meaning counts beside its words: 'what is mum asking for?' shares no word with
+# 'I want a different social worker'. Cosine above the floor, times the weight, is added.
+SEMANTIC_WEIGHT = 8.0
+SEMANTIC_FLOOR = 0.2
 CANDIDATES = 20
 STOPWORDS = frozenset(
     word
@@ -144,6 +149,7 @@ class PassageIndex:
         self.passages = records.passages
         self.store = store
         self.embedder = embedder
+        self._sentence_vectors: dict[str, np.ndarray] = {}
 
     @cached_property
     def _bm25(self) -> BM25Okapi | None:
@@ -214,16 +220,33 @@ class PassageIndex:
             for pid in ranked
         ]
 
+    def _closeness(self, question: str, found: list[str]) -> list[float]:
+        """Cosine of each sentence to the question; sentence vectors are kept per index."""
+        missing = [s for s in found if s not in self._sentence_vectors]
+        if missing:
+            for sentence, vector in zip(missing, self.embedder.embed(missing), strict=True):
+                self._sentence_vectors[sentence] = np.asarray(vector)
+        if not found:
+            return []
+        query = np.asarray(self.embedder.embed_one(question))
+        return [float(self._sentence_vectors[s] @ query) for s in found]
+
     @staticmethod
     def _names(passage: Passage, query_tokens: set[str]) -> bool:
         return bool(title_tokens(passage) & query_tokens)
 
     def quotes(
-        self, question: str, hits: list[Hit], *, limit: int = 3, requirements: bool = False
+        self,
+        question: str,
+        hits: list[Hit],
+        *,
+        limit: int = 3,
+        per_passage: int = 1,
+        requirements: bool = False,
     ) -> list[Quote]:
-        per_passage = 2 if requirements else 1
-        limit = 5 if requirements else limit
-        """The sentences that best answer the question, at most one per passage first."""
+        """The sentences that best answer the question, at most `per_passage` from a passage."""
+        if requirements:
+            per_passage, limit = max(per_passage, 2), max(limit, 5)
         query_tokens = set(tokens(question))
         scored: list[Quote] = []
         for rank, hit in enumerate(hits):
@@ -235,9 +258,12 @@ class PassageIndex:
                     Quote(hit.passage, s, 10.0 - rank - i / 10) for i, s in enumerate(opening)
                 ]
                 continue
-            for sentence in sentences(hit.passage.text):
+            found = sentences(hit.passage.text)
+            meaning = self._closeness(question, found)
+            for sentence, close in zip(found, meaning, strict=True):
                 words = set(tokens(sentence))
                 score = sum(self.idf(t) for t in query_tokens & words)
+                score += SEMANTIC_WEIGHT * max(close - SEMANTIC_FLOOR, 0.0)
                 score += 0.5 / (rank + 1)
                 if requirements and REQUIREMENT.search(sentence):
                     score += 1.0 + (1.0 if TIMESCALE.search(sentence) else 0.0)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from bot.request import Period, Request
 
 Intent = Literal[
     "involvement",
@@ -35,11 +36,11 @@ class Citation(BaseModel):
 
 
 class Turn(BaseModel):
-    """What a follow-up question needs from the previous one."""
+    """What a follow-up question needs from the previous one: how it was understood and which
+    records answered it."""
 
     question: str
-    intents: list[Intent]
-    filters: dict[str, object] = Field(default_factory=dict)
+    request: Request
     record_ids: list[str] = Field(default_factory=list)
 
 
@@ -52,30 +53,8 @@ class Answer(BaseModel):
     citations: list[Citation]
     abstained: bool
     searched: str
+    request: Request | None = Field(None, description="How the question was understood.")
     turn: Turn | None = Field(None, exclude=True)
 
 
-class Period(BaseModel):
-    """Inclusive date bounds; either may be open."""
-
-    model_config = ConfigDict(frozen=True)
-
-    start: dt.date | None = None
-    end: dt.date | None = None
-    label: str = ""
-    span: str = Field("", description="The words of the question that gave the period.")
-
-    def strip_from(self, text: str) -> str:
-        """The question without the words that gave the period ('since 2016')."""
-        return text.replace(self.span, " ") if self.span else text
-
-    def overlaps(self, start: dt.date, end: dt.date | None) -> bool:
-        """Whether a span (an address, an involvement; end None = still open) meets the period."""
-        return (self.end is None or start <= self.end) and (
-            self.start is None or end is None or end >= self.start
-        )
-
-    def contains(self, day: dt.date | None) -> bool:
-        if day is None:
-            return self.start is None and self.end is None
-        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+__all__ = ["INTENTS", "Answer", "Citation", "Intent", "Period", "Turn"]

@@ -57,10 +57,34 @@ class Settings(BaseSettings):
     audit_path: Path | None = Field(
         None, description="Audit log (SQLite); default audit.sqlite3 in the store folder."
     )
+    model_cache: Path | None = Field(
+        None,
+        description="Where the trained question classifier is cached; default "
+        "$XDG_CACHE_HOME/casebrief (or ~/.cache/casebrief).",
+    )
+    conversations_path: Path | None = Field(
+        None,
+        description="The app's saved conversations (SQLite), per user and case; default "
+        "conversations.sqlite3 in the store folder.",
+    )
+    max_question_chars: int = Field(
+        500,
+        description="The app refuses (politely) questions longer than this many characters; "
+        "ask one thing at a time.",
+    )
     llm: LLMSettings = Field(default_factory=LLMSettings)
+
+    def model_cache_dir(self) -> Path:
+        if self.model_cache:
+            return self.model_cache
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return Path(base) / "casebrief"
 
     def audit_file(self) -> Path:
         return self.audit_path or self.store / "audit.sqlite3"
+
+    def conversations_file(self) -> Path:
+        return self.conversations_path or self.store / "conversations.sqlite3"
 
     def today_date(self) -> dt.date:
         return self.today or dt.date.today()

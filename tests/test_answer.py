@@ -13,7 +13,7 @@ from bot.citations import parse_markers
 from bot.types import Answer, Turn
 from ingest.pipeline import ingest_cases, ingest_learning
 from ingest.settings import load_settings
-from tests.conftest import DATA, SHARED
+from tests.conftest import DATA, DEMO, SHARED
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +22,14 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
         store=tmp_path_factory.mktemp("answer-store"), today=dt.date(2018, 7, 2)
     )
     ingest_cases([DATA], settings)
+    ingest_learning([DEMO / "learning"], settings)  # the project's own fictional corpus
+    return Engine(settings)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """The real published review (../shared/corpus), which only the team's machines hold."""
+    settings = load_settings(store=tmp_path_factory.mktemp("published-store"))
     ingest_learning([SHARED / "corpus"], settings)
     return Engine(settings)
 
@@ -71,7 +79,7 @@ def test_lead_professional(engine: Engine):
 
 def test_two_tools_in_one_question(engine: Engine):
     answer = engine.ask("who is involved with Bee and when was she last seen?", "FAM-T1")
-    assert answer.intent == "involvement+last_seen"
+    assert answer.intent == "people_involved+last_seen"
     assert cited(answer) == ["prof-01", "prof-02", "chr-003"]
     assert_every_sentence_cited(answer)
 
@@ -109,10 +117,25 @@ def test_learning_question_cites_the_review(engine: Engine):
     assert answer.intent == "learning"
     assert answer.case_id is None
     assert all(
-        c.record_id.startswith("serious-case-review-six-children.md#") for c in answer.citations
+        c.record_id.startswith("family-k-six-children-review.md#") for c in answer.citations
     )
     assert "non-engagement" in answer.answer.lower()
     assert all(c.case_id is None for c in answer.citations)
+
+
+@pytest.mark.skipif(
+    not (SHARED / "corpus").exists(),
+    reason="needs the published review in ../shared/corpus, which a clone of the repo does not "
+    "have; the demo review stands in for it above",
+)
+def test_learning_question_cites_the_published_review(published: Engine):
+    answer = published.ask("what do reviews say about non-engagement?")
+    assert answer.intent == "learning"
+    assert answer.citations
+    assert all(
+        c.record_id.startswith("serious-case-review-six-children.md#") for c in answer.citations
+    )
+    assert "non-engagement" in answer.answer.lower()
 
 
 def test_moves_and_local_authorities(engine: Engine):

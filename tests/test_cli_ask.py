@@ -35,7 +35,10 @@ def test_ask_json_has_the_documented_shape(store: Path):
         "citations",
         "abstained",
         "searched",
+        "request",
     }
+    (ask,) = answer["request"]["asks"]  # how the question was understood is visible
+    assert (ask["about"], ask["outcome_group"]) == ("appointments", "missed")
     assert set(answer["citations"][0]) == {
         "marker",
         "record_id",

@@ -12,7 +12,7 @@ from bot.cli import app
 from ingest.pipeline import ingest_cases, ingest_learning
 from ingest.settings import Settings
 from ingest.store import LEARNING_KEY, Store, case_key
-from tests.conftest import DATA, SHARED, store_snapshot
+from tests.conftest import DATA, DEMO, SHARED, store_snapshot
 
 
 def _records(settings: Settings, case_id: str) -> dict[str, dict]:
@@ -122,6 +122,28 @@ def test_crash_mid_write_leaves_old_version_live(
     assert sorted(n for n in names if n.startswith("cb-case.")) == ["cb-case.FAM-T1.v2"]
 
 
+def test_demo_corpus_ingests_as_learning(settings: Settings):
+    result = ingest_learning([DEMO / "learning"], settings)
+    assert result.status == "new"
+    assert result.counts["documents"] == 3
+    store = Store(settings.chroma_client())
+    entries = store.read_all(store.live(LEARNING_KEY))
+    kinds = {e.metadata["file"]: e.metadata["learning_kind"] for e in entries}
+    assert kinds == {
+        "family-k-six-children-review.md": "review",
+        "pre-birth-assessment.md": "procedure",
+        "was-not-brought.md": "guidance",
+    }
+    assert all("case_id" not in e.metadata for e in entries)
+    again = ingest_learning([DEMO / "learning"], settings)
+    assert (again.status, again.embedded) == ("unchanged", 0)
+
+
+@pytest.mark.skipif(
+    not (SHARED / "corpus").exists(),
+    reason="needs the published review in ../shared/corpus, which a clone of the repo does not "
+    "have; test_demo_corpus_ingests_as_learning covers the same path",
+)
 def test_shared_corpus_ingests_as_learning(settings: Settings):
     result = ingest_learning([SHARED / "corpus"], settings)
     assert result.status == "new"

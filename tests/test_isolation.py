@@ -16,7 +16,7 @@ from bot.audit import AuditLog
 from bot.cli import app
 from ingest.pipeline import ingest_cases, ingest_learning
 from ingest.settings import load_settings
-from tests.conftest import DATA, SHARED
+from tests.conftest import DATA, DEMO
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     store = root / "store"
     settings = load_settings(store=store, today="2018-07-02")
     ingest_cases([bundles], settings)
-    ingest_learning([SHARED / "corpus"], settings)
+    ingest_learning([DEMO / "learning"], settings)
     access = root / "access.yaml"
     add_user(access, User(id="pat", name="Pat", role="practitioner", cases=["FAM-T1"]), "pw")
     add_user(access, User(id="tess", name="Tess", role="trainer"), "pw")

@@ -75,7 +75,7 @@ def appointment(id: str, day: str, outcome: Outcome) -> Appointment:
 def test_members_have_ages_as_of_today_and_live_at_the_current_address(ashdown: Records):
     overview = case_overview(ashdown, DEMO_TODAY)
     ages = {m.member_id: m.age for m in overview.members}
-    assert ages["child-a"] == "16 (born 18 Jan 2002)"
+    assert ages["child-a"] == "16 years 5 months old (born 18 Jan 2002)"
     assert ages["unborn"] == "unborn, expected 19 Oct 2018"
     assert all(m.lives_at_current_address for m in overview.members)
 

@@ -1,4 +1,5 @@
-"""Pure functions of question understanding: periods, members, abbreviations, markers."""
+"""Question understanding: people, filters, parts, misspellings and follow-ups become a typed
+Request; markers and sentences."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ import pytest
 
 from bot.access import LOCAL
 from bot.citations import parse_markers, render_markers
-from bot.entities import find_event_types, find_members, find_outcomes, find_terms
-from bot.periods import parse_period
 from bot.records import RecordCache, Records
+from bot.request import Request
 from bot.search import sentences, tokens
-from ingest.models import EventType, Outcome
+from bot.understand import Understander
+from bot.understand.clauses import split_clauses
+from bot.understand.members import find_members
+from bot.understand.spelling import Speller
+from bot.understand.terms import find_terms
+from ingest.models import EventType, Outcome, SourceType
 from ingest.pipeline import ingest_cases
 from ingest.settings import load_settings
 from ingest.store import Store
@@ -31,38 +36,6 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> Records:
 
 
 @pytest.mark.parametrize(
-    ("question", "start", "end"),
-    [
-        ("missed since 2016", dt.date(2016, 1, 1), None),
-        ("what happened last year", dt.date(2017, 1, 1), dt.date(2017, 12, 31)),
-        ("in the last six months", dt.date(2018, 1, 2), TODAY),
-        ("in the past 3 weeks", dt.date(2018, 6, 11), TODAY),
-        ("events in March 2018", dt.date(2018, 3, 1), dt.date(2018, 3, 31)),
-        ("between 2015 and 2017", dt.date(2015, 1, 1), dt.date(2017, 12, 31)),
-        ("since 04/03/2016", dt.date(2016, 3, 4), None),
-        ("before 2010", None, dt.date(2009, 12, 31)),
-        ("this year", dt.date(2018, 1, 1), TODAY),
-        ("last month", dt.date(2018, 6, 1), dt.date(2018, 6, 30)),
-    ],
-)
-def test_periods(question: str, start: dt.date | None, end: dt.date | None):
-    period = parse_period(question, TODAY)
-    assert period is not None
-    assert (period.start, period.end) == (start, end)
-
-
-def test_no_period_in_question():
-    assert parse_period("who is the health visitor?", TODAY) is None
-
-
-def test_periods_relative_to_moves(records: Records):
-    since = parse_period("what appts were missed since the move", TODAY, records.addresses)
-    assert since is not None and since.start == dt.date(2016, 2, 15)
-    before = parse_period("what happened before the move to Westmoor?", TODAY, records.addresses)
-    assert before is not None and before.end == dt.date(2016, 2, 14)
-
-
-@pytest.mark.parametrize(
     ("question", "expected"),
     [
         ("when was Ash last seen", ("child-a",)),
@@ -75,27 +48,99 @@ def test_periods_relative_to_moves(records: Records):
     ],
 )
 def test_members(records: Records, question: str, expected: tuple[str, ...]):
-    assert find_members(question, records)[0] == expected
+    assert find_members(question, records, (), frozenset()).ids == expected
 
 
-def test_pronoun_and_sibling_resolve_against_previous_turn(records: Records):
-    assert find_members("when was she last seen?", records, ("child-b",)) == (("child-b",), True)
-    assert find_members("what about her brother?", records, ("child-b",))[0] == ("child-a",)
+def test_misspelt_name_is_read_as_the_member(records: Records):
+    found = find_members("when was Asch last seen", records, (), frozenset())
+    assert found.ids == ("child-a",)
+    assert found.readings == (("asch", "Ash"),)
+
+
+def test_pronoun_and_sibling_resolve_against_previous_ask(records: Records):
+    she = find_members("when was she last seen?", records, ("child-b",), frozenset())
+    assert (she.ids, she.from_previous) == (("child-b",), True)
+    brother = find_members("what about her brother?", records, ("child-b",), frozenset())
+    assert brother.ids == ("child-a",)
+
+
+def _terms(text: str):
+    return find_terms(text, text, None)
 
 
 def test_abbreviations():
-    assert "health visit" in find_terms("who's the HV", None)
-    assert "designated safeguarding" in find_terms("DSL contact?", None)
-    assert find_outcomes("list the WNBs")[0] == {Outcome.WAS_NOT_BROUGHT}
-    assert find_outcomes("any DNA for mum")[0] == {Outcome.DID_NOT_ATTEND}
-    assert find_event_types("list the NAVs") == {EventType.NO_ACCESS_VISIT}
-    assert EventType.SECTION_47 in find_event_types("when was the s47 started")
-    assert find_outcomes("what was missed")[0] == {
-        Outcome.WAS_NOT_BROUGHT,
-        Outcome.DID_NOT_ATTEND,
-        Outcome.NO_ACCESS,
-        Outcome.CANCELLED_BY_FAMILY,
-    }
+    assert "health visit" in _terms("who's the HV").agency_or_role
+    assert "designated safeguarding" in _terms("DSL contact?").role_terms
+    assert _terms("list the WNBs").outcomes == (Outcome.WAS_NOT_BROUGHT,)
+    assert _terms("any DNA for mum").outcomes == (Outcome.DID_NOT_ATTEND,)
+    assert _terms("list the NAVs").event_types == (EventType.NO_ACCESS_VISIT,)
+    assert EventType.SECTION_47 in _terms("when was the s47 started").event_types
+    assert _terms("how many appts missed (WNB etc)?").outcome_group == "missed"
+
+
+def test_excluded_sources_are_not_wanted():
+    terms = _terms("which referrals came from neighbours rather than professionals?")
+    assert terms.source_types == (SourceType.NEIGHBOUR,)
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("when was he last seen and was he seen alone?", 2),
+        ("who is the LP and how do I contact them?", 2),
+        ("when did they move and why", 1),
+        ("who's the HV and the DSL?", 1),
+    ],
+)
+def test_parts_of_a_question(question: str, parts: int):
+    assert len(split_clauses(question)) == parts
+
+
+def test_ordinary_words_are_never_corrected(records: Records):
+    corrected, readings = Speller().correct("when did they hand over the worked notes", records)
+    assert corrected == "when did they hand over the worked notes"
+    assert readings == []
+
+
+def test_misspelt_record_word_is_read_and_said(records: Records):
+    corrected, readings = Speller().correct("any dentl appointments?", records)
+    assert "dental" in corrected
+    assert readings == [("dentl", "dental")]
+
+
+@pytest.fixture(scope="module")
+def understander(tmp_path_factory: pytest.TempPathFactory) -> Understander:
+    settings = load_settings(store=tmp_path_factory.mktemp("u"))
+    return Understander(settings.embedder(), settings.model_cache_dir())
+
+
+def _asks(request: Request) -> list[tuple[str, str]]:
+    return [(a.about, a.shape) for a in request.asks]
+
+
+def test_each_part_is_an_ask(understander: Understander, records: Records):
+    request = understander.understand(
+        "when was Ash last seen and was he seen alone?", records, TODAY
+    )
+    assert [a.about for a in request.asks] == ["last_seen", "last_seen_alone"]
+    assert all(a.members == ("child-a",) for a in request.asks)
+
+
+def test_follow_up_reads_over_the_previous_request(understander: Understander, records: Records):
+    first = understander.understand("what appointments has Bee missed?", records, TODAY)
+    follow = understander.understand("and the attended ones?", records, TODAY, first, ("apt-001",))
+    (ask,) = follow.asks
+    assert (ask.about, ask.members, ask.outcomes) == (
+        "appointments",
+        ("child-b",),
+        (Outcome.ATTENDED,),
+    )
+    assert follow.follow_up
+
+
+def test_learning_question_without_a_case_is_learning(understander: Understander):
+    request = understander.understand("what do reviews say about non-engagement?", None, TODAY)
+    assert [a.about for a in request.asks] == ["learning"]
 
 
 def test_markers_round_trip():

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
 from bot.records import join_words
 from ingest.models import Address, EventType, Member
-
-_AUTHORITIES = re.compile(r"\b(local authorit\w*|councils?|areas?|towns?)\b")
-_CURRENT = re.compile(r"\b(current|now|currently|present|live now|living now|latest)\b")
 
 
 def _describe(address: Address) -> str:
@@ -23,32 +19,31 @@ def _describe(address: Address) -> str:
 def addresses(query: Query) -> ToolResult:
     records = query.records
     assert records is not None
+    ask = query.ask
     history = list(records.addresses)
     searched = f"the {len(history)} address records in case.yaml of case {records.case_id}"
-    if query.period:
-        history = [a for a in history if query.period.overlaps(a.start, a.end)]
-        searched += f", {query.period.label}"
+    if ask.period:
+        history = [a for a in history if ask.period.overlaps(a.start, a.end)]
+        searched += f", {ask.period.label}"
     if not history:
         return ToolResult(
-            "addresses",
+            "addresses_moves",
             [Line("No address matching the question is recorded.", ())],
             searched,
             False,
         )
     ids = [a.id for a in history]
-    if _CURRENT.search(query.lower) and not query.period:
+    if ask.shape == "latest" and not ask.period:
         current = [a for a in history if a.end is None]
         if not current:
             return ToolResult(
-                "addresses", [Line("No current address is recorded.", ())], searched, False
+                "addresses_moves", [Line("No current address is recorded.", ())], searched, False
             )
         lines = [Line(f"Current address: {_describe(a)}", (a.id,)) for a in current]
-        return ToolResult("addresses", lines, searched, True, [a.id for a in current])
-    if _AUTHORITIES.search(query.lower):
-        return _areas(history, searched)
+        return ToolResult("addresses_moves", lines, searched, True, [a.id for a in current])
     moves = [e for e in records.chronology if e.event_type == EventType.MOVE]
-    if query.period:
-        moves = [e for e in moves if query.period.contains(e.date)]
+    if ask.period:
+        moves = [e for e in moves if ask.period.contains(e.date)]
     lines = [
         Line(
             f"{plural(len(history), 'address', 'addresses')} recorded "
@@ -73,31 +68,8 @@ def addresses(query: Query) -> ToolResult:
             )
         )
     lines += [Line(_describe(a), (a.id,), bullet=True) for a in history]
-    return ToolResult("addresses", lines, searched, True, ids + [e.id for e in moves])
-
-
-def _areas(history: list[Address], searched: str) -> ToolResult:
-    authorities = list(
-        dict.fromkeys(a.local_authority or "an unrecorded authority" for a in history)
-    )
-    lines = [
-        Line(
-            f"{plural(len(authorities), 'local authority', 'local authorities')}: "
-            f"{join_words(authorities)}.",
-            tuple(a.id for a in history),
-        )
-    ]
-    for authority in authorities:
-        here = [a for a in history if (a.local_authority or "an unrecorded authority") == authority]
-        areas = join_words(list(dict.fromkeys(a.area for a in here)))
-        lines.append(
-            Line(
-                f"{authority}: {plural(len(here), 'address', 'addresses')} in {areas}.",
-                tuple(a.id for a in here),
-                bullet=True,
-            )
-        )
-    return ToolResult("addresses", lines, searched, True, [a.id for a in history])
+    lines += [Line(f"Move on {fmt_date(e.date)}: {e.summary}", (e.id,), bullet=True) for e in moves]
+    return ToolResult("addresses_moves", lines, searched, True, ids + [e.id for e in moves])
 
 
 def age_on(member: Member, day: dt.date) -> str:
@@ -108,13 +80,18 @@ def age_on(member: Member, day: dt.date) -> str:
     born = member.date_of_birth
     months = (day.year - born.year) * 12 + day.month - born.month - (day.day < born.day)
     years, rest = divmod(months, 12)
-    return f"{years}" + ("½" if rest >= 6 else "") + f" (born {fmt_date(born)})"
+    if member.role.value == "child" and years < 18:
+        age = plural(years, "year") + (f" {plural(rest, 'month')}" if rest else "")
+    else:
+        age = plural(years, "year")
+    return f"{age} old (born {fmt_date(born)})"
 
 
 def household(query: Query) -> ToolResult:
     records = query.records
     assert records is not None
-    members = [records.members_by_id[m] for m in query.mentions.members] or records.members
+    asked = [records.members_by_id[m] for m in query.ask.members if m in records.members_by_id]
+    members = asked or records.members
     searched = f"the {len(records.members)} member records in case.yaml of case {records.case_id}"
     children = [m for m in members if m.role.value == "child"]
     lines = [
@@ -134,7 +111,7 @@ def household(query: Query) -> ToolResult:
                 bullet=True,
             )
         )
-    current = [] if query.mentions.members else [a for a in records.addresses if a.end is None]
+    current = [] if asked else [a for a in records.addresses if a.end is None]
     for address in current:
         lines.append(Line(f"Current address: {_describe(address)}", (address.id,)))
-    return ToolResult("household", lines, searched, True, [m.id for m in members])
+    return ToolResult("household_members", lines, searched, True, [m.id for m in members])

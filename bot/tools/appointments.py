@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from bot.entities import matches_terms
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
+from bot.understand.terms import matches_terms
 from ingest.models import MISSED_OUTCOMES, Appointment, Outcome
 
 NOT_MISSED = (Outcome.CANCELLED_BY_SERVICE, Outcome.RESCHEDULED)
-_MOST = re.compile(r"\b(most|least|fewest)\b")
 
 
 def outcome_words(outcome: Outcome) -> str:
@@ -21,30 +19,36 @@ def _scope(query: Query) -> tuple[list[Appointment], list[str]]:
     """Appointments matching everything but the outcome, and the filters in words."""
     records = query.records
     assert records is not None
+    ask = query.ask
     found = list(records.appointments)
     described: list[str] = []
-    if query.restrict_to:
-        found = [a for a in found if a.id in query.restrict_to]
-        described.append("the appointments of the previous answer")
-    if query.mentions.members:
-        found = [a for a in found if a.member in query.mentions.members]
-        described.append(f"for {records.names(list(query.mentions.members))}")
-    if query.mentions.terms:
-        found = [a for a in found if matches_terms(f"{a.agency} {a.type}", query.mentions.terms)]
-        described.append(f"agency or type matching {', '.join(query.mentions.terms)}")
-    if query.period:
-        found = [a for a in found if query.period.contains(a.date)]
-        described.append(query.period.label)
+    if ask.restrict_to:
+        narrowed = [a for a in found if a.id in ask.restrict_to]
+        if narrowed:
+            found = narrowed
+            described.append("the appointments of the previous answer")
+    if ask.members:
+        found = [a for a in found if a.member in ask.members]
+        described.append(f"for {records.names(list(ask.members))}")
+    terms = ask.agency_or_role + ask.role_terms
+    if terms:
+        by_terms = [a for a in found if matches_terms(f"{a.agency} {a.type}", terms)]
+        if by_terms:  # an agency word may name the asker's context, not a filter
+            found = by_terms
+            described.append(f"agency or type matching {', '.join(terms)}")
+    if ask.period:
+        found = [a for a in found if ask.period.contains(a.date)]
+        described.append(ask.period.label)
     return found, described
 
 
 def _wanted_outcomes(query: Query) -> tuple[frozenset[Outcome], str]:
-    outcomes = query.mentions.outcomes
-    if not outcomes:
-        return frozenset(Outcome), ""
-    if set(query.mentions.outcome_words) <= {"missed", "miss", "misses"}:
+    ask = query.ask
+    if ask.outcome_group == "missed":
         return MISSED_OUTCOMES, "missed"
-    return outcomes, " or ".join(outcome_words(o) for o in sorted(outcomes))
+    if not ask.outcomes:
+        return frozenset(Outcome), ""
+    return frozenset(ask.outcomes), " or ".join(outcome_words(o) for o in sorted(ask.outcomes))
 
 
 def appointments(query: Query) -> ToolResult:
@@ -59,11 +63,12 @@ def appointments(query: Query) -> ToolResult:
         + (f", filtered {'; '.join(described)}" if described else "")
         + (f"; outcomes: {', '.join(sorted(o.value for o in wanted))}" if label else "")
     )
-    who = f" for {records.names(list(query.mentions.members))}" if query.mentions.members else ""
-    when = f" {query.period.label}" if query.period else ""
+    ask = query.ask
+    who = f" for {records.names(list(ask.members))}" if ask.members else ""
+    when = f" {ask.period.label}" if ask.period else ""
     filters = {"outcomes": sorted(o.value for o in wanted) if label else []}
     if not found:
-        kind = f" ({', '.join(query.mentions.terms)})" if query.mentions.terms else ""
+        kind = f" ({', '.join(ask.agency_or_role)})" if ask.agency_or_role else ""
         line = f"0 {label_words}appointments{kind} are recorded{who}{when}."
         if not scope:
             return ToolResult("appointments", [Line(line, ())], searched, False, [], filters)
@@ -81,7 +86,7 @@ def appointments(query: Query) -> ToolResult:
             [a.id for a in scope],
             filters,
         )
-    if _MOST.search(query.lower) and len({a.member for a in found}) > 1:
+    if ask.ranking and len({a.member for a in found}) > 1:
         return _most(query, found, label_words, who, when, searched, filters)
     by_outcome = Counter(a.outcome for a in found)
     breakdown = ", ".join(f"{n} {outcome_words(o)}" for o, n in by_outcome.most_common())
@@ -129,14 +134,15 @@ def _most(
     assert records is not None
     per_member = Counter(a.member for a in found)
     ranked = per_member.most_common()
-    if re.search(r"\b(least|fewest)\b", query.lower):
+    least = query.ask.ranking == "least"
+    if least:
         ranked = list(reversed(ranked))
     top_count = ranked[0][1]
     leaders = [member for member, count in ranked if count == top_count]
     lines = [
         Line(
             f"{records.names(leaders)}: {plural(top_count, label_words + 'appointment')}"
-            f"{when}, the {'fewest' if 'least' in query.lower else 'most'}.",
+            f"{when}, the {'fewest' if least else 'most'}.",
             tuple(a.id for a in found if a.member in leaders),
         )
     ]

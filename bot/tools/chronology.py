@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 
-from bot.entities import expand_abbreviations, matches_terms
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
 from bot.search import tokens
 from bot.tools.seen import disagreements
+from bot.understand.terms import matches_terms
 from ingest.models import ChronologyEvent, EventType
 
-_LATEST = re.compile(r"\b(last|latest|most recent|recent(ly)?)\b")
-_FIRST = re.compile(r"\b(first|earliest)\b")
-_LOOKUP = re.compile(r"(^|\s|-)(when|what date|what day)\b|^\s*what (did|was|happened)\b")
-_LIST = re.compile(r"\b(how many|list|which|all|every|each|what (referrals|visits|events))\b")
 UNFILTERED_LIMIT = 10
 
 
@@ -49,7 +44,7 @@ def best_match(query: Query, events: list[ChronologyEvent]) -> ChronologyEvent |
     records = query.records
     assert records is not None
     names = {t for m in records.members for t in tokens(" ".join([m.name, *m.aliases]))}
-    wanted = set(tokens(expand_abbreviations(query.question))) - names
+    wanted = set(tokens(query.ask.text)) - names
     documents = [set(tokens(f"{e.summary} {e.action or ''} {e.outcome or ''}")) for e in events]
     if not wanted or not documents:
         return None
@@ -71,35 +66,40 @@ def chronology(query: Query) -> ToolResult:
     assert records is not None
     found = list(records.chronology)
     described: list[str] = []
-    mentions = query.mentions
-    if query.restrict_to:
-        found = [e for e in found if e.id in query.restrict_to]
-        described.append("the events of the previous answer")
-    if mentions.event_types:
-        found = [e for e in found if e.event_type in mentions.event_types]
-        described.append("type " + " or ".join(sorted(t.value for t in mentions.event_types)))
-    if mentions.members:
-        found = [e for e in found if not e.members or set(e.members) & set(mentions.members)]
-        described.append(f"concerning {records.names(list(mentions.members))} or the household")
-    by_agency = [e for e in found if matches_terms(e.agency, mentions.record_terms)]
-    if mentions.record_terms and by_agency:
-        found = by_agency
-        described.append(f"agency matching {', '.join(mentions.record_terms)}")
-    if mentions.source_types:
-        found = [e for e in found if e.source_type in mentions.source_types]
-        described.append("source " + " or ".join(sorted(s.value for s in mentions.source_types)))
-    if query.period:
-        found = [e for e in found if query.period.contains(e.date)]
-        described.append(query.period.label)
+    ask = query.ask
+    if ask.restrict_to:
+        narrowed = [e for e in found if e.id in ask.restrict_to]
+        if narrowed:
+            found = narrowed
+            described.append("the events of the previous answer")
+    if ask.event_types:
+        found = [e for e in found if e.event_type in ask.event_types]
+        described.append("type " + " or ".join(sorted(type_words(t) for t in ask.event_types)))
+    if ask.members:
+        found = [e for e in found if not e.members or set(e.members) & set(ask.members)]
+        described.append(f"concerning {records.names(list(ask.members))} or the household")
+    terms = ask.agency_or_role + ask.role_terms
+    by_terms = [
+        e for e in found if matches_terms(f"{e.agency} {e.recorded_by or ''} {e.summary}", terms)
+    ]
+    if terms and by_terms:  # 'referrals to CSC': the agency, or what the record says
+        found = by_terms
+        described.append(f"agency or summary matching {', '.join(terms)}")
+    if ask.source_types:
+        found = [e for e in found if e.source_type in ask.source_types]
+        described.append("source " + " or ".join(sorted(s.value for s in ask.source_types)))
+    if ask.period:
+        found = [e for e in found if ask.period.contains(e.date)]
+        described.append(ask.period.label)
     searched = f"all {len(records.chronology)} chronology records of case {records.case_id}" + (
         f", filtered: {'; '.join(described)}" if described else ""
     )
     if not found:
         return ToolResult(
-            "chronology", [Line("No chronology record matches the question.", ())], searched, False
+            ask.about, [Line("No chronology record matches the question.", ())], searched, False
         )
     ids = [e.id for e in found]
-    if _LATEST.search(query.lower) and not query.period and "since" not in query.lower:
+    if ask.shape == "latest":
         event = found[-1]
         lines = [
             Line(f"The most recent matching record: {describe_event(event, query)}", (event.id,))
@@ -108,16 +108,16 @@ def chronology(query: Query) -> ToolResult:
             lines.append(
                 Line(f"It is the latest of {plural(len(found), 'matching record')}.", tuple(ids))
             )
-        return ToolResult("chronology", lines, searched, True, ids)
-    if _FIRST.search(query.lower) and not query.period:
+        return ToolResult(ask.about, lines, searched, True, ids)
+    if ask.shape == "earliest":
         event = found[0]
         lines = [Line(f"The earliest matching record: {describe_event(event, query)}", (event.id,))]
-        return ToolResult("chronology", lines, searched, True, ids)
-    if _LOOKUP.search(query.lower) and not _LIST.search(query.lower):
+        return ToolResult(ask.about, lines, searched, True, ids)
+    if ask.shape in ("detail", "quote") and len(found) > 1:
         best = best_match(query, found)
         if best is not None:
             return ToolResult(
-                "chronology",
+                ask.about,
                 [Line(describe_event(best, query), (best.id,))],
                 searched,
                 True,
@@ -139,4 +139,4 @@ def chronology(query: Query) -> ToolResult:
     lines += [Line(describe_event(e, query), (e.id,), bullet=True) for e in shown]
     for event in shown:
         lines += disagreements(event, records.members_by_id)
-    return ToolResult("chronology", lines, searched, True, ids)
+    return ToolResult(ask.about, lines, searched, True, ids)

@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from bot.entities import matches_terms
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
+from bot.understand.terms import matches_terms
 from ingest.models import Professional
-
-_HISTORY = re.compile(
-    r"\b(ever|previous(ly)?|past|history|over time|before|all|every|changes?|changed|"
-    r"been involved|were involved|was the|used to|has been|have been|who've|worked|how many)\b"
-)
-_LEAD = re.compile(r"\b(lead|central point|key worker|coordinat)\w*", re.I)
 
 
 def is_current(professional: Professional, today: dt.date) -> bool:
@@ -54,26 +47,49 @@ def involvement(query: Query) -> ToolResult:
     assert records is not None
     found = list(records.professionals)
     described: list[str] = []
-    members = query.mentions.members
-    if query.restrict_to:
-        found = [p for p in found if p.id in query.restrict_to]
+    ask = query.ask
+    members = ask.members
+    adults = [m for m in members if records.members_by_id[m].role.value not in ("child", "unborn")]
+    if (
+        ask.about == "contact_details"
+        and adults
+        and len(adults) == len(members)
+        and not (ask.agency_or_role or ask.role_terms)
+    ):
+        # A family member's own phone or email: case.yaml holds none (only professionals do).
+        return ToolResult(
+            ask.about,
+            [Line(f"No contact details are recorded for {records.names(adults)}.", ())],
+            f"the member records of case {records.case_id} (contact details are recorded only "
+            "for professionals)",
+            False,
+            final=True,
+        )
+    if ask.restrict_to:
+        narrowed = [p for p in found if p.id in ask.restrict_to]
+        if narrowed:
+            found = narrowed
     if members:
         found = [p for p in found if not p.members or set(p.members) & set(members)]
         described.append(f"working with {records.names(list(members))} or the whole family")
-    if query.mentions.role_terms:
-        found = [p for p in found if matches_terms(p.role, query.mentions.role_terms)]
-        described.append(f"role matching {', '.join(query.mentions.role_terms)}")
-    elif query.mentions.terms:
-        found = [p for p in found if matches_terms(f"{p.role} {p.agency}", query.mentions.terms)]
-        described.append(f"role or agency matching {', '.join(query.mentions.terms)}")
-    wants_lead = bool(_LEAD.search(query.question))
+    if ask.role_terms:
+        found = [p for p in found if matches_terms(p.role, ask.role_terms)]
+        described.append(f"role matching {', '.join(ask.role_terms)}")
+    elif ask.agency_or_role:
+        by_terms = [p for p in found if matches_terms(f"{p.role} {p.agency}", ask.agency_or_role)]
+        if by_terms or ask.about != "contact_details":
+            found = by_terms
+            described.append(f"role or agency matching {', '.join(ask.agency_or_role)}")
+    wants_lead = ask.about == "lead_professional"
     if wants_lead:
         found = [p for p in found if p.lead]
         described.append("lead professional")
-    if query.period:
-        found = [p for p in found if query.period.overlaps(p.start, p.end)]
-        described.append(f"involved {query.period.label}")
-    elif not _HISTORY.search(query.lower):
+    if ask.period:
+        found = [p for p in found if ask.period.overlaps(p.start, p.end)]
+        described.append(f"involved {ask.period.label}")
+        if ask.period.start is None and ask.shape in ("detail", "latest") and found:
+            found = [max(found, key=lambda p: (p.start, p.id))]  # 'who had it before her?'
+    elif ask.current_only:
         found = [p for p in found if is_current(p, query.today)]
         described.append(f"current on {fmt_date(query.today)}")
     searched = (
@@ -83,7 +99,7 @@ def involvement(query: Query) -> ToolResult:
     if not found:
         what = "lead professional" if wants_lead else "professional involvement"
         return ToolResult(
-            "involvement",
+            ask.about,
             [Line(f"No {what} matching the question is recorded.", ())],
             searched,
             False,
@@ -108,4 +124,4 @@ def involvement(query: Query) -> ToolResult:
                 (first.id, second.id),
             )
         )
-    return ToolResult("involvement", lines, searched, True, [p.id for p in found])
+    return ToolResult(ask.about, lines, searched, True, [p.id for p in found])

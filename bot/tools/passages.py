@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
-from bot.entities import expand_abbreviations
 from bot.evidence import Line, Query, ToolResult
+from bot.request import About
 from bot.search import Hit, PassageIndex
 
 MIN_DENSE = 0.42  # below this, a passage needs real word overlap to count as evidence
 MIN_DENSE_WITH_OVERLAP = 0.25
 MIN_OVERLAP = 2
-_KINDS = {
-    "procedure": re.compile(r"\bprocedures?\b"),
-    "guidance": re.compile(r"\bguidance\b|\bguide\b"),
-    "review": re.compile(r"\breviews?\b|\bscr\b|\bcspr\b"),
-}
-_REQUIREMENTS = re.compile(r"\b(require|must|should|procedure|timescale|when should|by when)\w*")
 
 
 def is_evidence(hit: Hit) -> bool:
@@ -35,24 +27,33 @@ def _source(hit: Hit) -> str:
 
 
 def _answer(
-    query: Query, index: PassageIndex | None, intent: str, scope: str, where: dict | None
+    query: Query, index: PassageIndex | None, intent: About, scope: str, where: dict | None
 ) -> ToolResult:
     if index is None or not index.passages:
-        return ToolResult(intent, [Line(f"There are no {scope} to search.", ())], f"{scope}", False)
+        return ToolResult(
+            intent, [Line(f"There is nothing in {scope} to search.", ())], f"{scope}", False
+        )
     searched = (
         f"{len(index.passages)} passages of {scope} (BM25 and dense search fused by rank)"
         + (f", kind {where['learning_kind']}" if where else "")
     )
-    question = expand_abbreviations(query.question)
+    question = query.ask.text
     hits = [hit for hit in index.search(question, where=where) if is_evidence(hit)]
     if not hits:
         return ToolResult(
-            intent, [Line(f"Nothing in the {scope} answers this question.", ())], searched, False
+            intent, [Line(f"Nothing in {scope} answers this question.", ())], searched, False
         )
-    quotes = index.quotes(question, hits, requirements=bool(_REQUIREMENTS.search(query.lower)))
+    wide = query.ask.shape in ("summary", "detail", "list")  # a document's gist: several sentences
+    quotes = index.quotes(
+        question,
+        hits,
+        limit=4 if wide else 3,
+        per_passage=3 if wide else 1,
+        requirements=query.ask.about == "procedure",
+    )
     if not quotes:
         return ToolResult(
-            intent, [Line(f"Nothing in the {scope} answers this question.", ())], searched, False
+            intent, [Line(f"Nothing in {scope} answers this question.", ())], searched, False
         )
     by_passage = {hit.passage.id: hit for hit in hits}
     lines = [
@@ -60,7 +61,7 @@ def _answer(
             f"{_source(by_passage[q.passage.id])}: \u201c{q.sentence}\u201d",
             (q.passage.id,),
             bullet=True,
-            learning=intent == "learning",
+            learning=intent in ("learning", "procedure"),
         )
         for q in quotes
     ]
@@ -69,13 +70,14 @@ def _answer(
 
 def documents(query: Query, index: PassageIndex | None) -> ToolResult:
     case_id = query.records.case_id if query.records else "this case"
-    return _answer(query, index, "documents", f"case {case_id}'s documents", None)
+    return _answer(query, index, "document_content", f"case {case_id}'s documents", None)
 
 
 def learning(query: Query, index: PassageIndex | None) -> ToolResult:
-    kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(query.lower)]
-    where = {"learning_kind": kinds[0]} if len(kinds) == 1 else None
-    result = _answer(query, index, "learning", "the learning corpus", where)
+    kind = query.ask.learning_kind
+    where = {"learning_kind": kind} if kind else None
+    about = query.ask.about if query.ask.about in ("learning", "procedure") else "learning"
+    result = _answer(query, index, about, "the learning corpus", where)
     if not result.found and where:
-        return _answer(query, index, "learning", "the learning corpus", None)
+        return _answer(query, index, about, "the learning corpus", None)
     return result

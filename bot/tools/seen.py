@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
+from bot.records import member_names
+from bot.understand.terms import matches_terms
 from ingest.models import ChronologyEvent, Member, Seen
 
 _ABSENT = r"(was not|wasn't|not)\s+(at home|home|present|there|in the (house|home|property)|seen)"
@@ -12,7 +14,7 @@ _ABSENT = r"(was not|wasn't|not)\s+(at home|home|present|there|in the (house|hom
 
 def says_absent(event: ChronologyEvent, member: Member) -> bool:
     """The summary says this member was not there, whatever child_seen says."""
-    names = [member.name, *[a for a in member.aliases if len(a) > 2]]
+    names = [n for n in member_names(member) if len(n) > 2]
     for name in names:
         pattern = rf"{re.escape(name)}[^.;]{{0,40}}?\b{_ABSENT}"
         if re.search(pattern, event.summary, re.I):
@@ -39,24 +41,27 @@ def disagreements(event: ChronologyEvent, members: dict[str, Member]) -> list[Li
 def last_seen(query: Query) -> ToolResult:
     records = query.records
     assert records is not None
-    children = [
-        records.members_by_id[m] for m in query.mentions.members if m in records.members_by_id
-    ]
-    children = [m for m in children if m.role.value in ("child", "unborn")] or records.children
+    ask = query.ask
+    asked = [records.members_by_id[m] for m in ask.members if m in records.members_by_id]
+    children = [m for m in asked if m.role.value in ("child", "unborn")] or records.children
     events = [e for e in records.chronology if e.child_seen]
-    if query.period:
-        events = [e for e in events if query.period.contains(e.date)]
+    if ask.period:
+        events = [e for e in events if ask.period.contains(e.date)]
+    terms = ask.agency_or_role + ask.role_terms
+    by_agency = [e for e in events if matches_terms(f"{e.agency} {e.recorded_by or ''}", terms)]
+    described = ""
+    if terms:  # 'seen by a GP': only that agency's records; none may say so
+        events = by_agency
+        described = f", by an agency matching {', '.join(terms)}"
     searched = (
         f"the {len(events)} chronology records of case {records.case_id} that record whether "
-        f"children were seen (child_seen){', ' + query.period.label if query.period else ''}, "
-        f"for {records.names([c.id for c in children])}"
+        f"children were seen (child_seen){', ' + ask.period.label if ask.period else ''}"
+        f"{described}, for {records.names([c.id for c in children])}"
     )
     lines: list[Line] = []
     ids: list[str] = []
     found_any = False
-    alone_only = bool(re.search(r"\balone\b", query.lower)) and not re.search(
-        r"\b(and|or)\s+(when\s+)?(last\s+)?seen\b|,\s*and\b|\band\s+alone\b", query.lower
-    )
+    alone_only = ask.about == "last_seen_alone"
     for child in children:
         about = [e for e in events if child.id in e.child_seen]
         seen = [e for e in about if e.child_seen[child.id] in (Seen.YES, Seen.ALONE)]
@@ -119,4 +124,4 @@ def last_seen(query: Query) -> ToolResult:
                     tuple(e.id for e in not_seen),
                 )
             )
-    return ToolResult("last_seen", lines, searched, found_any, list(dict.fromkeys(ids)))
+    return ToolResult(ask.about, lines, searched, found_any, list(dict.fromkeys(ids)))

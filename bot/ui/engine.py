@@ -29,7 +29,7 @@ def build_engine(settings: Settings) -> Engine:
     learning = engine._index(engine.cache.learning())
     if learning is not None:
         learning.search("warm up")
-    engine.router.route("who is the lead professional?", has_case=True)
+    engine.warm_up()
     return engine
 
 

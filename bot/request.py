@@ -1,0 +1,126 @@
+"""The typed request between understanding and answering: what each part of a question asks.
+
+Only `bot.understand` reads the question's words; every tool takes an `Ask` and typed records.
+`ask --json` prints the `Request`, so a wrong understanding is visible."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ingest.models import EventType, Outcome, SourceType
+
+About = Literal[
+    "people_involved",
+    "lead_professional",
+    "contact_details",
+    "appointments",
+    "last_seen",
+    "last_seen_alone",
+    "events",
+    "referrals",
+    "addresses_moves",
+    "household_members",
+    "document_content",
+    "learning",
+    "procedure",
+    "case_summary",
+    "topic_across_records",
+    "unanswerable",
+]
+ABOUTS: tuple[About, ...] = get_args(About)
+Shape = Literal["list", "count", "latest", "earliest", "yes_no", "summary", "quote", "detail"]
+SHAPES: tuple[Shape, ...] = get_args(Shape)
+LEARNING_ABOUTS: frozenset[About] = frozenset({"learning", "procedure"})
+
+
+class Period(BaseModel):
+    """Inclusive date bounds; either may be open."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    label: str = ""
+    span: str = Field("", description="The words of the question that gave the period.")
+
+    def strip_from(self, text: str) -> str:
+        """The question without the words that gave the period ('since 2016')."""
+        return text.replace(self.span, " ") if self.span else text
+
+    def overlaps(self, start: dt.date, end: dt.date | None) -> bool:
+        """Whether a span (an address, an involvement; end None = still open) meets the period."""
+        return (self.end is None or start <= self.end) and (
+            self.start is None or end is None or end >= self.start
+        )
+
+    def contains(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.start is None and self.end is None
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+
+class Reading(BaseModel):
+    """A word of the question read as another ('helth' as 'health'), said in the answer."""
+
+    model_config = ConfigDict(frozen=True)
+
+    typed: str
+    read_as: str
+
+
+class Ask(BaseModel):
+    """One thing the question asks, with every filter resolved against the case."""
+
+    model_config = ConfigDict(frozen=True)
+
+    about: About
+    shape: Shape
+    clause: str = Field(description="The words of the question this ask came from.")
+    confidence: float = Field(1.0, description="The classifier's probability for `about`.")
+    alternatives: tuple[About, ...] = Field(
+        (), description="The classifier's next readings of `about`, most likely first."
+    )
+    members: tuple[str, ...] = Field((), description="Member ids, in the question's order.")
+    agency_or_role: tuple[str, ...] = Field(
+        (), description="Words matched against agencies, roles and appointment types."
+    )
+    role_terms: tuple[str, ...] = Field(
+        (), description="Role words from abbreviations (SW, HV, DSL): matched to roles only."
+    )
+    event_types: tuple[EventType, ...] = ()
+    outcomes: tuple[Outcome, ...] = Field(
+        (), description="Appointment outcomes wanted; empty = any."
+    )
+    outcome_group: Literal["missed"] | None = Field(
+        None,
+        description="'missed' = was not brought, did not attend, no access, cancelled by "
+        "the family (the spec's meaning).",
+    )
+    source_types: tuple[SourceType, ...] = ()
+    current_only: bool = False
+    period: Period | None = None
+    ranking: Literal["most", "least"] | None = None
+    topic: str | None = Field(None, description="What a topic or passage question is about.")
+    text: str = Field("", description="The words for passage search (period words removed).")
+    learning_kind: Literal["review", "procedure", "guidance"] | None = None
+    restrict_to: tuple[str, ...] = Field(
+        (), description="A follow-up over 'those': the previous answer's record ids."
+    )
+
+
+class Request(BaseModel):
+    """A question understood: one ask per part, and what could not be resolved."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: str
+    case_id: str | None = None
+    asks: tuple[Ask, ...]
+    follow_up: bool = False
+    readings: tuple[Reading, ...] = ()
+    unresolved: tuple[str, ...] = Field(
+        (), description="Words that named something no record holds (a name, a time phrase)."
+    )

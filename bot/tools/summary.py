@@ -1,0 +1,115 @@
+"""A case summary for 'what's the current situation?', 'what are the concerns?', 'anything
+still open?', 'should we close?': plan status, the lead and who is involved now, per child the
+missed appointments and when last seen (alone), what is coming up, and the latest events.
+Every line cites its records; a closure question gets what is still open, never a decision."""
+
+from __future__ import annotations
+
+from bot.evidence import Line, Query, ToolResult, fmt_date, plural
+from bot.tools.chronology import type_words
+from bot.tools.involvement import is_current
+from ingest.models import MISSED_OUTCOMES, EventType, Outcome, Seen
+
+PLAN_EVENTS = (EventType.CONFERENCE, EventType.CASE_CLOSED, EventType.SECTION_47)
+LATEST_EVENTS = 5
+
+
+def summary(query: Query) -> ToolResult:
+    records = query.records
+    assert records is not None
+    today = query.today
+    lines: list[Line] = []
+    plan = [e for e in records.chronology if e.event_type in PLAN_EVENTS and e.date <= today]
+    if plan:
+        last = plan[-1]
+        lines.append(
+            Line(
+                f"Latest {type_words(last.event_type)} record, {fmt_date(last.date)} "
+                f"({last.agency}): {last.summary.rstrip('.')}."
+                + (f" Outcome: {last.outcome.rstrip('.')}." if last.outcome else ""),
+                (last.id,),
+            )
+        )
+    involved = [p for p in records.professionals if is_current(p, today)]
+    leads = [p for p in involved if p.lead]
+    if leads:
+        lines.append(
+            Line(
+                "Lead professional now: "
+                + "; ".join(f"{p.name}, {p.role} ({p.agency})" for p in leads)
+                + ".",
+                tuple(p.id for p in leads),
+            )
+        )
+    if involved:
+        agencies = sorted({p.agency for p in involved})
+        lines.append(
+            Line(
+                f"{plural(len(involved), 'professional')} involved now, from "
+                f"{plural(len(agencies), 'agency', 'agencies')}.",
+                tuple(p.id for p in involved),
+            )
+        )
+    for child in records.children:
+        missed = [
+            a for a in records.appointments if a.member == child.id and a.outcome in MISSED_OUTCOMES
+        ]
+        if missed:
+            lines.append(
+                Line(
+                    f"{child.name}: {plural(len(missed), 'missed appointment')}, the latest on "
+                    f"{fmt_date(missed[-1].date)}.",
+                    tuple(a.id for a in missed),
+                    bullet=True,
+                )
+            )
+        seen = [
+            e for e in records.chronology if e.child_seen.get(child.id) in (Seen.YES, Seen.ALONE)
+        ]
+        alone = [e for e in seen if e.child_seen.get(child.id) == Seen.ALONE]
+        if seen:
+            text = f"{child.name} last recorded as seen on {fmt_date(seen[-1].date)}"
+            ids = [seen[-1].id]
+            if alone:
+                text += f", last seen alone on {fmt_date(alone[-1].date)}"
+                ids.append(alone[-1].id)
+            lines.append(Line(text + ".", tuple(ids), bullet=True))
+    upcoming = [
+        a for a in records.appointments if a.outcome == Outcome.UPCOMING and a.date >= today
+    ]
+    if upcoming:
+        first = upcoming[0]
+        lines.append(
+            Line(
+                f"Coming up: {plural(len(upcoming), 'appointment')}, the next on "
+                f"{fmt_date(first.date)} ({first.type}, {records.name(first.member)}).",
+                tuple(a.id for a in upcoming),
+            )
+        )
+    recent = [e for e in records.chronology if e.date <= today][-LATEST_EVENTS:]
+    for event in recent:
+        lines.append(
+            Line(
+                f"{fmt_date(event.date)}, {type_words(event.event_type)} ({event.agency}): "
+                f"{event.summary.rstrip('.')}.",
+                (event.id,),
+                bullet=True,
+            )
+        )
+    searched = (
+        f"all records of case {records.case_id}: {len(records.chronology)} chronology, "
+        f"{len(records.appointments)} appointments, {len(records.professionals)} involvements"
+    )
+    if not lines:
+        return ToolResult("case_summary", [Line("No records to summarise.", ())], searched, False)
+    lines.append(
+        Line(
+            "This is a summary of the records, not an assessment; decisions rest with the "
+            "practitioner and their manager.",
+            (),
+            note=True,
+        )
+    )
+    return ToolResult(
+        "case_summary", lines, searched, True, [i for ln in lines for i in ln.record_ids]
+    )

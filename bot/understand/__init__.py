@@ -1,0 +1,241 @@
+"""Question -> Request: the only code that reads a question's words.
+
+Each part of the question (bot.understand.clauses) is classified by trained heads
+(bot.understand.classify); people (members), filters (terms) and the period (periods) are
+resolved against the case's own records; misspellings are read against the case's words
+(spelling); a follow-up is read over the previous Request (followups)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import numpy as np
+
+from bot.records import Records
+from bot.request import LEARNING_ABOUTS, Ask, Period, Reading, Request
+from bot.understand.classify import Prediction, QuestionClassifier
+from bot.understand.clauses import split_clauses
+from bot.understand.followups import (
+    asks_since_when,
+    inherit,
+    is_follow_up,
+    narrows_previous,
+    relative_period,
+)
+from bot.understand.members import find_members, mask_members
+
+try:
+    from bot.understand.periods import find_period
+except ImportError:  # TEMPORARY until the period grammar lands
+    from dataclasses import dataclass as _dc
+
+    from bot.periods import parse_period as _pp
+
+    @_dc
+    class _PP:
+        period: Period | None
+        unresolved: str | None = None
+
+    def find_period(text, today, records):  # type: ignore[no-redef]
+        return _PP(_pp(text, today, records.addresses if records else ()))
+
+
+from bot.search import tokens
+from bot.understand.spelling import Speller
+from bot.understand.terms import Terms, find_terms
+from bot.understand.vocabulary import expand_abbreviations
+from ingest.embedder import Embedder
+
+FOLLOW_UP_CONFIDENCE = 0.5  # below this a follow-up keeps the previous ask's subject
+PASSAGE_ABOUTS = frozenset({"learning", "procedure", "document_content"})
+_CURRENT_ABOUTS = frozenset(
+    {"people_involved", "lead_professional", "contact_details", "household_members"}
+)
+
+
+class Understander:
+    """Holds the trained classifier and the speller; `understand` is a pure function of the
+    question, the case's records, the previous Request and today."""
+
+    def __init__(self, embedder: Embedder, cache_dir: Path) -> None:
+        self.embedder = embedder
+        self.classifier = QuestionClassifier(embedder, cache_dir)
+        self.speller = Speller()
+
+    def understand(
+        self,
+        question: str,
+        records: Records | None,
+        today: dt.date,
+        previous: Request | None = None,
+        previous_ids: tuple[str, ...] = (),
+    ) -> Request:
+        corrected, readings = self.speller.correct(question, records)
+        last = previous.asks[0] if previous and previous.asks else None
+        follow_up = is_follow_up(corrected, last) or bool(
+            last and previous_ids and narrows_previous(corrected)
+        )
+        unresolved: list[str] = []
+        asks: list[Ask] = []
+        for clause in split_clauses(corrected):
+            before = asks[-1] if asks else last
+            ask, missing = self._ask(
+                clause,
+                records,
+                today,
+                before,
+                is_follow_up(clause, before) if asks else follow_up,
+                previous_ids if not asks else (),
+            )
+            unresolved += missing
+            asks.append(ask)
+        return Request(
+            question=question,
+            case_id=records.case_id if records else None,
+            asks=tuple(_merge(asks)),
+            follow_up=follow_up,
+            readings=tuple(Reading(typed=t, read_as=r) for t, r in readings),
+            unresolved=tuple(dict.fromkeys(unresolved)),
+        )
+
+    def _ask(
+        self,
+        clause: str,
+        records: Records | None,
+        today: dt.date,
+        previous: Ask | None,
+        follow_up: bool,
+        previous_ids: tuple[str, ...],
+    ) -> tuple[Ask, list[str]]:
+        parsed = find_period(clause, today, records)
+        period = parsed.period
+        relative = relative_period(clause, previous_ids, records) if previous_ids else None
+        period = relative or period
+        rest = period.strip_from(clause) if period else clause
+        masked = mask_members(rest, records)
+        known = self.speller.known_words(records)
+        found = find_members(rest, records, previous.members if previous else (), known)
+        terms = find_terms(rest, masked, records)
+        allowed = LEARNING_ABOUTS if records is None else None
+        prediction = self.classifier.predict(
+            np.asarray(self.embedder.embed_one(masked)), masked, allowed
+        )
+        ask = _build(clause, rest, prediction, found.ids, terms, period)
+        unresolved = [parsed.unresolved] if parsed.unresolved else []
+        if previous is not None and follow_up:
+            ask = _follow(ask, previous, prediction, clause, found.from_previous, period, terms)
+            if (narrows_previous(clause) or asks_since_when(clause)) and previous_ids:
+                ask = ask.model_copy(update={"restrict_to": previous_ids})
+        if records is None and ask.about not in LEARNING_ABOUTS:
+            ask = ask.model_copy(update={"about": "learning"})
+        return ask, unresolved
+
+
+def _build(
+    clause: str,
+    rest: str,
+    prediction: Prediction,
+    members: tuple[str, ...],
+    terms: Terms,
+    period: Period | None,
+) -> Ask:
+    about = prediction.about
+    event_types = terms.event_types
+    if about == "referrals" and not event_types:
+        event_types = ("referral",)  # type: ignore[assignment]
+    learning_kind = terms.learning_kind  # only when the question names a kind of document
+    return Ask(
+        about=about,
+        shape=prediction.shape,
+        clause=clause,
+        confidence=round(prediction.about_p, 3),
+        alternatives=tuple(a for a, _ in prediction.about_ranked[1:3]),
+        members=members,
+        agency_or_role=terms.agency_or_role,
+        role_terms=terms.role_terms,
+        event_types=event_types,
+        outcomes=terms.outcomes,
+        outcome_group=terms.outcome_group,  # type: ignore[arg-type]
+        source_types=terms.source_types,
+        current_only=prediction.current and about in _CURRENT_ABOUTS and period is None,
+        period=period,
+        ranking=terms.ranking,  # type: ignore[arg-type]
+        topic=_topic(rest) if about in ("topic_across_records", "unanswerable") else None,
+        text=expand_abbreviations(rest),
+        learning_kind=learning_kind,  # type: ignore[arg-type]
+    )
+
+
+def _topic(rest: str) -> str:
+    return re.sub(r"\s+", " ", rest).strip(" ?.!")
+
+
+def _follow(
+    ask: Ask,
+    previous: Ask,
+    prediction: Prediction,
+    clause: str,
+    pronoun: bool,
+    period: Period | None,
+    terms: Terms,
+) -> Ask:
+    own = {
+        name
+        for name, value in (
+            ("members", ask.members and not pronoun),
+            ("agency_or_role", terms.agency_or_role),
+            ("role_terms", terms.role_terms),
+            ("event_types", terms.event_types),
+            ("outcomes", terms.outcomes),
+            ("outcome_group", terms.outcome_group or terms.outcomes),
+            ("source_types", terms.source_types),
+            ("period", period),
+            ("learning_kind", terms.learning_kind),
+        )
+        if value
+    }
+    if pronoun:
+        own.add("members")
+    narrows = narrows_previous(clause)
+    unsure = prediction.about_p < FOLLOW_UP_CONFIDENCE or prediction.about == "unanswerable"
+    bare = len(tokens(clause)) <= 1 and not (own - {"members"})  # 'since when?', 'and before that?'
+    if narrows or unsure or bare:  # 'which of those ...' is about the same records
+        ask = ask.model_copy(update={"about": previous.about, "shape": previous.shape})
+    if ask.about in PASSAGE_ABOUTS and ask.about == previous.about:
+        ask = ask.model_copy(update={"text": f"{previous.clause} {ask.text}"})
+    if "period" not in own and asks_since_when(clause):
+        ask = ask.model_copy(update={"shape": "detail"})
+    return inherit(ask, previous, own)
+
+
+def _merge(asks: list[Ask]) -> list[Ask]:
+    """Parts that ask the same thing of the same people in the same period are one ask."""
+    merged: list[Ask] = []
+    for ask in asks:
+        same = next(
+            (
+                m
+                for m in merged
+                if m.about == ask.about
+                and m.members == ask.members
+                and m.period == ask.period
+                and m.current_only == ask.current_only
+            ),
+            None,
+        )
+        if same is None:
+            merged.append(ask)
+            continue
+        index = merged.index(same)
+        merged[index] = same.model_copy(
+            update={
+                "clause": f"{same.clause}; {ask.clause}",
+                "text": f"{same.text} {ask.text}",
+                "agency_or_role": tuple(dict.fromkeys(same.agency_or_role + ask.agency_or_role)),
+                "role_terms": tuple(dict.fromkeys(same.role_terms + ask.role_terms)),
+                "event_types": tuple(dict.fromkeys(same.event_types + ask.event_types)),
+            }
+        )
+    return merged

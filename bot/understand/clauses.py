@@ -1,0 +1,41 @@
+"""A question's parts: 'when was he last seen and was he seen alone?' asks two things.
+
+A part starts after '?', ';', '+' or 'and'/'also'/'plus' when what follows begins like a
+question of its own (a wh-word, an auxiliary verb, an imperative). Parts of fewer than three
+words ('and why') stay with the part before them."""
+
+from __future__ import annotations
+
+import re
+
+_STARTS = (
+    r"when|who|whom|whose|what|whats|what's|where|which|how|why|is|are|was|were|has|have|had|"
+    r"did|does|do|can|could|will|would|should|any|anything|list|show|give|tell|confirm|check|"
+    r"were|whats|who's|when's|where's|how's"
+)
+_SPLIT = re.compile(
+    rf"(?:\?+\s*|;\s*|\s\+\s*|,?\s+(?:and|also|plus|&|then|and then)\s+(?:also\s+)?|,\s+)"
+    rf"(?=(?:{_STARTS})\b)",
+    re.I,
+)
+# A full stop ends a sentence after a word of three or more letters ('Dr. Patel' does not).
+_QUESTION_BREAK = re.compile(r"(?:\?+|(?<=[a-z]{3})(?<!Mrs)\.)\s+(?=\S)", re.I)
+MIN_WORDS = 3
+
+
+def split_clauses(question: str) -> list[str]:
+    """The parts of a question, in order; at least one."""
+    parts: list[str] = []
+    for sentence in _QUESTION_BREAK.split(question):
+        for piece in _SPLIT.split(sentence):
+            piece = piece.strip(" ,;+?")
+            if not piece:
+                continue
+            if parts and len(piece.split()) < MIN_WORDS:
+                parts[-1] = f"{parts[-1]} and {piece}"
+            else:
+                parts.append(piece)
+    if len(parts) > 1 and len(parts[0].split()) < MIN_WORDS:
+        parts[1] = f"{parts[0]} {parts[1]}"
+        parts.pop(0)
+    return parts or [question.strip()]

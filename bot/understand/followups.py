@@ -1,0 +1,99 @@
+"""Follow-ups read over the previous Request: 'and before that?', 'who had it before her?',
+'what about the others?', 'which of those were dental?', 'since when?'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.records import Records
+from bot.request import Ask
+from bot.types import Period
+
+_FOLLOW_UP = re.compile(
+    r"^\s*(and|but|also|so|ok(ay)?|what about|how about|same for|what of|and what about|"
+    r"since when|those|these|them|of (those|them|these)|which of (those|them|these)|only|just|"
+    r"any of (those|them|these)|what if|if)\b",
+    re.I,
+)
+_THOSE = re.compile(r"\b(of (those|them|these)|those|these ones|these)\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(before|after|since|prior to)\s+(that|then|this|her|him|them|it|those|these|they did)\b",
+    re.I,
+)
+SHORT = 5  # words: a short question after another is read against it
+
+
+def is_follow_up(question: str, previous: Ask | None) -> bool:
+    if previous is None:
+        return False
+    return bool(_FOLLOW_UP.search(question) or _RELATIVE.search(question)) or (
+        len(question.split()) <= SHORT
+        and bool(re.search(r"\b(it|that|those|them|him|her|he|she|they|their)\b", question, re.I))
+    )
+
+
+def asks_since_when(question: str) -> bool:
+    """'since when?': when the previous answer's records began."""
+    return bool(re.match(r"^\W*(and\s+)?since when\b", question, re.I))
+
+
+def narrows_previous(question: str) -> bool:
+    """'which of those were dental?': only the previous answer's records."""
+    return bool(_THOSE.search(question))
+
+
+def record_day(records: Records | None, record_id: str) -> dt.date | None:
+    record = records.by_id.get(record_id) if records else None
+    for field in ("date", "start"):
+        day = getattr(record, field, None)
+        if isinstance(day, dt.date):
+            return day
+    return None
+
+
+def relative_period(
+    question: str, previous_ids: tuple[str, ...], records: Records | None
+) -> Period | None:
+    """'before that' ends the day before the previous answer's earliest record; 'after that'
+    starts the day after its latest."""
+    match = _RELATIVE.search(question)
+    days = sorted(d for d in (record_day(records, i) for i in previous_ids) if d)
+    if not match or not days:
+        return None
+    word = match.group(1).lower()
+    if word in ("before", "prior to"):
+        end = days[0] - dt.timedelta(days=1)
+        return Period(
+            end=end, label=f"before {days[0]:%d %b %Y}".replace(" 0", " "), span=match.group()
+        )
+    start = days[-1] + dt.timedelta(days=0 if word == "since" else 1)
+    return Period(
+        start=start, label=f"after {days[-1]:%d %b %Y}".replace(" 0", " "), span=match.group()
+    )
+
+
+def inherit(ask: Ask, previous: Ask, own: set[str]) -> Ask:
+    """Whatever the follow-up does not say itself (`own` names the fields it does say) is taken
+    from the previous ask."""
+    carried = {
+        name: getattr(previous, name)
+        for name in (
+            "members",
+            "agency_or_role",
+            "role_terms",
+            "event_types",
+            "outcomes",
+            "outcome_group",
+            "source_types",
+            "period",
+            "current_only",
+            "learning_kind",
+            "topic",
+        )
+        if name not in own
+    }
+    if "period" in own:
+        carried.pop("current_only", None)
+        carried["current_only"] = False
+    return ask.model_copy(update=carried)

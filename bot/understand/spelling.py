@@ -1,0 +1,104 @@
+"""Typing as people type: a word that is no known word is read as the closest word of the case
+(its names, agencies, roles, types and record text), of the domain vocabulary, or of how
+questions are asked. A correction that changed what is searched is said in the answer."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from functools import cache
+
+import yaml
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from bot.records import Records
+from bot.understand.vocabulary import FAST_LOADER, is_word, known_terms
+from bot.understand.vocabulary import TRAINING_DATA as DATA
+
+MIN_SCORE = 80  # rapidfuzz ratio ('helth' -> 'health' 91, 'misisng' -> 'missing' 86)
+MIN_SIMILARITY = 0.7  # Damerau-Levenshtein, normalised: 'mnay' -> 'many' 0.75
+MIN_LENGTH = 4
+ASKING_MIN_COUNT = 5  # the labelled questions misspell on purpose, but never this often
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower().removesuffix("'s") for w in _WORD.findall(text)]
+
+
+@cache
+def asking_words() -> frozenset[str]:
+    """Words of the labelled questions common enough not to be typos (slang, abbreviations)."""
+    counts: Counter[str] = Counter()
+    for path in DATA.glob("*.yaml"):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
+        for item in data["examples"]:
+            counts.update(set(words_of(item["q"])))
+    return frozenset(w for w, n in counts.items() if n >= ASKING_MIN_COUNT)
+
+
+def _closest(word: str, choices: list[str]) -> str | None:
+    """The nearest choice by edit distance counting a swap of two letters as one edit
+    ('mnay' -> 'many', not 'may'); ties go to the choice of the same length."""
+    near = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=MIN_SCORE - 10, limit=8)
+    scored = [
+        (
+            DamerauLevenshtein.normalized_similarity(word, choice),
+            -abs(len(choice) - len(word)),
+            choice,
+        )
+        for choice, _, _ in near
+    ]
+    scored = [s for s in scored if s[0] >= MIN_SIMILARITY]
+    return max(scored)[2] if scored else None
+
+
+class Speller:
+    def __init__(self) -> None:
+        self._case_words: dict[str, frozenset[str]] = {}
+        self._lock = threading.Lock()
+
+    def case_words(self, records: Records | None) -> frozenset[str]:
+        if records is None:
+            return frozenset()
+        key = records.version.collection
+        cached = self._case_words.get(key)
+        if cached is None:
+            texts = list(records.texts.values())
+            texts += [" ".join([m.name, *m.aliases]) for m in records.members]
+            texts += [f"{a.area} {a.local_authority or ''}" for a in records.addresses]
+            cached = frozenset(words_of(" ".join(texts)))
+            with self._lock:
+                if len(self._case_words) > 64:
+                    self._case_words.clear()
+                self._case_words[key] = cached
+        return cached
+
+    def known_words(self, records: Records | None) -> frozenset[str]:
+        return self.case_words(records) | known_terms() | asking_words()
+
+    def correct(self, question: str, records: Records | None) -> tuple[str, list[tuple[str, str]]]:
+        """The question with misspelt words replaced, and (typed, read as) for those that
+        changed a searched word (a case or domain word)."""
+        case = self.case_words(records)
+        searched = case | known_terms()
+        known = searched | asking_words()
+        choices = sorted(w for w in known if len(w) >= MIN_LENGTH - 1)
+        readings: list[tuple[str, str]] = []
+
+        def fix(match: re.Match[str]) -> str:
+            word = match.group()
+            lower = word.lower().removesuffix("'s")
+            if len(lower) < MIN_LENGTH or is_word(lower, known):
+                return word
+            best = _closest(lower, choices)
+            if best is None:
+                return word
+            if best in searched:
+                readings.append((word, best))
+            return best + ("'s" if word.lower().endswith("'s") else "")
+
+        corrected = _WORD.sub(fix, question)
+        return corrected, list(dict.fromkeys(readings))

@@ -1,0 +1,145 @@
+"""What a question filters on besides people and time: agencies and roles (with practitioners'
+abbreviations and the case's own agency, role and type words), event types, appointment
+outcomes, referral source types, the kind of learning document, and 'most' / 'least'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bot.records import Records
+from bot.understand.vocabulary import abbreviations_in, abbreviations_used, has_phrase, vocabulary
+from ingest.models import EventType, Outcome, SourceType
+
+# "from the public rather than professionals": what follows is excluded, not wanted.
+_EXCLUDED = re.compile(
+    r"\b(?:rather than|instead of|other than|apart from|except(?: for)?|excluding|not from|"
+    r"but not|not by)\s+([^?.,;]+)",
+    re.I,
+)
+_MOST = re.compile(r"\b(most|highest|biggest)\b")
+_LEAST = re.compile(r"\b(least|fewest|lowest)\b")
+_KINDS = {
+    "procedure": re.compile(r"\b(procedures?|protocols?|polic(y|ies)|threshold)\b"),
+    "guidance": re.compile(r"\bguidance\b|\bguide\b"),
+    "review": re.compile(r"\b(reviews?|scr|cspr|lcspr|serious case)\b"),
+}
+
+
+@dataclass(frozen=True)
+class Terms:
+    agency_or_role: tuple[str, ...] = ()
+    role_terms: tuple[str, ...] = ()
+    event_types: tuple[EventType, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    outcome_group: str | None = None
+    source_types: tuple[SourceType, ...] = ()
+    ranking: str | None = None
+    learning_kind: str | None = None
+
+
+def split_exclusions(text: str) -> tuple[str, str]:
+    """The text without its 'rather than ...' phrases, and those phrases."""
+    excluded = " ".join(m.group(1) for m in _EXCLUDED.finditer(text))
+    return _EXCLUDED.sub(" ", text), excluded
+
+
+@cache
+def _generic() -> frozenset[str]:
+    """Words too common in agency, role and type names to mean a filter on their own."""
+    return frozenset(vocabulary()["generic_words"].split())
+
+
+@cache
+def _distinctive(phrase: str) -> tuple[str, ...]:
+    return tuple(
+        t
+        for t in re.findall(r"[a-z][a-z'&]+", phrase.lower())
+        if len(t) >= 4 and t not in _generic()
+    )
+
+
+def record_words(records: Records) -> list[str]:
+    """The case's agency, role and appointment-type names."""
+    names = {p.agency for p in records.professionals} | {p.role for p in records.professionals}
+    names |= {a.agency for a in records.appointments} | {a.type for a in records.appointments}
+    names |= {e.agency for e in records.chronology}
+    return sorted(names)
+
+
+def _record_hits(lower: str, records: Records) -> list[str]:
+    """Distinctive words of this case's agencies, roles and types that the text uses."""
+    hits: list[str] = []
+    for phrase in record_words(records):
+        if phrase.lower() in lower:
+            hits.append(phrase.lower())
+            continue
+        hits.extend(t for t in _distinctive(phrase) if re.search(rf"\b{re.escape(t)}\b", lower))
+    return hits
+
+
+def find_terms(text: str, masked: str, records: Records | None) -> Terms:
+    """`masked` is the text with member names replaced, so a name is never an agency word."""
+    wanted, excluded = split_exclusions(text)
+    lower = wanted.lower()
+    data = vocabulary()
+    meanings = abbreviations_in(wanted)
+    agency: list[str] = [t for m in meanings for t in m.get("terms", [])]
+    agency += [a.lower() for a in abbreviations_used(wanted) if len(a) >= 3]
+    agency += [
+        t for word, mapped in data["synonyms"].items() if has_phrase(lower, word) for t in mapped
+    ]
+    if records is not None:
+        masked_wanted = split_exclusions(masked)[0].lower()
+        agency += _record_hits(masked_wanted, records)
+    roles = [r for m in meanings for r in m.get("roles", [])]
+    if records is not None:  # 'GP' -> the agencies of the case's GPs ('Kilnworth Medical Practice')
+        agency += _agencies_of_roles(tuple(agency + roles), records)
+    events = {
+        EventType(name)
+        for name, words in data["event_types"].items()
+        if any(has_phrase(lower, w) for w in words)
+    }
+    events |= {EventType(e) for m in meanings for e in m.get("event_types", [])}
+    outcomes: set[Outcome] = set()
+    outcome_words: list[str] = []
+    for word, mapped in data["outcomes"].items():
+        if has_phrase(lower, word):
+            outcomes |= {Outcome(o) for o in mapped}
+            outcome_words.append(word)
+    for abbreviation, meaning in data["abbreviations"].items():
+        if meaning.get("outcomes") and has_phrase(wanted, abbreviation):
+            outcomes |= {Outcome(o) for o in meaning["outcomes"]}
+            outcome_words.append(abbreviation)
+    group = "missed" if {"missed", "miss"} & set(outcome_words) else None
+    sources = _source_types(lower) - _source_types(excluded.lower())
+    kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(lower)]
+    return Terms(
+        agency_or_role=tuple(dict.fromkeys(agency)),
+        role_terms=tuple(dict.fromkeys(roles)),
+        event_types=tuple(sorted(events)),
+        outcomes=tuple(sorted(outcomes)),
+        outcome_group=group,
+        source_types=tuple(sorted(sources)),
+        ranking="least" if _LEAST.search(lower) else "most" if _MOST.search(lower) else None,
+        learning_kind=kinds[0] if len(kinds) == 1 else None,
+    )
+
+
+def _agencies_of_roles(terms: tuple[str, ...], records: Records) -> list[str]:
+    return sorted({p.agency.lower() for p in records.professionals if matches_terms(p.role, terms)})
+
+
+def _source_types(lower: str) -> set[SourceType]:
+    return {
+        SourceType(name)
+        for name, words in vocabulary()["source_types"].items()
+        if any(has_phrase(lower, w) for w in words)
+    }
+
+
+def matches_terms(text: str, terms: tuple[str, ...]) -> bool:
+    """A term matches at the start of a word: 'mental health' is not in 'environmental health'."""
+    lower = text.lower()
+    return any(re.search(rf"(?<![a-z]){re.escape(term)}", lower) for term in terms)

