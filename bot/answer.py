@@ -225,6 +225,16 @@ class Engine:
         ask, records = query.ask, query.records
         if ask.about in ("learning", "procedure") or records is None:
             return learning(query, self._index(learning_records))
+        if ask.unresolved:
+            names = ", ".join(f"'{name}'" for name in ask.unresolved)
+            return ToolResult(
+                ask.about,
+                [Line(f"Nothing in case {records.case_id} is called or mentions {names}.", ())],
+                f"the names, aliases, professionals, agencies, places, documents and record "
+                f"text of case {records.case_id}, for {names}",
+                False,
+                final=True,
+            )
         if ask.about == "unanswerable":
             # Read as asking for something no record holds; a document passage that answers
             # it well enough (the passage evidence threshold) still wins.
@@ -247,7 +257,11 @@ class Engine:
             result = documents(query, self._index(records))
             if result.found:
                 return result
-            return self._fallback(query, result, ("topic_across_records",))
+            # a named event type or period ('police before 2012') may be in the chronology
+            order = (
+                ("events", "topic_across_records") if _filtered(ask) else ("topic_across_records",)
+            )
+            return self._fallback(query, result, order)
         if ask.about == "topic_across_records":
             return topic(query, self.vectors, self.embedder)
         if not _filtered(ask) and ask.about != "case_summary":

@@ -1,46 +1,24 @@
-"""The `casebrief` command line: ingest, list and forget cases; ask, eval, users and audit are
-registered from bot/cli_ask.py and bot/cli_admin.py."""
+"""The `casebrief` command line: ingest, list and forget cases; ask, users and audit are
+registered from bot/cli_ask.py and bot/cli_admin.py, `eval` from eval/cli.py."""
 
 from __future__ import annotations
 
 import getpass
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot.audit import AuditEntry, AuditLog
+from bot.cli_base import StoreOption, app, err, out, settings_for
 from ingest.errors import BundleError
-from ingest.settings import Settings, load_settings
 from ingest.store import Store, case_key
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="CaseBrief: cited answers over multi-agency safeguarding records.",
-)
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
-
 CASE_COUNTS = ("members", "professionals", "chronology", "appointments", "addresses", "passages")
-StoreOption = Annotated[
-    Path | None,
-    typer.Option("--store", help="Store folder (default $CASEBRIEF_STORE or .casebrief/)."),
-]
-
-
-AccessOption = Annotated[
-    Path | None,
-    typer.Option("--access", help="Users file (default $CASEBRIEF_ACCESS; unset = local mode)."),
-]
-
-
-def _settings(store: Path | None, access: Path | None = None) -> Settings:
-    return load_settings(store=store, access=access)
 
 
 @contextmanager
@@ -79,7 +57,7 @@ def ingest(
     """Validate and index case bundles (or learning documents), all or nothing."""
     from ingest.pipeline import ingest_cases, ingest_learning
 
-    settings = _settings(store)
+    settings = settings_for(store)
     try:
         with _progress_bars() as progress:
             if learning:
@@ -120,7 +98,7 @@ def ingest(
 @app.command()
 def cases(store: StoreOption = None) -> None:
     """One line per indexed case with its record counts."""
-    live = Store(_settings(store).chroma_client()).all_live("case")
+    live = Store(settings_for(store).chroma_client()).all_live("case")
     if not live:
         out.print("No cases indexed. Run: casebrief ingest PATH", markup=False)
         return
@@ -136,7 +114,7 @@ def cases(store: StoreOption = None) -> None:
 @app.command()
 def forget(case_id: str, store: StoreOption = None) -> None:
     """Remove every trace of a case from the index."""
-    settings = _settings(store)
+    settings = settings_for(store)
     removed = Store(settings.chroma_client()).forget(case_key(case_id))
     AuditLog(settings.audit_file()).append(
         AuditEntry(
@@ -153,5 +131,10 @@ def forget(case_id: str, store: StoreOption = None) -> None:
     out.print(f"Forgot {case_id}: {removed} records removed.", markup=False)
 
 
-# The other commands live beside this file; importing them registers them on `app`.
+# The other commands live beside this file; importing them registers them on `app`. Commands
+# of other packages (`casebrief eval`) register through the "casebrief.commands" entry points,
+# so nothing here imports them.
 from bot import cli_admin, cli_ask  # noqa: E402, F401
+
+for _command in entry_points(group="casebrief.commands"):
+    _command.load()(app)

@@ -9,7 +9,7 @@ import typer
 
 from bot.access import User, add_user
 from bot.audit import AuditEntry, AuditLog
-from bot.cli import StoreOption, _settings, app, err, out
+from bot.cli_base import StoreOption, app, err, out, settings_for
 
 users = typer.Typer(no_args_is_help=True, help="Manage users of the access file.")
 audit = typer.Typer(help="List the audit log, or verify that nobody has edited it.")
@@ -41,7 +41,7 @@ def user_add(
 
 
 def _log(store: Path | None) -> AuditLog:
-    return AuditLog(_settings(store).audit_file())
+    return AuditLog(settings_for(store).audit_file())
 
 
 def _line(entry: AuditEntry) -> str:

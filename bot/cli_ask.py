@@ -1,4 +1,4 @@
-"""`casebrief ask` (one question or a batch) and `casebrief eval`."""
+"""`casebrief ask`: one question or a batch."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ from pydantic import BaseModel, ValidationError
 from rich.markdown import Markdown
 
 from bot.access import AccessDenied
-from bot.cli import AccessOption, StoreOption, _settings, app, err, out
+from bot.cli_base import AccessOption, StoreOption, app, err, out, settings_for
 from bot.types import Answer, Turn
-from ingest.settings import load_settings
 
 EXIT_DENIED = 3
 
@@ -67,7 +66,7 @@ def ask(
     if (question is None) == (batch is None):
         err.print("Give either a QUESTION or --batch FILE.", markup=False)
         raise typer.Exit(2)
-    engine = Engine(_settings(store, access))
+    engine = Engine(settings_for(store, access))
     if batch is None:
         try:
             answer = engine.ask(question or "", case_id=case, user=user)
@@ -115,73 +114,3 @@ def ask(
         if answer.turn is not None:
             history.append(answer.turn)
         print(_answer_json(answer), flush=True)
-
-
-@app.command("eval")
-def evaluate(
-    gold: Annotated[Path, typer.Option(help="Gold questions (JSON Lines).")] = Path(
-        "eval/gold.jsonl"
-    ),
-    demo: Annotated[Path, typer.Option(help="Demo folder ingested before scoring.")] = Path("demo"),
-    today: Annotated[str, typer.Option(help="'Today' for relative dates.")] = "2018-07-02",
-    out_file: Annotated[Path | None, typer.Option("--out", help="Also write the report here.")] = (
-        None
-    ),
-    show_failures: Annotated[bool, typer.Option("--failures", help="List misses.")] = False,
-    store: StoreOption = None,
-) -> None:
-    """Score CaseBrief and a top-k baseline on the gold questions over the demo data."""
-    from bot.answer import Engine
-    from eval.copies import NEAR, near_copies
-    from eval.evaluate import failures, load_gold, run, summary
-    from ingest.pipeline import ingest_cases, ingest_learning
-
-    settings = load_settings(store=store, today=today)
-    ingest_cases([demo / "cases"], settings)
-    ingest_learning([demo / "learning"], settings)
-    questions = load_gold(gold)
-    engine = Engine(settings)
-    scored = run(engine, questions)
-    copies = near_copies(questions, engine.embedder)
-    fresh = [s for s in scored if s.question.id not in copies]
-    report = (
-        f"## Own gold ({len(questions)} questions, demo families)\n\n{summary(scored)}\n\n"
-        f"Without the {len(copies)} near-copies of training examples (cosine >= {NEAR}): "
-        f"{len(questions) - len(copies)} questions\n\n{summary(fresh)}\n"
-    )
-    if show_failures:
-        report += f"\nCaseBrief misses:\n{failures(scored)}\n"
-    report += "\n" + _devset_report(settings.store, show_failures) + "\n"
-    out.print(report, markup=False, highlight=False)
-    if out_file:
-        out_file.parent.mkdir(parents=True, exist_ok=True)
-        out_file.write_text(report, encoding="utf-8")
-
-
-def _devset_report(store: Path, show_failures: bool) -> str:
-    """The dev set beside the baseline, and understanding accuracy on the held-aside bank."""
-    from bot.access import LOCAL
-    from bot.answer import Engine
-    from eval import devset
-    from eval.understanding import report, score_understanding
-    from ingest.pipeline import ingest_cases, ingest_learning
-
-    if not devset.available():
-        return f"## Dev set\n\nSkipped: {devset.DEVSET} is not here (a clone holds only the repo)."
-    settings = load_settings(
-        store=store.with_name(store.name + "-devset"), today=devset.DEVSET_TODAY
-    )
-    ingest_cases([devset.DEVSET / "cases"], settings)
-    ingest_learning([devset.DEVSET / "learning"], settings)
-    engine = Engine(settings)
-    scores = devset.run_devset(engine, settings.store / "scored")
-    ours = scores.casebrief if show_failures else scores.casebrief.split("\n\n")[0]
-    (family,) = engine.store.all_live("case")  # the dev set's one family
-    records = engine.cache.case(family.key.partition(":")[2], LOCAL)
-    understanding = score_understanding(engine.understander, records)
-    return (
-        f"## Dev set ({devset.DEVSET}, scored by its own score.py)\n\nCaseBrief:\n\n```\n{ours}\n"
-        f"{devset.last_line(scores.casebrief)}\n```\n\nTop-4 baseline:\n\n```\n"
-        f"{scores.baseline.split(chr(10) + chr(10))[0]}\n{devset.last_line(scores.baseline)}\n```"
-        f"\n\n## {report(understanding)}\n"
-    )

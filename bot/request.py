@@ -109,6 +109,11 @@ class Ask(BaseModel):
     restrict_to: tuple[str, ...] = Field(
         (), description="A follow-up over 'those': the previous answer's record ids."
     )
+    unresolved: tuple[str, ...] = Field(
+        (),
+        description="What the ask names that nothing in the case is called (a proper name, an "
+        "agency or role no record has): no answer can rest on the case for it.",
+    )
 
 
 class Request(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
-from bot.records import join_words
+from bot.records import Records, join_words
 from ingest.models import Address, EventType, Member
 
 
@@ -87,11 +87,37 @@ def age_on(member: Member, day: dt.date) -> str:
     return f"{age} old (born {fmt_date(born)})"
 
 
+def _living_with(records: Records, asked: list[Member]) -> ToolResult | None:
+    """The members recorded at the current address of the members asked about."""
+    wanted = {m.id for m in asked}
+    homes = [a for a in records.addresses if a.end is None and wanted & set(a.members)]
+    if not homes:
+        return None
+    lines: list[Line] = []
+    for home in homes:
+        names = records.names(list(home.members))
+        lines.append(Line(f"Living at the current address: {names}. {_describe(home)}", (home.id,)))
+    elsewhere = [m for m in records.members if all(m.id not in h.members for h in homes)]
+    if elsewhere:
+        lines.append(
+            Line(
+                f"Not recorded at that address: {records.names([m.id for m in elsewhere])}.",
+                tuple(h.id for h in homes),
+            )
+        )
+    searched = f"the current address records of case {records.case_id} and who is recorded there"
+    return ToolResult("household_members", lines, searched, True, [h.id for h in homes])
+
+
 def household(query: Query) -> ToolResult:
     records = query.records
     assert records is not None
     asked = [records.members_by_id[m] for m in query.ask.members if m in records.members_by_id]
     members = asked or records.members
+    if asked and query.ask.current_only and query.ask.shape in ("list", "yes_no"):
+        together = _living_with(records, asked)  # 'who lives with mum now?'
+        if together is not None:
+            return together
     searched = f"the {len(records.members)} member records in case.yaml of case {records.case_id}"
     children = [m for m in members if m.role.value == "child"]
     lines = [

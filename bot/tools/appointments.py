@@ -32,10 +32,8 @@ def _scope(query: Query) -> tuple[list[Appointment], list[str]]:
         described.append(f"for {records.names(list(ask.members))}")
     terms = ask.agency_or_role + ask.role_terms
     if terms:
-        by_terms = [a for a in found if matches_terms(f"{a.agency} {a.type}", terms)]
-        if by_terms:  # an agency word may name the asker's context, not a filter
-            found = by_terms
-            described.append(f"agency or type matching {', '.join(terms)}")
+        found = [a for a in found if matches_terms(f"{a.agency} {a.type}", terms)]
+        described.append(f"agency or type matching {', '.join(terms)}")
     if ask.period:
         found = [a for a in found if ask.period.contains(a.date)]
         described.append(ask.period.label)

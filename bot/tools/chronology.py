@@ -113,7 +113,9 @@ def chronology(query: Query) -> ToolResult:
         event = found[0]
         lines = [Line(f"The earliest matching record: {describe_event(event, query)}", (event.id,))]
         return ToolResult(ask.about, lines, searched, True, ids)
-    if ask.shape in ("detail", "quote") and len(found) > 1:
+    if ask.shape in ("detail", "quote") and len(found) > 1 and not ask.period:
+        # 'when was the ICPC?': one event. With a period ('home visits since April') every
+        # matching event is listed.
         best = best_match(query, found)
         if best is not None:
             return ToolResult(

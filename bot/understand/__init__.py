@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from bot.records import Records
+from bot.records import Records, member_names
 from bot.request import LEARNING_ABOUTS, Ask, Period, Reading, Request
+from bot.search import tokens
 from bot.understand.classify import Prediction, QuestionClassifier
 from bot.understand.clauses import split_clauses
 from bot.understand.followups import (
@@ -25,28 +27,13 @@ from bot.understand.followups import (
     relative_period,
 )
 from bot.understand.members import find_members, mask_members
-
-try:
-    from bot.understand.periods import find_period
-except ImportError:  # TEMPORARY until the period grammar lands
-    from dataclasses import dataclass as _dc
-
-    from bot.periods import parse_period as _pp
-
-    @_dc
-    class _PP:
-        period: Period | None
-        unresolved: str | None = None
-
-    def find_period(text, today, records):  # type: ignore[no-redef]
-        return _PP(_pp(text, today, records.addresses if records else ()))
-
-
-from bot.search import tokens
+from bot.understand.names import absent_agencies, case_text, unknown_proper_names
+from bot.understand.periods import find_period
 from bot.understand.spelling import Speller
 from bot.understand.terms import Terms, find_terms
-from bot.understand.vocabulary import expand_abbreviations
+from bot.understand.vocabulary import expand_abbreviations, people_words
 from ingest.embedder import Embedder
+from ingest.models import EventType
 
 FOLLOW_UP_CONFIDENCE = 0.5  # below this a follow-up keeps the previous ask's subject
 PASSAGE_ABOUTS = frozenset({"learning", "procedure", "document_content"})
@@ -63,6 +50,15 @@ class Understander:
         self.embedder = embedder
         self.classifier = QuestionClassifier(embedder, cache_dir)
         self.speller = Speller()
+        self._case_texts: dict[str, str] = {}
+
+    def case_text(self, records: Records) -> str:
+        key = records.version.collection
+        if key not in self._case_texts:
+            if len(self._case_texts) > 64:
+                self._case_texts.clear()
+            self._case_texts[key] = case_text(records)
+        return self._case_texts[key]
 
     def understand(
         self,
@@ -122,15 +118,84 @@ class Understander:
         prediction = self.classifier.predict(
             np.asarray(self.embedder.embed_one(masked)), masked, allowed
         )
+        prediction = _weigh_fields(prediction, terms, records)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
         unresolved = [parsed.unresolved] if parsed.unresolved else []
+        if records is not None and ask.about not in LEARNING_ABOUTS:
+            missing = unknown_proper_names(rest, records, self.speller.case_words(records))
+            if ask.about in _AGENCY_FILTERED:
+                missing += absent_agencies(terms.agency_or_role, self.case_text(records))
+            if missing:
+                ask = ask.model_copy(update={"unresolved": tuple(dict.fromkeys(missing))})
         if previous is not None and follow_up:
-            ask = _follow(ask, previous, prediction, clause, found.from_previous, period, terms)
+            ask = _follow(
+                ask, previous, prediction, clause, found.from_previous, period, terms, records
+            )
             if (narrows_previous(clause) or asks_since_when(clause)) and previous_ids:
                 ask = ask.model_copy(update={"restrict_to": previous_ids})
         if records is None and ask.about not in LEARNING_ABOUTS:
             ask = ask.model_copy(update={"about": "learning"})
         return ask, unresolved
+
+
+_AGENCY_FILTERED = frozenset(  # asks whose answer depends on the agency or role they name
+    {
+        "people_involved",
+        "lead_professional",
+        "contact_details",
+        "appointments",
+        "events",
+        "referrals",
+        "last_seen",
+        "last_seen_alone",
+        "document_content",
+    }
+)
+FIELD_CONFIDENCE = 0.7  # below this, the fields a question names decide between readings
+
+
+def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None) -> Prediction:
+    """Evidence from the fields the question names, when the classifier is unsure: outcomes
+    and appointment types are held by appointments, moves by addresses, other event and source
+    types by chronology events. The most likely reading that holds every named field wins. A
+    role whose own name holds 'lead' (designated safeguarding lead) is a role, not the lead."""
+    if records is None:
+        return prediction
+    lead_roles = [
+        p.role for p in records.professionals if "lead" in p.role.lower() and _named(p.role, terms)
+    ]
+    if prediction.about == "lead_professional" and lead_roles:
+        return replace(prediction, about="people_involved")
+    if prediction.about_p >= FIELD_CONFIDENCE:
+        return prediction
+    holders: list[frozenset[str]] = []
+    booked = {a.type.lower() for a in records.appointments}
+    if terms.outcomes or any(_named(kind, terms) for kind in booked):
+        holders.append(_HOLD_OUTCOMES)
+    if terms.source_types:
+        holders.append(_HOLD_SOURCES)
+    if terms.event_types == (EventType.MOVE,):
+        holders.append(_HOLD_MOVES)
+    elif terms.event_types:
+        holders.append(_HOLD_EVENTS)
+    if not holders or all(prediction.about in h for h in holders):
+        return prediction
+    fitting = [a for a, _ in prediction.about_ranked if all(a in h for h in holders)]
+    return replace(prediction, about=fitting[0]) if fitting else prediction
+
+
+_SUMMARY = frozenset({"case_summary", "topic_across_records", "document_content"})
+_HOLD_OUTCOMES = frozenset({"appointments", "last_seen", "last_seen_alone", "case_summary"})
+_HOLD_SOURCES = frozenset({"referrals", "events"}) | _SUMMARY
+_HOLD_MOVES = frozenset({"addresses_moves", "events"}) | _SUMMARY
+_HOLD_EVENTS = (
+    frozenset({"events", "referrals", "last_seen", "last_seen_alone", "appointments"}) | _SUMMARY
+)
+
+
+def _named(role: str, terms: Terms) -> bool:
+    wanted = terms.agency_or_role + terms.role_terms
+    return any(t in role.lower() for t in wanted)
 
 
 def _build(
@@ -180,6 +245,7 @@ def _follow(
     pronoun: bool,
     period: Period | None,
     terms: Terms,
+    records: Records | None,
 ) -> Ask:
     own = {
         name
@@ -200,7 +266,8 @@ def _follow(
         own.add("members")
     narrows = narrows_previous(clause)
     unsure = prediction.about_p < FOLLOW_UP_CONFIDENCE or prediction.about == "unanswerable"
-    bare = len(tokens(clause)) <= 1 and not (own - {"members"})  # 'since when?', 'and before that?'
+    # 'since when?', 'and before that?', 'and her brother Ryan?': nothing asked but who or when
+    bare = len(content_words(clause, records)) <= 1 and not (own - {"members", "period"})
     if narrows or unsure or bare:  # 'which of those ...' is about the same records
         ask = ask.model_copy(update={"about": previous.about, "shape": previous.shape})
     if ask.about in PASSAGE_ABOUTS and ask.about == previous.about:
@@ -208,6 +275,20 @@ def _follow(
     if "period" not in own and asks_since_when(clause):
         ask = ask.model_copy(update={"shape": "detail"})
     return inherit(ask, previous, own)
+
+
+def content_words(clause: str, records: Records | None) -> list[str]:
+    """The clause's words less stopwords, family words ('brother', 'mum') and members' names."""
+    family = set(people_words()) | set(people_words().values()) | _RELATIVES
+    names = (
+        set(tokens(" ".join(n for m in records.members for n in member_names(m))))
+        if records
+        else set()
+    )
+    return [t for t in tokens(clause) if t not in family and t not in names]
+
+
+_RELATIVES = frozenset({"brother", "sister", "sibl", "son", "daughter", "other", "kid", "child"})
 
 
 def _merge(asks: list[Ask]) -> list[Ask]:

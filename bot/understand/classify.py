@@ -150,7 +150,7 @@ class QuestionClassifier:
             about_p=float(best[1]),
             shape=_best(self.heads["shape"], row),  # type: ignore[arg-type]
             current=_best(self.heads["current"], row) == "yes",
-            about_ranked=tuple((str(a), float(q)) for a, q in ranked[:4]),  # type: ignore[misc]
+            about_ranked=tuple((str(a), float(q)) for a, q in ranked),  # type: ignore[misc]
         )
 
 

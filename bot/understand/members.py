@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
 
 from bot.records import Records, member_names
 from bot.understand.vocabulary import canonical_people, is_word, lexicon
 from ingest.models import Member, MemberRole
 
-FUZZY_NAME = 84  # rapidfuzz ratio for a misspelt name ('elis' -> 'Ellis', 'shanon' -> 'Shannon')
+FUZZY_NAME = 85  # name_similarity of a misspelt name ('elis' -> 'Ellis', 'Rian' -> 'Ryan')
 _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his|they|them|their|theirs)\b")
 _MALE = re.compile(r"\b(he|him|his)\b")
 _FEMALE = re.compile(r"\b(she|her|hers)\b")
@@ -73,12 +73,20 @@ def _fuzzy(text: str, records: Records, known: frozenset[str]) -> list[tuple[int
             for name in member_names(member):
                 if len(name) < 3 or " " in name:
                     continue
-                score = fuzz.ratio(word, name.lower())
+                score = name_similarity(word, name.lower())
                 if score >= FUZZY_NAME and (best is None or score > best[0]):
                     best = (score, member.id, name)
         if best:
             found.append((match.start(), best[1], word, best[2]))
     return found
+
+
+def name_similarity(word: str, name: str) -> float:
+    """0-100: Jaro-Winkler, which weighs the first letters most, as names are misspelt
+    ('Rian' for 'Ryan' 85, 'Poppie' for 'Poppy' 92); a different first letter is no match."""
+    if word[:1] != name[:1]:
+        return 0.0
+    return 100 * JaroWinkler.normalized_similarity(word, name)
 
 
 def _relational(text: str, records: Records) -> list[tuple[int, list[str]]]:

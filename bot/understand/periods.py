@@ -6,30 +6,67 @@ that gave it, so the caller can take them out of the question.
 
 The grammar, in order of what it reads:
 
-* dates: "2026-05-03", "03/05/2026" (UK day-first), "3 May 2026", "15 oct", "the 14th",
-  "March 2026", "march" (no year: the latest March that has begun; the next one when the
-  question looks forward: "in the diary for december"), "2025", seasons (meteorological:
+* dates: "2026-05-03", "03/05/2026" (UK day-first), "24/09" (two-digit day and month, the
+  year as for "24 sept"; not "24/7", "3/10" or "the 9/12 review"), "3 May 2026", "15 oct",
+  "the 14th", "March 2026", "march" (no year: the latest March that has begun; the next one
+  when the question looks forward: "in the diary for december"), seasons (meteorological:
   spring = Mar-May, winter = Dec-Feb), "early/mid/late ...";
-* words before a date: since / after / before / until / from / between ... and / in / during;
+* years: "in 2025", and a year standing as a word with no preposition or after "for"/"of"
+  ("no-access visits 2015", "Kerry's 2015 misses", "police 2016?", "for 2015"): a number
+  1990-2099 that labels nothing ("room 2015", "ref 2019", "07700 900 2015", "£2015") and
+  counts no unit ("2015 hours"); "at 2030" is a time of day;
+* words before a date: since / after / before / until / from / between ... and / in / during,
+  and "pre-"/"post-" ("pre-2012" ends 31 Dec 2011, "post 2015" starts 1 Jan 2016);
 * ranges: "between jan and mar 2025", "from March to June last year", "jan-mar 2026";
 * counted back from today: "the last 6 weeks", "the past 12 months", "the last half year",
   "in the last few months", "a fortnight ago", "3 days ago", "yesterday";
 * calendar: "this/last/next week|month|year" (Monday-Sunday weeks), "so far this year";
 * anchors in the case's own records: "since the ICPC", "before the move", "since the family
   moved to Calverdale", "since the baby was born", "while Early Help were involved",
-  "in the hostel period", "between her birth and the transfer". An anchor is matched to
-  chronology events, appointments, addresses, members' births, professionals' involvement
-  and the case's opening, by idf-weighted word overlap over the case's own records
-  (abbreviations expanded, typos read fuzzily). "since X" starts on X's date; "before X"
-  ends the day before and starts when the case was opened.
+  "in the hostel period", "between her birth and the transfer", "pre-ICPC", "post-move",
+  "since the 2017 move" (the year says which move). An anchor is matched to chronology
+  events, appointments, addresses, members' births, professionals' involvement and the
+  case's opening, by idf-weighted word overlap over the case's own records (abbreviations
+  expanded, typos read fuzzily). "since X" starts on X's date; "before X" ends the day before
+  and starts when the case was opened. In particular:
+  - "pre-X"/"post-X" is before/after X unless the compound is a term of its own
+    ("pre-eclampsia", "post-natal") or names a kind of thing ("the pre-birth assessment",
+    "a pre-proceedings letter"); "pre X" with a space only before an abbreviation;
+  - children are named, or described by their place in the family: "the youngest", "the
+    eldest girl", "the baby" / "the little one" (the youngest child born by today; the
+    unborn baby when the words look forward: "when the baby is born", "pre-birth"). The
+    case's own aliases come first. A child who "arrived" nowhere in particular was born
+    ("when the youngest arrived"; not "arrived at school"); "when ..." is that one day;
+  - "the pregnancy with Poppy", "when mum was pregnant with the youngest": the 280 days up
+    to that child's birth; "this pregnancy": the unborn baby's;
+  - "since they moved to their current address", "the house they are at now": the start of
+    the address with no end date.
 
 A time phrase that names something no record holds ("since the adoption") comes back in
 `unresolved` with no period, so the answer can say so. Words that only look like time
 ("who was the SW before her?", "last seen", "at the last core group", "recently") are no
-period. When a question has several time phrases the last one wins (earlier ones are
-usually context: "Mum says nothing has happened since March - is there anything after
-March?"); the speaker's own plans ("I'm visiting on Monday", "I'm covering next week") are
-no period of the question.
+period.
+
+Several time phrases: the calendar's words beat the records' within one clause, and the
+last phrase wins across clauses. A date, year, month or other phrase read from the calendar
+alone names its dates outright, while an anchor's dates depend on matching the records, so
+in one clause the calendar phrase wins, wherever it stands: "missed appointments for 2015
+during the pregnancy with Poppy" and "when mum was pregnant with Poppy in 2015" are 2015,
+and the span is "for 2015" / "in 2015", so the pregnancy words stay in the question. A date
+inside an anchor that names a single event still only says which event
+("since the core group on 15 june", "since the 2017 move"). Across clauses (split by ? ! ;
+: . or " - " or a comma before a new question) the last phrase wins, because earlier ones
+are usually context: "Mum says nothing has happened since March - is there anything after
+March?".
+
+Times that are not the question's are dropped: the speaker's own plans ("I'm visiting on
+Monday", "I'm covering next week", "so I can decide whether to visit this week"), but not
+when the speaker asks ("what have I got on next week?", "I want the visits this week", "I
+need to know who saw Sam this week"); the time of an upcoming thing being prepared for
+("before the visit tomorrow could you ...", "before tomorrow's visit", "ahead of the core
+group next week"); and a future time told in a statement while the question is asked in
+another clause ("Dr Kemble is going to examine Callum next week and asked me for his history;
+could you give me ..."; but "For next week, list ..." keeps it).
 
 Conventions match the evaluation's: "last year" is the previous calendar year; "the last N
 units" is today minus N units to today; "after March" starts on 1 April.
@@ -93,6 +130,19 @@ FUTURE_CUES = _words(_Y["future_cues"])
 NUMBERS: dict[str, int] = {str(k): int(v) for k, v in _Y["numbers"].items()}
 FUZZY_WORDS = _words(_Y["fuzzy_words"])
 NOT_FUZZY = frozenset(_words(_Y["not_fuzzy"]))
+NOT_YEAR_BEFORE = frozenset(_words(_Y["not_year_before"]))
+NOT_YEAR_AFTER = frozenset(_words(_Y["not_year_after"]))
+PREFIX_NOT_TIME = frozenset(_words(_Y["prefix_not_time"]))
+PREFIX_THING_NOUNS = frozenset(_words(_Y["prefix_thing_nouns"]))
+YOUNGEST_WORDS = _words(_Y["youngest_words"])
+ELDEST_WORDS = _words(_Y["eldest_words"])
+MALE_HEADS = frozenset(_words(_Y["male_heads"]))
+FEMALE_HEADS = frozenset(_words(_Y["female_heads"]))
+CURRENT_WORDS = _words(_Y["current_words"])
+NOW_WORDS = _words(_Y["now_words"])
+HOME_NOUNS = _words(_Y["home_nouns"])
+REQUEST_VERBS = frozenset(_words(_Y["request_verbs"]))
+ASKING_VERBS = frozenset(_words(_Y["asking_verbs"]))
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTH_ABBR = {
@@ -140,6 +190,8 @@ _ATOM = re.compile(
     rf"""
     (?P<iso>\b(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})\b)
     |(?P<num>\b(?P<num_d>\d{{1,2}})[/.](?P<num_m>\d{{1,2}})[/.](?P<num_y>\d{{4}}|\d{{2}})\b)
+    |(?P<dmn>\b(?P<dmn_d>\d\d)/(?P<dmn_m>\d\d)\b(?![/.]\d)
+        (?!\s?(?:{_UNIT}|hours?|hrs?|mths?|wks?|yrs?|old|review|check)\b))
     |(?P<dm>\b(?:the\s)?(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?(?:\sof)?\s(?P<dm_m>{_MON})\b\.?
         (?:,?\s(?P<dm_y>(?:19|20)\d\d)\b)?)
     |(?P<md>\b(?P<md_m>{_MON})\.?\s(?P<md_d>\d{{1,2}})(?P<md_o>st|nd|rd|th)?\b
@@ -220,8 +272,44 @@ _WINDOW = re.compile(
     r"|leading\sup\sto|since)\s"
 )
 _PREGNANCY = re.compile(
-    r"\b(?:(?:during|in|through|throughout|over)\s)?(?P<det>this|the|her|current|mum's"
-    r"|mother's)\s(?:current\s)?pregnancy\b"
+    r"\b(?:(?:during|in|through|throughout|over)\s)?(?P<det>this|the|her|current|[a-z]+'s)"
+    r"\s(?:current\s)?pregnancy\b"
+)
+_PREGNANT_WITH = re.compile(r"\s(?:with|of)\s")
+# "pre-2012", "post 2015": before / after a date; "pre-ICPC", "post-move": an anchor.
+_PREFIX_DATE = re.compile(r"(?:^|[\s(])(?P<p>pre|post)(?:-|\s)$")
+_PREFIX_ANCHOR = re.compile(
+    r"(?<![\w'-])(?P<p>pre|post)(?:-(?P<x>[a-z][a-z0-9&]*)|\s(?P<y>[a-z][a-z0-9&]*))\b(?!-)"
+)
+_FAMILY_HEADS = (
+    "child", "one", "kid", "sibling", *sorted(MALE_HEADS), *sorted(FEMALE_HEADS),
+)  # fmt: skip
+_RANKS = "|".join(
+    re.escape(w) for w in sorted((*YOUNGEST_WORDS, *ELDEST_WORDS), key=len, reverse=True)
+)
+_PLACE_IN_FAMILY = re.compile(
+    rf"\b(?:the|our|their|her|his|its|[a-z]+'s)\s(?P<w>{_RANKS})"
+    rf"(?:\s(?P<head>{'|'.join(_FAMILY_HEADS)})s?)?\b"
+)
+_HOME = "|".join(re.escape(w) for w in HOME_NOUNS)
+_NOW = "|".join(re.escape(w) for w in NOW_WORDS)
+_CURRENT_HOME = re.compile(
+    rf"\b(?:{'|'.join(CURRENT_WORDS)})\s(?:[a-z']+\s)?(?:{_HOME})\b"
+    rf"|\b(?:{_HOME})\b.*\b(?:{_NOW})\b"
+    rf"|\b(?:live|living|lives|are|is|stay|staying|reside|residing)\s(?:[a-z']+\s){{0,2}}(?:{_NOW})\b"
+)
+# Where a question's clause ends: time phrases in one clause are read together.
+_CLAUSE_BREAK = re.compile(
+    r"[?!;:]|[.](?!\d)|\s-\s|,\s(?:but|and|or|so|then|what|who|how|which|where|why|when|is|are"
+    r"|was|were|did|does|do|has|have|had|can|could|will|would|any|anything)\b|\s(?:but|or)\s"
+)
+# An upcoming thing the speaker is preparing for: "before the visit tomorrow".
+_UPCOMING = re.compile(
+    r"\b(?:before|ahead\sof|prior\sto|in\spreparation\sfor|ready\sfor|going\sinto"
+    r"|in\sadvance\sof)\s(?:(?:the|my|our|a|an|this|that|his|her|their)\s)?(?:[a-z'-]+\s){0,3}$"
+)
+_WH_CLAUSE = re.compile(
+    r"\b(?:what|what's|who|who's|whom|which|when|where|why|how|if|whether)\s(?!to\b)"
 )
 _HARD_STOP = re.compile(
     r"[?!;:()\"]|[.,](?!\d)|\s-\s|\s(?:and|but|or|so)\s(?=(?:what|who|how|which|where|why|when"
@@ -272,7 +360,7 @@ _TRIGGER = re.compile(
     r"|following|prior|last|past|previous|this|next|ago|today|tonight|yesterday|tomorrow"
     r"|spring|summer|autumn|winter|so far|to date|pregnan\w*|period|stay|placement|tenancy"
     r"|from|christmas|xmas|boxing day|new year|days?|weeks?|weekend|fortnight|months?|years?"
-    r"|term|start|beginning|end|middle)\b"
+    r"|term|start|beginning|end|middle|pre|post)\b"
 )
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\s+|.", re.S)
@@ -648,7 +736,10 @@ class _Found:
     label: str = ""
     unresolved: bool = False
     fallback: _Found | None = None  # an unresolved anchor's own date ("... in august")
-    context: bool = False  # the speaker's own plans: not the question's period
+    context: bool = False  # maybe the speaker's own plans: not the question's period
+    plan: bool = False  # surely the time of something upcoming ("before tomorrow's visit")
+    anchor: bool = False  # read from the case's records, not from the calendar alone
+    inner: tuple[int, int] | None = None  # a date inside an anchor that won: its words
     rank: int = 0  # longer/anchored readings win an overlap
     atom: bool = False  # read from a date alone, not from the records
     hits: list[dt.date] | None = None  # every date an anchor matched (for "between")
@@ -667,6 +758,7 @@ class _Atom:
     point: dt.date | None = None
     needs_prep: bool = False
     future_deictic: bool = False
+    word_year: bool = False  # a year standing as a word: a period without a preposition
 
 
 @dataclass
@@ -732,6 +824,19 @@ def _calendar_atom(m: re.Match[str], g: dict[str, str | None], ctx: _Ctx) -> _At
         year += 2000 if year < 100 else 0
         day = dt.date(year, int(g["num_m"]), int(g["num_d"]))  # type: ignore[arg-type]
         return _Atom(a, b, day, day, "day")
+    if g["dmn"]:  # "core group 24/09": UK day-first, the year as for "24 sept"
+        number, month = int(g["dmn_d"]), int(g["dmn_m"])  # type: ignore[arg-type]
+        if not (1 <= number <= 31 and 1 <= month <= 12):
+            return None
+
+        def day_of(y: int, month: int = month, number: int = number) -> tuple[dt.date, dt.date]:
+            d = dt.date(y, month, number)
+            return d, d
+
+        picked = _pick_year(day_of, today, how)
+        if picked is None:
+            return _Atom(a, b, dt.date.min, dt.date.min, "invalid")  # "31/02"
+        return _Atom(a, b, picked[0], picked[1], "day", False, day_of, month)
     if g["dm"] or g["md"]:
         key = "dm" if g["dm"] else "md"
         if key == "md" and not (g["md_o"] or g["md_y"]) and g["md_m"] == "may":
@@ -772,7 +877,15 @@ def _calendar_atom(m: re.Match[str], g: dict[str, str | None], ctx: _Ctx) -> _At
         atom = _Atom(a, b, lo, hi, "month", month=month)
     elif g["year"]:
         year = int(g["year_y"])  # type: ignore[arg-type]
-        atom = _Atom(a, b, dt.date(year, 1, 1), dt.date(year, 12, 31), "year", needs_prep=True)
+        atom = _Atom(
+            a,
+            b,
+            dt.date(year, 1, 1),
+            dt.date(year, 12, 31),
+            "year",
+            needs_prep=True,
+            word_year=_year_as_word(ctx.text.norm, m.start("year_y"), m.end("year_y")),
+        )
     elif g["sea"]:
         name = g["sea_n"]
         bounds = _season_bounds(name)  # type: ignore[arg-type]
@@ -813,6 +926,21 @@ def _calendar_atom(m: re.Match[str], g: dict[str, str | None], ctx: _Ctx) -> _At
         atom.lo, atom.hi = _part_of(atom.lo, atom.hi, part)
         atom.needs_prep = False
     return atom
+
+
+def _year_as_word(norm: str, a: int, b: int) -> bool:
+    """Whether a four-digit number stands as a year ('visits 2015', "Kerry's 2015 misses"),
+    not as a label or a count ('room 2015', '2015 hours', '07700 2015', '£2015')."""
+    if not 1990 <= int(norm[a:b]) <= 2099:
+        return False
+    before = norm[max(0, a - 24) : a]
+    if re.search(r"(?:\d[\s,./:-]?|[£$€#]\s?|[a-z]-)$", before) and not _PREFIX_DATE.search(before):
+        return False
+    word = re.search(r"([a-z]+)\.?\s$", before)
+    if word and word.group(1) in NOT_YEAR_BEFORE:
+        return False
+    after = re.match(r"\s?(%|[a-z]+)", norm[b : b + 16])
+    return not (after and (after.group(1) == "%" or after.group(1) in NOT_YEAR_AFTER))
 
 
 def _season_year(
@@ -921,7 +1049,8 @@ def _relative_atoms(ctx: _Ctx) -> list[_Atom]:
         lo, hi = _calendar_unit(today, mod, unit)
         if mod == "this" and (m.group("sofar") or m.group("sofar2")):
             hi = today
-        atoms.append(_Atom(m.start(), m.end(), lo, hi, "calendar", future_deictic=mod == "next"))
+        ahead = mod == "next" or (mod == "this" and unit != "year" and hi > today)
+        atoms.append(_Atom(m.start(), m.end(), lo, hi, "calendar", future_deictic=ahead))
     for m in _EDGE.finditer(norm):
         mod = {"the": "this", None: "this"}.get(m.group("mod"), m.group("mod"))
         if m.group("unit") == "term":
@@ -1057,6 +1186,10 @@ def _date_phrases(ctx: _Ctx, atoms: list[_Atom]) -> list[_Found]:
             continue
         prep = _prep_before(norm, atom.a)
         a = _prep_start(norm, atom.a)
+        prefix = _PREFIX_DATE.search(norm[: atom.a]) if prep is None else None
+        if prefix and atom.kind in ("year", "month", "day", "season", "holiday"):
+            prep = "before" if prefix.group("p") == "pre" else "after"  # "pre-2012"
+            a = prefix.start("p")
         if atom.kind == "invalid":  # said as a date, but there is no such day
             found.append(_Found(a, atom.b, unresolved=True, rank=1))
             continue
@@ -1083,8 +1216,15 @@ def _date_phrases(ctx: _Ctx, atoms: list[_Atom]) -> list[_Found]:
         if not _prep_ok(atom, prep):
             continue
         phrase = _phrase(ctx, atom, prep, a)
-        if phrase is not None:
-            found.append(phrase)
+        if phrase is None:
+            continue
+        # the time of something upcoming, not of the question: "before tomorrow's visit",
+        # "before the visit tomorrow"
+        possessive = norm.startswith("'s", atom.b) and prep is not None
+        upcoming = prep in (None, "on", "at") and _UPCOMING.search(norm[:a]) is not None
+        if atom.lo > today and (possessive or upcoming):
+            phrase.plan = True
+        found.append(phrase)
     return found
 
 
@@ -1107,9 +1247,12 @@ def _range(first: _Atom, second: _Atom, today: dt.date) -> tuple[dt.date, dt.dat
 
 
 def _prep_ok(atom: _Atom, prep: str | None) -> bool:
-    """Whether an atom that needs a preposition ('may', '2025', 'the 14th') has one."""
+    """Whether an atom that needs a preposition ('may', 'the 14th') has one; a year standing
+    as a word needs none ('visits 2015', 'for 2015'), but 'at 2030' is a time of day."""
     if not atom.needs_prep or prep not in (None, "of", "at", "by", "around", "for", "as of"):
         return True
+    if atom.kind == "year":
+        return atom.word_year and prep in (None, "for", "of")
     if atom.kind == "month":
         return prep in ("of", "for", "by", "around")  # "the diary for december"
     return atom.kind == "holiday" and prep in ("at", "around", "for")  # "at christmas"
@@ -1182,11 +1325,13 @@ def _anchor_words(norm: str, start: int, limit: int = 14) -> tuple[list[tuple[st
     stop = _HARD_STOP.search(norm, start)
     end = stop.start() if stop else len(norm)
     words = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(norm, start, end)]
-    # a new clause: an auxiliary then a subject ("since the ICPC has kai been seen")
-    for i in range(1, len(words) - 1):
-        if words[i][0] in _AUX and (
-            words[i + 1][0] in _SUBJECTS or words[i + 1][0] in ("the", "any", "anyone")
-        ):
+    # a new clause: an auxiliary then a subject ("since the ICPC has kai been seen"), or
+    # the speaker ("since the plans started in April I'm worried that ...")
+    for i in range(1, len(words)):
+        if _FIRST_PERSON.fullmatch(words[i][0]) or (
+            i < len(words) - 1 and words[i][0] in _AUX
+            and (words[i + 1][0] in _SUBJECTS or words[i + 1][0] in ("the", "any", "anyone"))
+        ):  # fmt: skip
             words = words[:i]
             break
     words = words[:limit]
@@ -1199,8 +1344,10 @@ def _anchors(ctx: _Ctx, atoms: list[_Atom]) -> list[_Found]:
     found: list[_Found] = []
     for m in _ANCHOR_KW.finditer(norm):
         kw, e = m.group("kw"), m.end()
-        if e in atom_starts and kw != "between":
-            continue  # "since march", "before the 14th": a date phrase
+        at = atom_starts.get(e)
+        if at is not None and kw != "between" and not _modifies_noun(norm, at):
+            continue  # "since march", "before the 14th": a date phrase ("since the 2017 move"
+            # is an anchor: the year says which move)
         before = norm[: m.start()]
         if kw == "when" and _interrogative_when(norm, m.start(), e):
             continue
@@ -1254,13 +1401,16 @@ def _anchors(ctx: _Ctx, atoms: list[_Atom]) -> list[_Found]:
         found.append(_Found(m.start(), end, lo, hi, f"{phrase} ({_fmt(lo)} to {_fmt(hi)})",
                             rank=4))  # fmt: skip
     for m in _PREGNANCY.finditer(norm):
+        end = m.end()
+        child = _PREGNANT_WITH.match(norm, end)  # "the pregnancy with Poppy"
+        if child and ctx.index is not None:
+            end = _member_phrase_end(ctx.index, norm, child.end(), ctx.today) or end
         words = [
-            (w.group(), w.start(), w.end())
-            for w in _WORD_RE.finditer(norm, m.start("det"), m.end())
+            (w.group(), w.start(), w.end()) for w in _WORD_RE.finditer(norm, m.start("det"), end)
         ]
         result = _resolve(ctx, "during", words)
         if isinstance(result, _Found):
-            result.a, result.b = m.start(), m.end()
+            result.a, result.b = m.start(), end
             found.append(result)
     for m in _PERIOD_NOUN.finditer(norm):
         x = m.group("x1") or m.group("x2")
@@ -1275,9 +1425,40 @@ def _anchors(ctx: _Ctx, atoms: list[_Atom]) -> list[_Found]:
             continue
         assert isinstance(result, _Found)
         result.a, result.b = m.start(), m.end()
-        if not result.unresolved and result.start and result.end:
+        if not result.unresolved and result.start and result.end and result.inner is None:
             phrase = ctx.text.original(m.start(), m.end())
             result.label = f"{phrase} ({_fmt(result.start)} to {_fmt(result.end)})"
+        found.append(result)
+    found += _prefix_anchors(ctx)
+    for result in found:
+        result.anchor = result.inner is None
+    return found
+
+
+def _prefix_anchors(ctx: _Ctx) -> list[_Found]:
+    """'pre-ICPC', 'post-move', 'pre-birth': before / after the thing named, unless the
+    compound is a term of its own ('pre-eclampsia') or names a kind of thing ('the
+    pre-birth assessment', 'a pre-proceedings letter'). 'pre X' with a space only before
+    an abbreviation ('pre ICPC'); dates ('pre-2012') are read as date phrases."""
+    norm = ctx.text.norm
+    found: list[_Found] = []
+    for m in _PREFIX_ANCHOR.finditer(norm):
+        x = m.group("x") or m.group("y")
+        if m.group("y") and x not in ABBREVIATIONS:
+            continue
+        if x in PREFIX_NOT_TIME:
+            continue
+        nxt = _WORD_RE.match(norm, m.end() + 1) if norm[m.end() : m.end() + 1] == " " else None
+        if nxt and nxt.group() in PREFIX_THING_NOUNS:
+            continue  # "the pre-birth assessment": a kind of assessment, not a time
+        xa, xb = m.start("x") if m.group("x") else m.start("y"), m.end()
+        kw = "before" if m.group("p") == "pre" else "after"
+        result = _resolve(ctx, kw, [("the", xa, xa), (x, xa, xb)])
+        if not isinstance(result, _Found):
+            continue
+        result.a, result.b = m.start(), xb
+        phrase = ctx.text.original(xa, xb)
+        result.label = result.label.replace(f"{kw} {phrase}", f"{kw} the {phrase}", 1)
         found.append(result)
     return found
 
@@ -1380,7 +1561,7 @@ def _resolve(
     tokens = [w for w, _, _ in words]
     first = tokens[0]
     joined = " ".join(tokens)
-    pregnancy = any(t.startswith("pregnan") for t in tokens[:3])
+    pregnancy = any(t.startswith("pregnan") for t in tokens[:4])
     if not pregnancy:
         if first in _ANAPHORA or first in _GENERIC_FIRST:
             return _NOT_TIME
@@ -1392,14 +1573,18 @@ def _resolve(
         "he", "she", "it", "they", "we", "i", "you", "there", "that", "what", "who",
     ):  # fmt: skip
         return _NOT_TIME  # "since he's been missing so much": because, not since when
-    if re.search(r"\b(?:next|upcoming|coming|forthcoming|future)\b", joined):
+    if re.search(r"\b(?:next|upcoming|coming|forthcoming|future|tomorrow|tomorrow's|tonight)\b",
+                 joined):  # fmt: skip
         return _NOT_TIME  # "before the next core group": a plan, not a time in the records
     qualifier = None
     if re.search(r"\b(?:last|latest|most recent|recent|previous)\b", joined):
         qualifier = "latest"
     elif re.search(r"\b(?:first|earliest|1st|started|began|begun|opened)\b", joined):
         qualifier = "first"  # "since the CP plans started": when they began
-    has_past = any(_is_past_verb(t) for t in tokens)
+    has_past = any(
+        _is_past_verb(t) and not (i and tokens[i - 1] in _DETERMINERS | _GENERIC_FIRST)
+        for i, t in enumerate(tokens)
+    )  # not "the allocated worker", "a missed appointment": adjectives
     has_present = any(t in _PRESENT for t in tokens)
     gerund = first.endswith("ing") and first not in _KEEP_ING
     kind_move = any(t in MOVE_WORDS for t in tokens) or bool(
@@ -1407,7 +1592,15 @@ def _resolve(
     )
     kind_leave = any(t in LEAVE_WORDS for t in tokens) or "moved out" in joined
     kind_live = any(t in LIVE_WORDS for t in tokens)
-    kind_birth = any(t in ("born", "birth", "birthday") for t in tokens)
+    kind_birth = any(
+        t in ("born", "birth", "birthday") and (i == 0 or tokens[i - 1] not in _BIRTH_COMPOUND)
+        for i, t in enumerate(tokens)
+    )  # not "the pre-birth assessment", "the new birth visit"
+    # a birth to come counts: "when the baby is born", "before birth", "pre-birth"
+    forward = (
+        re.search(r"\b(?:is|will|'ll|due|expected|arrives|comes)\b", joined) is not None
+        and re.search(r"\b(?:was|were|had|has|have|did)\b", joined) is None
+    ) or (kw in ("before", "prior to") and not has_past)
     kind_opened = "case" in tokens and bool(
         re.search(r"\b(?:open|opened|opening|allocated|started|began)\b", joined)
     )
@@ -1433,7 +1626,7 @@ def _resolve(
         or (index and first in dict(index.member_phrases) and has_past)
     ):
         return _NOT_TIME  # "after school", "before bed"
-    members = _mentioned_members(index, joined) if index else []
+    members = _members_in(index, joined, today, forward) if index else []
     content = [t for t in tokens if t not in ANCHOR_STOPWORDS]
     if index and not clause and not pregnancy:
         names = [t for t in content if _stem(t) in {_stem(p) for p in index.person_words}]
@@ -1453,24 +1646,30 @@ def _resolve(
     types, _ = _event_types(plain)
     kind_place = kind_move or kind_leave or kind_live or address_span
     if (
-        "arrived" in tokens
-        and _born_in_case(index, members)
+        any(t in ("arrived", "arrive", "arrives", "arrival") for t in tokens)
+        and _a_child_arrived(index, tokens, members)
         and not _names_an_address(index, plain)
     ):
-        kind_birth, kind_place = True, False  # "since the baby arrived"
+        kind_birth, kind_place = True, False  # "since the baby arrived", "when Poppy arrived"
     if pregnancy:
         hits = _pregnancy(index, tokens, today)
         span_mode = True
     elif kind_opened and index.opened:
         hits = [_Hit(index.opened)]
     elif kind_birth:
-        hits = _births(index, tokens, members, ctx)
+        hits = _births(index, tokens, members, ctx, forward)
     elif kind_involved:
         hits = _involvement(index, ctx, plain, members, words, kw)
     elif kind_place:
         hits = _moves(index, plain, kind_leave, kind_live or span_mode, qualifier, ctx)
     elif not types and _names_an_address(index, plain):  # "since the hostel"
         hits = _moves(index, plain, False, span_mode, qualifier, ctx)
+    if constraint is not None and span_mode and hits:
+        # a span named by the records gives way to the calendar words inside it ("when mum
+        # was pregnant with Poppy in 2015": 2015); the rest of the words stay in the question
+        lo, hi = constraint.lo, constraint.hi
+        return _Found(0, words[-1][2], lo, hi, _describe(lo, hi), rank=3,
+                      inner=(constraint.a, constraint.b))  # fmt: skip
     if constraint is not None:
         hits = [h for h in hits if constraint.lo <= h.date <= constraint.hi]
     if not hits and (kind_move or kind_leave) and not address_span:
@@ -1489,15 +1688,79 @@ def _resolve(
                              want_hits, dated=constraint is not None)  # fmt: skip
 
 
-def _born_in_case(index: _Index, members: list[str]) -> bool:
-    """A named child born since the case opened ('since the baby arrived')."""
-    for member_id in members:
-        m = index.members.get(member_id)
-        if m and m.role in (MemberRole.CHILD, MemberRole.UNBORN):
-            born = m.date_of_birth or m.expected_date
-            if born and (index.opened is None or born >= index.opened):
-                return True
-    return False
+_BIRTH_COMPOUND = frozenset(_words("pre post new ante"))
+
+
+def _a_child_arrived(index: _Index, tokens: list[str], members: list[str]) -> bool:
+    """'since the baby arrived', 'when the youngest arrived': a child of the family named
+    as arriving nowhere in particular arrived by being born ('arrived at school' is not)."""
+    at = next(i for i, t in enumerate(tokens) if t in ("arrived", "arrive", "arrives", "arrival"))
+    if any(t in ("at", "in", "to", "into", "back", "home", "here", "there", "from")
+           for t in tokens[at + 1 :]):  # fmt: skip
+        return False
+    named = [index.members.get(m) for m in members]
+    return len(members) == 1 and any(
+        m is not None and m.role in (MemberRole.CHILD, MemberRole.UNBORN)
+        and (m.date_of_birth or m.expected_date)
+        for m in named
+    )  # fmt: skip
+
+
+def _members_in(index: _Index, joined: str, today: dt.date, forward: bool) -> list[str]:
+    """Members the words name ('Poppy', the case's 'the baby') or describe ('the eldest
+    girl': the description is read first, so the case's 'the eldest' does not also count)."""
+    described = _described_members(index, joined, today, forward)
+    masked = joined
+    for _, a, b in described:
+        masked = masked[:a] + " " * (b - a) + masked[b:]
+    members = _mentioned_members(index, masked)
+    return members + [m for m, _, _ in described if m not in members]
+
+
+def _member_phrase_end(index: _Index, norm: str, at: int, today: dt.date) -> int | None:
+    """Where a member's name or description ('Poppy', 'the youngest') starting at `at` ends."""
+    ends = [
+        at + len(phrase) for phrase, _ in index.member_phrases
+        if norm.startswith(phrase, at) and not _WORD_RE.match(norm, at + len(phrase))
+    ]  # fmt: skip
+    described = _PLACE_IN_FAMILY.match(norm, at)
+    if described and _described_members(index, described.group(), today, False):
+        ends.append(described.end())
+    return max(ends, default=None)
+
+
+def _described_members(
+    index: _Index, joined: str, today: dt.date, forward: bool
+) -> list[tuple[str, int, int]]:
+    """Children named by their place in the family, with where the words are: 'the
+    youngest', 'the eldest girl', 'the baby' / 'the little one' (the youngest born; the
+    unborn baby when the words look forward), by date of birth. The case's own aliases come
+    first ('the baby' may be one), unless the words say more ('the eldest girl')."""
+    found: list[tuple[str, int, int]] = []
+    aliases = dict(index.member_phrases)
+    for m in _PLACE_IN_FAMILY.finditer(joined):
+        head = m.group("head") or ""
+        if m.group() in aliases or (
+            head in ("", "child", "one", "kid", "sibling") and f"the {m.group('w')}" in aliases
+        ):
+            continue  # named by the case already
+        gender = "male" if head in MALE_HEADS else "female" if head in FEMALE_HEADS else None
+        children = [
+            c for c in index.members.values()
+            if c.role == MemberRole.CHILD and c.date_of_birth and c.date_of_birth <= today
+            and (gender is None or (c.gender or "").lower() in (gender, ""))
+        ]  # fmt: skip
+        word = m.group("w")
+        if word in ("baby", "little one") and forward:
+            unborn = [c for c in index.members.values() if c.role == MemberRole.UNBORN
+                      and c.expected_date]  # fmt: skip
+            children = unborn or children
+        if not children:
+            continue
+        key: Callable[[Any], dt.date] = lambda c: c.date_of_birth or c.expected_date  # noqa: E731
+        pick = min(children, key=key) if word in ELDEST_WORDS else max(children, key=key)
+        found.append((pick.id, m.start(), m.end()))
+    return found
 
 
 def _place_words(tokens: list[str]) -> list[str]:
@@ -1591,6 +1854,24 @@ def _mentioned_members(index: _Index, joined: str) -> list[str]:
     return found
 
 
+_NOT_NOUN = frozenset(
+    _words(
+        "and or but to until till through onwards on in at of for from with by is are was were "
+        "has have had did do does what who which when where why how then so if than as"
+    )
+)
+
+
+def _modifies_noun(norm: str, atom: _Atom) -> bool:
+    """A year standing before a noun, saying which one ('the 2017 move', 'his 2021 arrest')."""
+    nxt = _WORD_RE.match(norm, atom.b + 1) if norm[atom.b : atom.b + 1] == " " else None
+    return (
+        atom.kind == "year" and atom.word_year and nxt is not None
+        and re.fullmatch(r"(?:the\s)?\d{4}", norm[atom.a : atom.b]) is not None
+        and nxt.group().isalpha() and nxt.group() not in _NOT_NOUN
+    )  # fmt: skip
+
+
 def _inner_dates(ctx: _Ctx, words: list[tuple[str, int, int]]) -> _Atom | None:
     """A date inside an anchor ('he went missing in september'): the event must fall in it."""
     a, b = words[0][1], words[-1][2]
@@ -1598,6 +1879,7 @@ def _inner_dates(ctx: _Ctx, words: list[tuple[str, int, int]]) -> _Atom | None:
         if atom.kind in ("month", "day", "season", "year") and (
             _prep_before(ctx.text.norm, atom.a) in ("in", "on", "during", "of")
             or not atom.needs_prep
+            or _modifies_noun(ctx.text.norm, atom)  # "the 2017 move"
         ):
             atom.a = _prep_start(ctx.text.norm, atom.a)
             return atom
@@ -1821,11 +2103,20 @@ def _has_run(text: str, words: list[str]) -> bool:
     return re.search(pattern, text) is not None
 
 
-def _births(index: _Index, tokens: list[str], members: list[str], ctx: _Ctx) -> list[_Hit]:
+def _births(
+    index: _Index, tokens: list[str], members: list[str], ctx: _Ctx, forward: bool = False
+) -> list[_Hit]:
+    """Births: of the members named ('since Poppy was born', children before parents: 'since
+    mum had Poppy'), else of the one member the question names, else the youngest child's
+    (born by today, unless the words look forward: 'when the baby is born')."""
     people = [index.members[m] for m in members if m in index.members]
-    if not people:  # "has Sam been seen since birth": the one member the question names
+    people = [m for m in people if m.date_of_birth or m.expected_date]
+    young = [m for m in people if m.role in (MemberRole.CHILD, MemberRole.UNBORN)]
+    people = young or people
+    if not people:  # "has Sam been seen since birth": the one child the question names
         named = [index.members[m] for m in _mentioned_members(index, ctx.text.norm)]
-        named = [m for m in named if m.date_of_birth or m.expected_date]
+        named = [m for m in named if (m.date_of_birth or m.expected_date)
+                 and m.role in (MemberRole.CHILD, MemberRole.UNBORN)]  # fmt: skip
         people = named if len(named) == 1 else []
     if not people:
         gender = None
@@ -1840,6 +2131,9 @@ def _births(index: _Index, tokens: list[str], members: list[str], ctx: _Ctx) -> 
         ]  # fmt: skip
         children = [m for m in people if m.role in (MemberRole.CHILD, MemberRole.UNBORN)]
         people = children or people
+        if not forward:  # "since the little one was born": a birth that has happened
+            people = [m for m in people if (m.date_of_birth or m.expected_date) <= ctx.today
+                      ] or people  # fmt: skip
         if people:
             people = [max(people, key=lambda m: m.date_of_birth or m.expected_date)]
     return [_Hit(m.date_of_birth or m.expected_date) for m in people
@@ -1847,6 +2141,22 @@ def _births(index: _Index, tokens: list[str], members: list[str], ctx: _Ctx) -> 
 
 
 def _pregnancy(index: _Index, tokens: list[str], today: dt.date) -> list[_Hit]:
+    """A pregnancy: 280 days up to the birth. 'The pregnancy with Poppy' / 'pregnant with the
+    youngest': that child's; else the unborn baby's; else (not 'this pregnancy') the latest
+    birth's, when it was in the case's time."""
+    babies = []
+    if "with" in tokens or "of" in tokens:  # the child named after "with" ("the pregnancy
+        at = max(tokens.index(w) for w in ("with", "of") if w in tokens)  # with Poppy")
+        rest = " ".join(tokens[at + 1 :])
+        named = _members_in(index, rest, today, False)
+        babies = [
+            index.members[m] for m in named if m in index.members
+            and index.members[m].role in (MemberRole.CHILD, MemberRole.UNBORN)
+            and (index.members[m].date_of_birth or index.members[m].expected_date)
+        ]  # fmt: skip
+    if babies:
+        born = max(b.date_of_birth or b.expected_date for b in babies)  # type: ignore[type-var]
+        return [_Hit(born - dt.timedelta(days=280), born)]
     unborn = [m for m in index.members.values() if m.expected_date]
     if unborn:
         due = max(m.expected_date for m in unborn)
@@ -1883,9 +2193,17 @@ def _moves(
         return []
     docs = [index.docs[i] for i in order]
     joined = " ".join(tokens)
+    current = [d for d in docs if d.end is None]
+    if not leave and current and _CURRENT_HOME.search(joined):
+        # "since they moved to their current address", "the house they are at now"
+        return [_Hit(current[-1].date, ctx.today)] if live else [_Hit(current[-1].date)]
     out_of_area = bool(re.search(r"\bout\sof\s(?:the\s)?(?:borough|area|county|authority)\b",
                                  joined))  # fmt: skip
     place = [] if out_of_area else _place_words(tokens)
+    if place:  # "since the Ashdowns moved": the family's name is not a place
+        people = {_stem(p) for p in index.person_words}
+        places = set().union(*(d.stems | d.weak for d in docs))
+        place = [t for t in place if _stem(t) not in people or _stem(t) in places]
     concepts = _concepts(place, index) if place else []
     if concepts:
         scores = _score(index, order, concepts)
@@ -1964,15 +2282,70 @@ def _place_named_before(ctx: _Ctx, norm_at: int, index: _Index) -> list[str]:
 # ---------------------------------------------------------------------------------------
 
 
-def _speaker_context(ctx: _Ctx, found: _Found) -> bool:
-    """'I'm covering ... next week', 'I'm going out tomorrow': the speaker's own plans."""
-    norm = ctx.text.norm
-    left = max(norm.rfind(c, 0, found.a) for c in ".?!;,") + 1
-    dash = norm.rfind(" - ", 0, found.a)
+def _clause(norm: str, a: int, b: int) -> tuple[int, int]:
+    """The bounds of the clause around norm[a:b] (punctuation and ' - ' end one)."""
+    left = max(norm.rfind(c, 0, a) for c in ".?!;,") + 1
+    dash = norm.rfind(" - ", 0, a)
     left = max(left, dash + 3 if dash >= 0 else 0)
-    right_candidates = [norm.find(c, found.b) for c in ".?!;,"] + [norm.find(" - ", found.b)]
+    right_candidates = [norm.find(c, b) for c in ".?!;,"] + [norm.find(" - ", b)]
     right = min((r for r in right_candidates if r >= 0), default=len(norm))
-    return bool(_FIRST_PERSON.search(norm, left, right))
+    return left, right
+
+
+def _speaker_context(ctx: _Ctx, found: _Found) -> bool:
+    """'I'm covering ... next week', 'I'm going out tomorrow', 'so I can decide whether to
+    visit this week': the speaker's own plans. Not when the speaker asks ('what have I got
+    on next week', 'I want the visits this week', 'I need to know who saw Sam this week')."""
+    norm = ctx.text.norm
+    left, right = _clause(norm, found.a, found.b)
+    for m in _FIRST_PERSON.finditer(norm, left, right):
+        before = _WORD_RE.findall(norm[left : m.start()])
+        if before and before[-1] in _AUX:
+            continue  # "what have I got on next week": a question
+        after = _WORD_RE.findall(norm[m.end() : right])[:4]
+        after = [w for w in after if w not in _AUX and w not in ("just", "really", "also")]
+        if (
+            after
+            and after[0] in REQUEST_VERBS
+            and not (len(after) > 2 and after[1] == "to" and after[2] not in ASKING_VERBS)
+        ):
+            continue  # "I want / I'd like / I need to know": asking, not planning
+        if m.end() <= found.a and _WH_CLAUSE.search(norm, m.end(), found.a):
+            continue  # "I want to know who saw Sam this week": the time of the question
+        return True
+    return False
+
+
+_ASKING = re.compile(
+    r"\b(?:what|what's|which|who|who's|whom|when|where|why|how|could|can|would|will\syou"
+    r"|please|list|tell|give|show|any|anything|is\sthere|are\sthere)\b"
+)
+
+
+def _told_ahead(ctx: _Ctx, found: _Found) -> bool:
+    """A time still to come, told in a statement before the question is asked in another
+    clause ('Dr Kemble is going to examine Callum next week and asked me for his history;
+    could you give me ...', 'the conference is next Tuesday - what has happened?'): the time
+    of someone's plan, not of the question. A time alone ('For next week, list ...') or in
+    the asking clause ('what's booked next week?') stays."""
+    norm = ctx.text.norm
+    if found.start is None or found.start <= ctx.today:
+        return False
+    left, right = _clause(norm, found.a, found.b)
+    if norm[right : right + 1] == "?":
+        return False
+    own = norm[left : found.a] + " " + norm[found.b : right]
+    words = _WORD_RE.findall(own)
+    if _ASKING.search(own) or not any(
+        w in _AUX or w in _PRESENT or w in _IRREGULAR_PAST for w in words
+    ):
+        return False
+    return _ASKING.search(norm, right) is not None
+
+
+def _same_clause(norm: str, x: _Found, y: _Found) -> bool:
+    first, second = (x, y) if x.a <= y.a else (y, x)
+    return _CLAUSE_BREAK.search(norm, first.b, max(first.b, second.a)) is None
 
 
 def find_period(text: str, today: dt.date, records: Records | None = None) -> PeriodParse:
@@ -1999,19 +2372,22 @@ def find_period(text: str, today: dt.date, records: Records | None = None) -> Pe
         if all(cand.b <= k.a or cand.a >= k.b for k in kept):
             kept.append(cand)
     kept.sort(key=lambda c: c.a)
-    for cand in kept:
-        if cand.context and _speaker_context(ctx, cand):
-            cand.context = True
-        else:
-            cand.context = False
-    kept = [c for c in kept if not c.context]
+    kept = [
+        c for c in kept
+        if not c.plan and not (c.context and _speaker_context(ctx, c)) and not _told_ahead(ctx, c)
+    ]  # fmt: skip
     resolved = [c for c in kept if not c.unresolved or c.fallback]
     unresolved = [c for c in kept if c.unresolved]
     period = None
     if resolved:
         chosen = resolved[-1]
+        if chosen.anchor and not chosen.unresolved:  # the calendar's words beat the records'
+            dated = [c for c in resolved if not c.anchor and not c.unresolved
+                     and _same_clause(norm_text.norm, c, chosen)]  # fmt: skip
+            chosen = dated[-1] if dated else chosen
         source = chosen.fallback if chosen.unresolved and chosen.fallback else chosen
-        span = norm_text.original(chosen.a, chosen.b)
+        a, b = chosen.inner or (chosen.a, chosen.b)
+        span = norm_text.original(a, b)
         period = Period(start=source.start, end=source.end, label=source.label, span=span)
     words = norm_text.original(unresolved[0].a, unresolved[0].b) if unresolved else None
     return PeriodParse(period, words)

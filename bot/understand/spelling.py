@@ -13,7 +13,8 @@ import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.records import Records
+from bot.records import Records, member_names
+from bot.understand.members import FUZZY_NAME, name_similarity
 from bot.understand.vocabulary import FAST_LOADER, is_word, known_terms
 from bot.understand.vocabulary import TRAINING_DATA as DATA
 
@@ -55,6 +56,12 @@ def _closest(word: str, choices: list[str]) -> str | None:
     return max(scored)[2] if scored else None
 
 
+def _member_names(records: Records | None) -> list[str]:
+    if records is None:
+        return []
+    return sorted({n.lower() for m in records.members for n in member_names(m) if len(n) > 2})
+
+
 class Speller:
     def __init__(self) -> None:
         self._case_words: dict[str, frozenset[str]] = {}
@@ -86,13 +93,16 @@ class Speller:
         searched = case | known_terms()
         known = searched | asking_words()
         choices = sorted(w for w in known if len(w) >= MIN_LENGTH - 1)
+        names = _member_names(records)
         readings: list[tuple[str, str]] = []
 
         def fix(match: re.Match[str]) -> str:
             word = match.group()
             lower = word.lower().removesuffix("'s")
-            if len(lower) < MIN_LENGTH or is_word(lower, known):
-                return word
+            if len(lower) < MIN_LENGTH or is_word(lower.split("'")[0], known):
+                return word  # contractions ('who've') are read by their first part
+            if any(name_similarity(lower, n) >= FUZZY_NAME for n in names):
+                return word  # a misspelt member's name: read by the member resolver
             best = _closest(lower, choices)
             if best is None:
                 return word

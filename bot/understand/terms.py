@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.records import Records
-from bot.understand.vocabulary import abbreviations_in, abbreviations_used, has_phrase, vocabulary
+from bot.understand.vocabulary import (
+    abbreviations_in,
+    abbreviations_used,
+    has_phrase,
+    people_words,
+    vocabulary,
+)
 from ingest.models import EventType, Outcome, SourceType
 
 # "from the public rather than professionals": what follows is excluded, not wanted.
@@ -53,10 +59,13 @@ def _generic() -> frozenset[str]:
 
 @cache
 def _distinctive(phrase: str) -> tuple[str, ...]:
+    """Words of an agency, role or type name that can stand for it; family words ('baby' in
+    'baby check') name people in a question, not the type."""
+    family = set(people_words().values())
     return tuple(
         t
         for t in re.findall(r"[a-z][a-z'&]+", phrase.lower())
-        if len(t) >= 4 and t not in _generic()
+        if len(t) >= 4 and t not in _generic() and t not in family
     )
 
 
@@ -86,7 +95,11 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
     data = vocabulary()
     meanings = abbreviations_in(wanted)
     agency: list[str] = [t for m in meanings for t in m.get("terms", [])]
-    agency += [a.lower() for a in abbreviations_used(wanted) if len(a) >= 3]
+    agency += [  # 'CSC' as the records may write it, beside what it stands for
+        a.lower()
+        for a in abbreviations_used(wanted)
+        if len(a) >= 3 and data["abbreviations"][a].get("terms")
+    ]
     agency += [
         t for word, mapped in data["synonyms"].items() if has_phrase(lower, word) for t in mapped
     ]

@@ -97,4 +97,10 @@ def lexicon() -> frozenset[str]:
 
 def is_word(lower: str, known: frozenset[str]) -> bool:
     forms = {lower, lower.removesuffix("s"), lower.removesuffix("es"), lower.removesuffix("'s")}
+    for ending in ("ing", "ed", "er", "ly"):  # 'summarising' -> 'summaris', 'summarise'
+        if lower.endswith(ending) and len(lower) > len(ending) + 3:
+            stem = lower[: -len(ending)]
+            forms |= {stem, stem + "e"}
+    forms |= {f.replace("is", "iz") for f in forms if "is" in f}  # British: 'summarising'
+    forms |= {f.replace("our", "or") for f in forms if "our" in f}  # British: 'behaviour'
     return any(f in known or f in lexicon() for f in forms)
