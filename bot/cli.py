@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bot.audit import AuditEntry, AuditLog
 from bot.cli_base import StoreOption, app, err, out, settings_for
+from bot.conversations import ConversationStore
 from ingest.errors import BundleError
 from ingest.store import Store, case_key
 
@@ -116,6 +117,8 @@ def forget(case_id: str, store: StoreOption = None) -> None:
     """Remove every trace of a case from the index."""
     settings = settings_for(store)
     removed = Store(settings.chroma_client()).forget(case_key(case_id))
+    if settings.conversations_file().exists():  # the app's saved conversations about it too
+        ConversationStore(settings.conversations_file()).forget_case(case_id)
     AuditLog(settings.audit_file()).append(
         AuditEntry(
             user=getpass.getuser(),

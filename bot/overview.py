@@ -8,9 +8,8 @@ from collections import Counter
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from bot.evidence import fmt_date
+from bot.evidence import fmt_date, plural
 from bot.records import Records
-from bot.tools.addresses import age_on
 from bot.tools.appointments import outcome_words
 from bot.tools.chronology import type_words
 from bot.tools.involvement import is_current, overlapping_leads
@@ -45,7 +44,8 @@ class MemberRow(BaseModel):
     member_id: str
     name: str
     role: str
-    age: str
+    age: str = Field(description="Children in years and months, adults in years.")
+    born: str = Field(description="Date of birth, or the expected date for an unborn baby.")
     lives_at_current_address: bool
     notes: str | None = None
 
@@ -69,6 +69,7 @@ class ChildRow(BaseModel):
     member_id: str
     name: str
     age: str
+    born: str
     missed: Figure
     last_seen: Figure
     last_seen_alone: Figure
@@ -84,6 +85,7 @@ class CaseOverview(BaseModel):
     current_address: Figure
     moves: Figure
     move_events: Figure
+    moves_explained: str = Field(description="Why the two move counts can differ.")
     lead: Figure
     involved_now: list[InvolvedRow]
     children: list[ChildRow]
@@ -131,6 +133,74 @@ def moves(records: Records) -> tuple[Figure, Figure]:
         record_ids=tuple(e.id for e in events),
     )
     return between, recorded
+
+
+MATCHING_DAYS = 31  # a move event and an address start this close are the same move
+
+
+def _near(day: dt.date, other: dt.date) -> bool:
+    return abs((day - other).days) <= MATCHING_DAYS
+
+
+def explain_moves(records: Records) -> str:
+    """Why 'moves between addresses' and 'move events' differ, in words, from the records."""
+    addresses = records.addresses
+    events = [e for e in records.chronology if e.event_type == EventType.MOVE]
+    between = max(len(addresses) - 1, 0)
+    text = (
+        f"{plural(len(addresses), 'address', 'addresses')} recorded, so "
+        f"{plural(between, 'move')} between them. The chronology records "
+        f"{plural(len(events), 'move')}."
+    )
+    if not addresses or not events:
+        return text
+    first = addresses[0]
+    into_first = [e for e in events if _near(e.date, first.start)]
+    unmatched = [e for e in events if not any(_near(e.date, a.start) for a in addresses)]
+    silent = [a for a in addresses[1:] if not any(_near(e.date, a.start) for e in events)]
+    if into_first:
+        text += (
+            f" One of them is the move into the first recorded address ({first.area}, "
+            f"{fmt_date(first.start)}), which has no address before it."
+        )
+    if unmatched:
+        days = ", ".join(fmt_date(e.date) for e in unmatched)
+        verb = "matches" if len(unmatched) == 1 else "match"
+        text += f" {plural(len(unmatched), 'move')} in the chronology {verb} no address ({days})."
+    if silent:
+        days = ", ".join(fmt_date(a.start) for a in silent)
+        verb = "has" if len(silent) == 1 else "have"
+        changes = plural(len(silent), "address change")
+        text += f" {changes} {verb} no move in the chronology ({days})."
+    return text
+
+
+def _months_between(born: dt.date, day: dt.date) -> int:
+    return (day.year - born.year) * 12 + day.month - born.month - (day.day < born.day)
+
+
+def age_words(member: Member, today: dt.date) -> str:
+    """'7 years 10 months' for a child, '34 years' for an adult, 'unborn' before birth."""
+    if member.date_of_birth is None:
+        return "unborn" if member.role == MemberRole.UNBORN else "not recorded"
+    months = _months_between(member.date_of_birth, today)
+    if months < 0:
+        return "not born yet"
+    years, rest = divmod(months, 12)
+    if member.role != MemberRole.CHILD and years >= 18:
+        return plural(years, "year")
+    parts = [plural(years, "year")] if years else []
+    if rest or not years:
+        parts.append(plural(rest, "month"))
+    return " ".join(parts)
+
+
+def born_words(member: Member) -> str:
+    if member.date_of_birth:
+        return fmt_date(member.date_of_birth)
+    if member.expected_date:
+        return f"due {fmt_date(member.expected_date)}"
+    return "not recorded"
 
 
 def involved_now(records: Records, today: dt.date) -> list[Professional]:
@@ -221,7 +291,8 @@ def child_row(records: Records, member: Member, today: dt.date) -> ChildRow:
     return ChildRow(
         member_id=member.id,
         name=member.name,
-        age=age_on(member, today),
+        age=age_words(member, today),
+        born=born_words(member),
         missed=missed_figure(records, member.id),
         last_seen=last_seen(records, member),
         last_seen_alone=last_seen_alone(records, member),
@@ -235,7 +306,8 @@ def member_rows(records: Records, today: dt.date) -> list[MemberRow]:
             member_id=m.id,
             name=m.name,
             role=m.role.value,
-            age=age_on(m, today),
+            age=age_words(m, today),
+            born=born_words(m),
             lives_at_current_address=lives_at(m, current),
             notes=m.notes,
         )
@@ -273,6 +345,7 @@ def case_overview(records: Records, today: dt.date) -> CaseOverview:
         current_address=current_address(records),
         moves=between,
         move_events=recorded,
+        moves_explained=explain_moves(records),
         lead=lead_professional(records, today),
         involved_now=[involved_row(records, p) for p in involved_now(records, today)],
         children=[child_row(records, m, today) for m in children],

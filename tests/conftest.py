@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
+# The team's shared folder (the published review, the spec). A user's clone does not have it:
+# the tests use the demo corpus, and the few that need the real review skip without it.
 SHARED = ROOT.parent / "shared"
 DEMO = ROOT / "demo"
 DEMO_TODAY = dt.date(2018, 7, 2)

@@ -27,6 +27,7 @@ def access_file(demo_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("CASEBRIEF_TODAY", DEMO_TODAY.isoformat())
     monkeypatch.setenv("CASEBRIEF_ACCESS", str(path))
     monkeypatch.setenv("CASEBRIEF_AUDIT_PATH", str(tmp_path / "audit.sqlite3"))
+    monkeypatch.setenv("CASEBRIEF_CONVERSATIONS_PATH", str(tmp_path / "conversations.sqlite3"))
     return path
 
 
@@ -50,12 +51,30 @@ def test_wrong_password_is_refused_and_audited(access_file: Path, tmp_path: Path
     assert [(e.action, e.detail) for e in entries] == [("login", "failed")]
 
 
-def test_practitioner_sees_only_their_case_even_from_a_link(access_file: Path):
-    app = sign_in("pat", "pw1", case="FAM-0107")
+def test_practitioner_sees_only_their_case(access_file: Path):
+    app = sign_in("pat", "pw1")
     picker = app.selectbox(key="case")
     assert picker.options == ["FAM-0215 · The Brierley family", "Learning corpus only"]
     assert picker.value == "FAM-0215"
     assert any("Signed in as **Pat Hollis** (practitioner)" in c.value for c in app.caption)
+
+
+@pytest.mark.parametrize("case", ["FAM-0107", "FAM-9999"])
+def test_a_link_to_a_case_not_allowed_or_unknown_opens_no_case_and_is_audited(
+    access_file: Path, tmp_path: Path, case: str
+):
+    app = sign_in("pat", "pw1", case=case)
+    assert [e.value for e in app.error] == [
+        f"Case {case} is not available: there is no such case, or you are not allowed to "
+        "see it. No case is open."
+    ]  # the same words whether the case exists or not
+    assert app.selectbox(key="case").value is None
+    assert not app.tabs
+    assert not [m for m in app.markdown if "Ashdown" in m.value or "Brierley" in m.value]
+    denied = AuditLog(tmp_path / "audit.sqlite3").entries(user="pat")[-1]
+    assert (denied.action, denied.case_id) == ("denied", case)
+    app.selectbox(key="case").select("FAM-0215").run()
+    assert len(app.tabs) == 5
 
 
 def test_trainer_sees_no_case(access_file: Path):
@@ -65,6 +84,8 @@ def test_trainer_sees_no_case(access_file: Path):
 
 def test_export_is_audited(access_file: Path, tmp_path: Path):
     app = sign_in("pat", "pw1", case="FAM-0215")
+    app.session_state["tab"] = "Briefings"
+    app.run()
     prepare = [b for b in app.button if "Prepare" in b.label][0]
     prepare.click().run()
     download = [d for d in app.get("download_button") if "docx" in str(d.proto.label)]
@@ -81,5 +102,6 @@ def test_export_is_audited(access_file: Path, tmp_path: Path):
 def test_local_mode_shows_a_banner(demo_store: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("CASEBRIEF_STORE", str(demo_store))
     monkeypatch.delenv("CASEBRIEF_ACCESS", raising=False)
+    monkeypatch.setenv("CASEBRIEF_CONVERSATIONS_PATH", str(demo_store.parent / "local.sqlite3"))
     app = AppTest.from_file(APP, default_timeout=120).run()
     assert any("Single-user local mode" in w.value for w in app.warning)

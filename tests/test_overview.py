@@ -8,11 +8,21 @@ import datetime as dt
 
 import pytest
 
-from bot.overview import case_overview, last_seen, missed_appointments
+from bot.overview import age_words, case_overview, explain_moves, last_seen, missed_appointments
 from bot.records import Records
-from bot.timeline import MISSED_CATEGORY, date_range, lanes, timeline
+from bot.timeline import (
+    FAMILIES,
+    MISSED_CATEGORY,
+    agencies_by_family,
+    agency_family,
+    date_range,
+    families,
+    lanes,
+    timeline,
+)
 from ingest.models import (
     MISSED_OUTCOMES,
+    Address,
     Appointment,
     Case,
     ChronologyEvent,
@@ -74,10 +84,34 @@ def appointment(id: str, day: str, outcome: Outcome) -> Appointment:
 
 def test_members_have_ages_as_of_today_and_live_at_the_current_address(ashdown: Records):
     overview = case_overview(ashdown, DEMO_TODAY)
-    ages = {m.member_id: m.age for m in overview.members}
-    assert ages["child-a"] == "16 years 5 months old (born 18 Jan 2002)"
-    assert ages["unborn"] == "unborn, expected 19 Oct 2018"
+    ages = {m.member_id: (m.age, m.born) for m in overview.members}
+    assert ages["child-a"] == ("16 years 5 months", "18 Jan 2002")
+    assert ages["child-d"] == ("7 years 10 months", "14 Aug 2010")  # not "7½"
+    assert ages["child-b"] == ("14 years", "9 Jun 2004")
+    assert ages["mother"] == ("34 years", "30 Sep 1983")  # adults in years, not "34½"
+    assert ages["unborn"] == ("unborn", "due 19 Oct 2018")
     assert all(m.lives_at_current_address for m in overview.members)
+
+
+@pytest.mark.parametrize(
+    ("born", "role", "expected"),
+    [
+        ("2018-06-01", MemberRole.CHILD, "1 month"),
+        ("2018-06-03", MemberRole.CHILD, "0 months"),
+        ("2017-07-02", MemberRole.CHILD, "1 year"),
+        ("2016-05-01", MemberRole.CHILD, "2 years 2 months"),
+        ("1999-07-03", MemberRole.CHILD, "18 years 11 months"),
+        ("1999-07-02", MemberRole.ADULT, "19 years"),
+        ("2001-01-01", MemberRole.PARENT, "17 years 6 months"),
+    ],
+)
+def test_ages_children_in_years_and_months_adults_in_years(
+    born: str, role: MemberRole, expected: str
+):
+    member = Member(
+        id="m", file="case.yaml", name="M", role=role, date_of_birth=dt.date.fromisoformat(born)
+    )
+    assert age_words(member, DEMO_TODAY) == expected
 
 
 def test_current_address_and_moves_cite_addresses_and_move_events(ashdown: Records):
@@ -89,6 +123,30 @@ def test_current_address_and_moves_cite_addresses_and_move_events(ashdown: Recor
     assert overview.move_events.value == "13"
     assert all(
         ashdown.by_id[i].event_type == EventType.MOVE for i in overview.move_events.record_ids
+    )
+    assert overview.moves_explained == (
+        "13 addresses recorded, so 12 moves between them. The chronology records 13 moves. "
+        "One of them is the move into the first recorded address (Harrowdene, 15 Nov 2004), "
+        "which has no address before it."
+    )
+
+
+def address(id: str, start: str) -> Address:
+    return Address(id=id, file="case.yaml", start=dt.date.fromisoformat(start), area=id)
+
+
+def test_moves_explained_when_the_two_counts_disagree():
+    records = make_records(
+        address("a1", "2010-01-01"),
+        address("a2", "2012-01-01"),
+        address("a3", "2014-01-01"),
+        event("chr-1", "2012-01-05", "Moved.", event_type=EventType.MOVE),
+        event("chr-2", "2013-03-01", "Moved in with an aunt.", event_type=EventType.MOVE),
+    )
+    assert explain_moves(records) == (
+        "3 addresses recorded, so 2 moves between them. The chronology records 2 moves. "
+        "1 move in the chronology matches no address (1 Mar 2013). "
+        "1 address change has no move in the chronology (1 Jan 2014)."
     )
 
 
@@ -168,8 +226,56 @@ def test_timeline_has_every_event_moves_and_missed_appointments(ashdown: Records
     assert len(marks) == len(ashdown.chronology) + len(missed)
     assert [m.date for m in marks] == sorted(m.date for m in marks)
     chr_205 = next(m for m in marks if m.record_id == "chr-205")
-    assert chr_205.lane == "Midwifery (Marlow Vale Hospital)"
+    assert chr_205.lane == "Midwifery (Marlow Vale Hospital)" and chr_205.family == "Health"
     assert chr_205.category == "home visit" and chr_205.members == "Mother and Unborn baby"
+
+
+def test_visits_where_a_child_was_not_seen_have_their_own_mark(ashdown: Records):
+    marks = {m.record_id: m for m in timeline(ashdown)}
+    for event in ashdown.chronology:
+        not_seen = event.event_type == EventType.NO_ACCESS_VISIT or Seen.NO in (
+            event.child_seen.values()
+        )
+        if event.event_type != EventType.MOVE:
+            assert (marks[event.id].kind == "child not seen") == not_seen, event.id
+    assert sum(m.kind == "child not seen" for m in marks.values()) == 22
+
+
+@pytest.mark.parametrize(
+    ("agency", "family"),
+    [
+        ("Marlow Vale Children's Social Care", "Social care"),
+        ("Marlow Vale Early Help", "Social care"),
+        ("Dunmere Contact Centre", "Social care"),
+        ("Midwifery (Marlow Vale Hospital)", "Health"),
+        ("GP (Ottersbrook Surgery)", "Health"),
+        ("Marlow Vale School Nursing", "Health"),
+        ("CAMHS", "Health"),
+        ("Hasleby Academy", "Education"),
+        ("Marlow Vale EHE Team", "Education"),
+        ("Police (Public Protection Unit)", "Police"),
+        ("Brackenlow Homes", "Housing"),
+        ("Kelsworth Environmental Health", "Housing"),
+        ("Family Court", "Other"),
+    ],
+)
+def test_agencies_fall_into_six_families(agency: str, family: str):
+    assert agency_family(agency) == family
+
+
+def test_every_agency_has_a_family_and_the_lanes_are_families(ashdown: Records):
+    grouped = agencies_by_family(ashdown)
+    assert list(grouped) == [f for f in FAMILIES if f in grouped]
+    agencies = {m.lane for m in timeline(ashdown)}
+    assert sorted(a for names in grouped.values() for a in names) == sorted(agencies)
+    assert len(agencies) == 39 and len(grouped) == 6
+    assert families(timeline(ashdown)) == list(grouped)
+
+
+def test_timeline_keeps_only_the_chosen_agencies(ashdown: Records):
+    marks = timeline(ashdown, agencies=["Police", "CAMHS"])
+    assert marks and {m.lane for m in marks} == {"Police", "CAMHS"}
+    assert timeline(ashdown, agencies=[]) == []
 
 
 def test_timeline_filters_by_member_and_period(ashdown: Records):

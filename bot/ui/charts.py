@@ -1,89 +1,110 @@
-"""The timeline chart: agencies as lanes, time across, event types as colour, kinds as shape,
-and a faint dashed line across every lane at each move."""
+"""The timeline chart: one lane per agency family, time across the full width, and a distinct
+mark for each kind (shape and colour both, so colour is never the only cue). The x axis is
+the chosen period, so narrowing the period zooms in."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 
-from bot.timeline import MISSED_CATEGORY, Mark, lanes
+from bot.timeline import KINDS, Mark, families
+from bot.ui.theme import MUTED, TEXT
 
-LANE_HEIGHT = 22
-MISSED_COLOUR = "#111111"
-TABLEAU20 = (
-    "#4c78a8", "#9ecae9", "#f58518", "#ffbf79", "#54a24b", "#88d27a", "#b79a20", "#f2cf5b",
-    "#439894", "#83bcb6", "#e45756", "#ff9d98", "#79706e", "#bab0ac", "#d67195", "#fcbfd2",
-    "#b279a2", "#d6a5c9", "#9e765f", "#d8b5a5",
-)  # fmt: skip
-SHAPES = {"event": "circle", "move": "triangle-up", "missed appointment": "cross"}
+LANE_HEIGHT = 64
+# Shape and colour per kind; each colour has at least 3:1 contrast on white (WCAG 1.4.11).
+KIND_STYLE = {
+    "event": ("circle", "#4c78a8"),
+    "move": ("triangle-up", "#6a3d9a"),
+    "missed appointment": ("cross", "#c0392b"),
+    "child not seen": ("square", "#a05a00"),
+}
+KIND_TITLES = {
+    "event": "Event",
+    "move": "Move",
+    "missed appointment": "Missed appointment",
+    "child not seen": "Visit: child not seen",
+}
 
 
-def colours(categories: list[str]) -> list[str]:
-    """Tableau 20 for event types; missed appointments always black, so they stand out."""
-    palette = [c for c in TABLEAU20 if c != MISSED_COLOUR]
+def _rows(marks: list[Mark]) -> list[dict[str, object]]:
     return [
-        MISSED_COLOUR if c == MISSED_CATEGORY else palette[i % len(palette)]
-        for i, c in enumerate(categories)
-    ]
-
-
-def timeline_chart(marks: list[Mark]) -> alt.LayerChart:
-    rows = [
         {
             **m.model_dump(mode="json"),
             "date": m.date.isoformat(),
-            "day": m.date.strftime("%d %b %Y"),
+            "day": f"{m.date.day} {m.date:%b %Y}",
+            "kind_title": KIND_TITLES[m.kind],
         }
         for m in marks
     ]
-    order = lanes(marks)
-    categories = sorted({m.category for m in marks} - {MISSED_CATEGORY}) + (
-        [MISSED_CATEGORY] if any(m.category == MISSED_CATEGORY for m in marks) else []
+
+
+def timeline_chart(marks: list[Mark], start: dt.date, end: dt.date) -> alt.LayerChart:
+    rows = _rows(marks)
+    lanes = families(marks)
+    kinds = [k for k in KINDS if any(m.kind == k for m in marks)]
+    padding = dt.timedelta(days=max((end - start).days // 60, 3))
+    domain = [(start - padding).isoformat(), (end + padding).isoformat()]
+    x = alt.X(
+        "date:T",
+        title=None,
+        scale=alt.Scale(domain=domain),
+        axis=alt.Axis(grid=True, labelAngle=0, orient="top", labelColor=TEXT, labelFontSize=12),
     )
-    base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X(
-            "date:T",
-            title=None,
-            axis=alt.Axis(format="%Y", grid=True, labelAngle=0, orient="top"),
-        ),
-        y=alt.Y(
-            "lane:N",
-            sort=order,
-            title=None,
-            axis=alt.Axis(labelLimit=260, grid=True, gridOpacity=0.25),
-        ),
-    )
-    points = base.mark_point(filled=True).encode(
-        color=alt.Color(
-            "category:N",
-            title="Event type",
-            scale=alt.Scale(domain=categories, range=colours(categories)),
-            legend=alt.Legend(columns=1, symbolLimit=0, orient="right", labelLimit=220),
-        ),
-        shape=alt.Shape(
-            "kind:N",
-            title="Kind",
-            scale=alt.Scale(domain=list(SHAPES), range=list(SHAPES.values())),
-            legend=alt.Legend(orient="right"),
-        ),
-        size=alt.condition(alt.datum.kind == "event", alt.value(70), alt.value(150)),
-        tooltip=[
-            alt.Tooltip("record_id:N", title="Record"),
-            alt.Tooltip("day:N", title="Date"),
-            alt.Tooltip("category:N", title="Type"),
-            alt.Tooltip("lane:N", title="Agency"),
-            alt.Tooltip("members:N", title="About"),
-            alt.Tooltip("summary:N", title="Summary"),
-        ],
+    y = alt.Y(
+        "family:N",
+        sort=lanes,
+        title=None,
+        axis=alt.Axis(labelColor=TEXT, labelFontSize=13, labelFontWeight="bold", labelLimit=140),
     )
     pick = alt.selection_point(name="pick", fields=["record_id"], on="click", empty=False)
-    points = points.add_params(pick).encode(
-        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.8)),
+    points = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_point(filled=True, opacity=0.9, clip=True)
+        .encode(
+            x=x,
+            y=y,
+            yOffset=alt.YOffset("kind:N", sort=kinds, scale=alt.Scale(paddingOuter=0.3)),
+            shape=alt.Shape(
+                "kind_title:N",
+                title="Mark",
+                scale=alt.Scale(
+                    domain=[KIND_TITLES[k] for k in kinds],
+                    range=[KIND_STYLE[k][0] for k in kinds],
+                ),
+                legend=alt.Legend(orient="bottom", labelColor=TEXT, titleColor=TEXT),
+            ),
+            color=alt.Color(
+                "kind_title:N",
+                title="Mark",
+                scale=alt.Scale(
+                    domain=[KIND_TITLES[k] for k in kinds],
+                    range=[KIND_STYLE[k][1] for k in kinds],
+                ),
+                legend=alt.Legend(orient="bottom", labelColor=TEXT, titleColor=TEXT),
+            ),
+            size=alt.condition(alt.datum.kind == "event", alt.value(60), alt.value(130)),
+            tooltip=[
+                alt.Tooltip("day:N", title="Date"),
+                alt.Tooltip("kind_title:N", title="Mark"),
+                alt.Tooltip("category:N", title="Type"),
+                alt.Tooltip("lane:N", title="Agency"),
+                alt.Tooltip("members:N", title="About"),
+                alt.Tooltip("summary:N", title="Summary"),
+            ],
+        )
+        .add_params(pick)
     )
     moves = [row for row in rows if row["kind"] == "move"]
     rules = (
         alt.Chart(alt.Data(values=moves))
-        .mark_rule(strokeDash=[4, 4], color="#e45756", opacity=0.35)
-        .encode(x="date:T")
+        .mark_rule(strokeDash=[4, 4], color=KIND_STYLE["move"][1], opacity=0.45, clip=True)
+        .encode(x=x)
     )
-    height = max(len(order), 3) * LANE_HEIGHT + 40
-    return alt.layer(rules, points).properties(height=height).interactive(bind_y=False)
+    height = max(len(lanes), 1) * LANE_HEIGHT
+    return (
+        alt.layer(rules, points)
+        .properties(height=height, width="container")
+        .configure_axis(domainColor=MUTED, tickColor=MUTED, gridColor="#e3e5ea")
+        .configure_view(strokeWidth=0)
+    )

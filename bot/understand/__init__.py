@@ -169,8 +169,7 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
     if prediction.about_p >= FIELD_CONFIDENCE:
         return prediction
     holders: list[frozenset[str]] = []
-    booked = {a.type.lower() for a in records.appointments}
-    if terms.outcomes or any(_named(kind, terms) for kind in booked):
+    if terms.outcomes or _names_appointment_type(terms, records):
         holders.append(_HOLD_OUTCOMES)
     if terms.source_types:
         holders.append(_HOLD_SOURCES)
@@ -191,6 +190,14 @@ _HOLD_MOVES = frozenset({"addresses_moves", "events"}) | _SUMMARY
 _HOLD_EVENTS = (
     frozenset({"events", "referrals", "last_seen", "last_seen_alone", "appointments"}) | _SUMMARY
 )
+
+
+def _names_appointment_type(terms: Terms, records: Records) -> bool:
+    """A term of an appointment type ('autism assessment') that is no professional's role or
+    agency ('GP' names both, so it says nothing about which record kind is asked)."""
+    staff = " ".join(f"{p.role} {p.agency}" for p in records.professionals).lower()
+    types = " ".join(a.type for a in records.appointments).lower()
+    return any(t in types and t not in staff for t in terms.agency_or_role)
 
 
 def _named(role: str, terms: Terms) -> bool:

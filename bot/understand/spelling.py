@@ -15,7 +15,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.records import Records, member_names
 from bot.understand.members import FUZZY_NAME, name_similarity
-from bot.understand.vocabulary import FAST_LOADER, is_word, known_terms
+from bot.understand.vocabulary import FAST_LOADER, is_word, known_terms, lexicon
 from bot.understand.vocabulary import TRAINING_DATA as DATA
 
 MIN_SCORE = 80  # rapidfuzz ratio ('helth' -> 'health' 91, 'misisng' -> 'missing' 86)
@@ -31,13 +31,27 @@ def words_of(text: str) -> list[str]:
 
 @cache
 def asking_words() -> frozenset[str]:
-    """Words of the labelled questions common enough not to be typos (slang, abbreviations)."""
+    """Words of the labelled questions that are how people ask (slang, abbreviations: 'appts',
+    'strat', 'misper'): common in the questions, not a name of their rosters, and not a
+    misspelling of an English word (the questions misspell on purpose: 'referal')."""
     counts: Counter[str] = Counter()
+    names: set[str] = set()
     for path in DATA.glob("*.yaml"):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
         for item in data["examples"]:
             counts.update(set(words_of(item["q"])))
-    return frozenset(w for w, n in counts.items() if n >= ASKING_MIN_COUNT)
+        roster = data.get("roster") or {}
+        names |= {
+            w for n in [*roster.get("children", []), *roster.get("adults", [])] for w in words_of(n)
+        }
+    english = sorted(lexicon())
+    return frozenset(
+        w
+        for w, n in counts.items()
+        if n >= ASKING_MIN_COUNT
+        and w not in names
+        and (w in lexicon() or _closest(w, english) is None)
+    )
 
 
 def _closest(word: str, choices: list[str]) -> str | None:

@@ -1,0 +1,168 @@
+"""Conversations that survive a reload: each question and its answer, kept per user and case in
+a small SQLite file beside the audit log (`conversations.sqlite3` in the store folder).
+
+Answers are stored as their JSON (`model_dump(mode="json")`), the follow-up context (`Turn`)
+beside them; a row an older or newer version cannot read is shown as such, never guessed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from bot.types import Answer, Turn
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
+UNREADABLE = "This answer was saved by another version of CaseBrief and cannot be shown."
+
+
+def migration(
+    function: Callable[[sqlite3.Connection], None],
+) -> Callable[[sqlite3.Connection], None]:
+    MIGRATIONS.append(function)
+    return function
+
+
+@migration
+def m001_create_exchanges(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE exchanges (
+            user TEXT NOT NULL,
+            case_key TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            body TEXT NOT NULL,
+            PRIMARY KEY (user, case_key, position)
+        )"""
+    )
+
+
+class Exchange(BaseModel):
+    """One question and what came back: an answer, an error (e.g. access denied), or a notice
+    (a question refused as too long)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: str
+    answer: Answer | None = None
+    error: str | None = None
+    notice: str | None = None
+    seconds: float = 0.0
+
+
+def dump(exchange: Exchange) -> str:
+    answer = exchange.answer
+    body = {
+        "question": exchange.question,
+        "error": exchange.error,
+        "notice": exchange.notice,
+        "seconds": exchange.seconds,
+        "answer": answer.model_dump(mode="json") if answer is not None else None,
+        "turn": answer.turn.model_dump(mode="json") if answer and answer.turn else None,
+    }
+    return json.dumps(body, ensure_ascii=False)
+
+
+def load(text: str) -> Exchange:
+    body = json.loads(text)
+    question = str(body.get("question", ""))
+    seconds = float(body.get("seconds") or 0.0)
+    if body.get("answer") is None:
+        if body.get("notice"):
+            return Exchange(question=question, notice=str(body["notice"]), seconds=seconds)
+        return Exchange(question=question, error=body.get("error") or UNREADABLE, seconds=seconds)
+    try:
+        answer = Answer.model_validate(body["answer"])
+    except ValidationError:
+        return Exchange(question=question, error=UNREADABLE, seconds=seconds)
+    try:
+        turn = Turn.model_validate(body["turn"]) if body.get("turn") else None
+    except ValidationError:
+        turn = None  # shown, but no longer a follow-up context
+    answer = answer.model_copy(update={"turn": turn})
+    return Exchange(question=question, answer=answer, seconds=seconds)
+
+
+def case_key(case_id: str | None) -> str:
+    """The learning corpus alone (no case) is kept under ''."""
+    return case_id or ""
+
+
+class ConversationStore:
+    """Exchanges per (user, case), in the order they were asked."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            self._migrate(db)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            yield db
+        finally:
+            db.close()
+
+    def _migrate(self, db: sqlite3.Connection) -> None:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY)")
+            done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
+            for step in MIGRATIONS:
+                if step.__name__ not in done:
+                    step(db)
+                    db.execute("INSERT INTO _migrations VALUES (?)", (step.__name__,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def exchanges(self, user: str, case_id: str | None) -> list[Exchange]:
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT body FROM exchanges WHERE user = ? AND case_key = ? ORDER BY position",
+                (user, case_key(case_id)),
+            ).fetchall()
+        return [load(row[0]) for row in rows]
+
+    def append(self, user: str, case_id: str | None, exchange: Exchange) -> None:
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self._lock, self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                row = db.execute(
+                    "SELECT COALESCE(MAX(position), 0) FROM exchanges "
+                    "WHERE user = ? AND case_key = ?",
+                    (user, case_key(case_id)),
+                ).fetchone()
+                db.execute(
+                    "INSERT INTO exchanges (user, case_key, position, at, body) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (user, case_key(case_id), row[0] + 1, at, dump(exchange)),
+                )
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def clear(self, user: str, case_id: str | None) -> None:
+        """'New conversation': this user's conversation about this case is deleted."""
+        with self._lock, self._connect() as db:
+            db.execute(
+                "DELETE FROM exchanges WHERE user = ? AND case_key = ?",
+                (user, case_key(case_id)),
+            )
+
+    def forget_case(self, case_id: str) -> int:
+        """Every user's conversation about a case (for `casebrief forget`); rows removed."""
+        with self._lock, self._connect() as db:
+            return db.execute("DELETE FROM exchanges WHERE case_key = ?", (case_id,)).rowcount

@@ -1,0 +1,153 @@
+"""The Overview tab: the family, where they live and how often they moved, who is involved,
+and per child the missed appointments and when they were last seen. Every figure opens the
+records behind it in the record dialog, so the overview keeps the page's full width."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+
+from bot.overview import CaseOverview, Figure, case_overview
+from bot.records import Records
+from bot.ui import state
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def draw_figure(figure: Figure, case_id: str, key: str, label: str | None = None) -> None:
+    """A figure as a button that opens the records behind it."""
+    shown = label or figure.value
+    if figure.note and figure.note.startswith("Records disagree"):
+        shown = f"⚠ {shown}"
+    if not figure.record_ids:
+        st.markdown(shown, help=figure.note)  # nothing to open: plain text, full contrast
+        return
+    st.button(
+        shown,
+        key=key,
+        help=figure.note,
+        type="tertiary",
+        icon=":material/link:",
+        on_click=state.open_records,
+        args=(f"{figure.label}: {figure.value}", case_id, list(figure.record_ids)),
+    )
+
+
+def _records(count: int) -> str:
+    return f"{count} record" + ("" if count == 1 else "s")
+
+
+def draw_grid(header: list[str], widths: list[int]) -> list[Any]:
+    columns = st.columns(widths, vertical_alignment="bottom")
+    for column, title in zip(columns, header, strict=True):
+        column.markdown(f"**{title}**")
+    return columns
+
+
+def draw_cards(overview: CaseOverview) -> None:
+    address, moves, lead = st.columns([3, 4, 3])
+    with address.container(border=True):
+        figure = overview.current_address
+        st.caption(figure.label)
+        st.markdown(f"**{figure.value}**")
+        if figure.note:
+            st.caption(figure.note)
+        draw_figure(figure, overview.case_id, "fig-address", _records(len(figure.record_ids)))
+    with moves.container(border=True):
+        st.caption("Moves")
+        st.markdown(
+            f"**{overview.move_events.value} in the chronology · {overview.moves.value} "
+            "between recorded addresses**"
+        )
+        st.caption(overview.moves_explained)
+        with st.container(horizontal=True):
+            events = len(overview.move_events.record_ids)
+            draw_figure(
+                overview.move_events,
+                overview.case_id,
+                "fig-move-events",
+                f"{events} move event" + ("" if events == 1 else "s"),
+            )
+            draw_figure(
+                overview.moves,
+                overview.case_id,
+                "fig-addresses",
+                f"{len(overview.moves.record_ids)} addresses",
+            )
+    with lead.container(border=True):
+        figure = overview.lead
+        st.caption(figure.label)
+        st.markdown(f"**{figure.value}**")
+        if figure.note:
+            st.caption(figure.note)
+        draw_figure(figure, overview.case_id, "fig-lead", _records(len(figure.record_ids)))
+
+
+def draw_children(overview: CaseOverview) -> None:
+    st.subheader("Children")
+    widths = [2, 2, 2, 2, 2, 2]
+    header = ["Child", "Age", "Born", "Missed appointments", "Last seen", "Last seen alone"]
+    draw_grid(header, widths)
+    for child in overview.children:
+        cells = st.columns(widths, vertical_alignment="center")
+        cells[0].markdown(child.name)
+        cells[1].markdown(child.age)
+        cells[2].markdown(child.born)
+        figures = (child.missed, child.last_seen, child.last_seen_alone)
+        for cell, figure in zip(cells[3:], figures, strict=True):
+            with cell:
+                draw_figure(figure, overview.case_id, f"child-{child.member_id}-{figure.label}")
+    st.caption(
+        "Missed: was not brought, did not attend, no access, cancelled by the family "
+        "(not appointments the service cancelled or rescheduled)."
+    )
+
+
+def draw_members(overview: CaseOverview) -> None:
+    st.subheader("Members")
+    widths = [3, 2, 2, 2, 2]
+    draw_grid(["Name", "Role", "Age", "Born", "Lives at the current address"], widths)
+    for member in overview.members:
+        cells = st.columns(widths, vertical_alignment="center")
+        with cells[0]:
+            figure = Figure(
+                label="Member",
+                value=member.name,
+                record_ids=(member.member_id,),
+                note=member.notes,
+            )
+            draw_figure(figure, overview.case_id, f"member-{member.member_id}")
+        cells[1].markdown(member.role)
+        cells[2].markdown(member.age)
+        cells[3].markdown(member.born)
+        cells[4].markdown("yes" if member.lives_at_current_address else "no")
+
+
+def draw_involved(overview: CaseOverview) -> None:
+    st.subheader(f"Involved now ({len(overview.involved_now)})")
+    widths = [3, 4, 3, 2, 4]
+    draw_grid(["Name", "Role", "Works with", "Since", "Contact"], widths)
+    for person in overview.involved_now:
+        cells = st.columns(widths, vertical_alignment="center")
+        with cells[0]:
+            figure = Figure(label="Professional", value=person.name, record_ids=(person.record_id,))
+            draw_figure(figure, overview.case_id, f"pro-{person.record_id}")
+        lead = " · **lead professional**" if person.lead else ""
+        cells[1].markdown(f"{person.role}, {person.agency}{lead}")
+        cells[2].markdown(person.works_with)
+        cells[3].markdown(_day(person.since))
+        cells[4].markdown(person.contact)
+
+
+def draw_overview(records: Records, today: dt.date) -> None:
+    overview = case_overview(records, today)
+    st.header(f"Overview: {overview.title} ({overview.case_id})")
+    st.caption(f"As of {_day(today)}. Select any figure to open the records behind it.")
+    draw_cards(overview)
+    draw_children(overview)
+    draw_members(overview)
+    draw_involved(overview)
