@@ -7,20 +7,15 @@ import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
+from bot.sqlite_file import Migrations, connect, migrate
 
-
-def migration(
-    function: Callable[[sqlite3.Connection], None],
-) -> Callable[[sqlite3.Connection], None]:
-    MIGRATIONS.append(function)
-    return function
+MIGRATIONS = Migrations()
+migration = MIGRATIONS.add
 
 
 @migration
@@ -81,27 +76,11 @@ class AuditLog:
         with self._connect() as db:
             self._migrate(db)
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            yield db
-        finally:
-            db.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self.path)
 
     def _migrate(self, db: sqlite3.Connection) -> None:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY)")
-            done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
-            for step in MIGRATIONS:
-                if step.__name__ not in done:
-                    step(db)
-                    db.execute("INSERT INTO _migrations VALUES (?)", (step.__name__,))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        migrate(db, MIGRATIONS)
 
     def append(self, entry: AuditEntry) -> AuditEntry:
         with self._lock, self._connect() as db:

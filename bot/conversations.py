@@ -10,12 +10,13 @@ import datetime as dt
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from bot.sqlite_file import connect, migrate
 from bot.types import Answer, Turn
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
@@ -104,27 +105,11 @@ class ConversationStore:
         with self._connect() as db:
             self._migrate(db)
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            yield db
-        finally:
-            db.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self.path)
 
     def _migrate(self, db: sqlite3.Connection) -> None:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY)")
-            done = {row[0] for row in db.execute("SELECT name FROM _migrations")}
-            for step in MIGRATIONS:
-                if step.__name__ not in done:
-                    step(db)
-                    db.execute("INSERT INTO _migrations VALUES (?)", (step.__name__,))
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+        migrate(db, MIGRATIONS)
 
     def exchanges(self, user: str, case_id: str | None) -> list[Exchange]:
         with self._connect() as db:
