@@ -117,7 +117,7 @@ class Engine:
         )
         index = self.passage_index(self.cache.learning())
         if index is not None:
-            index.search("warm up")
+            index.warm()
 
     def passage_index(self, records: Records | None) -> PassageIndex | None:
         """The hybrid passage index of a live version (a case's documents or the learning)."""

@@ -149,7 +149,6 @@ class PassageIndex:
         self.passages = records.passages
         self.store = store
         self.embedder = embedder
-        self._sentence_vectors: dict[str, np.ndarray] = {}
 
     @cached_property
     def _bm25(self) -> BM25Okapi | None:
@@ -220,16 +219,27 @@ class PassageIndex:
             for pid in ranked
         ]
 
+    def warm(self) -> None:
+        """Build what the first question would otherwise pay for: BM25 and sentence vectors."""
+        _ = self._bm25, self._sentence_vectors
+
+    @cached_property
+    def _sentence_vectors(self) -> dict[str, np.ndarray]:
+        """Every sentence of the index, embedded once in one batch (when the index is first
+        used), so choosing the sentences of an answer costs no encoding at question time."""
+        every = list(dict.fromkeys(s for p in self.passages for s in sentences(p.text)))
+        return dict(zip(every, np.asarray(self.embedder.embed(every)), strict=True))
+
     def _closeness(self, question: str, found: list[str]) -> list[float]:
-        """Cosine of each sentence to the question; sentence vectors are kept per index."""
-        missing = [s for s in found if s not in self._sentence_vectors]
-        if missing:
-            for sentence, vector in zip(missing, self.embedder.embed(missing), strict=True):
-                self._sentence_vectors[sentence] = np.asarray(vector)
+        """Cosine of each sentence to the question."""
         if not found:
             return []
         query = np.asarray(self.embedder.embed_one(question))
-        return [float(self._sentence_vectors[s] @ query) for s in found]
+        vectors = self._sentence_vectors
+        missing = [s for s in found if s not in vectors]
+        for sentence, vector in zip(missing, self.embedder.embed(missing), strict=True):
+            vectors[sentence] = np.asarray(vector)
+        return [float(vectors[s] @ query) for s in found]
 
     @staticmethod
     def _names(passage: Passage, query_tokens: set[str]) -> bool:

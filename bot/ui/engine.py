@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -17,7 +16,6 @@ from bot.records import Records
 from bot.search import PassageIndex
 from ingest.settings import Settings, load_settings
 
-WARM_QUESTION = "who is the lead professional?"
 # Settings only the app reads (not the engine): changing them does not need a new engine.
 APP_ONLY_SETTINGS = frozenset({"conversations_path", "max_question_chars"})
 
@@ -38,49 +36,22 @@ def cases(engine: Engine, user: User) -> list[CaseChoice]:
     return [c for c in choices if user.can_see_case(c.case_id)]
 
 
-class _Indexes:
-    """Passage indexes the app builds itself, one per live version, for an engine that does
-    not offer its own (`Engine.passage_index`)."""
-
-    def __init__(self) -> None:
-        self._built: dict[str, PassageIndex] = {}
-        self._lock = threading.Lock()
-
-    def get(self, engine: Engine, records: Records) -> PassageIndex:
-        key = f"{id(engine)}:{records.version.collection}"
-        with self._lock:
-            if key not in self._built:
-                self._built[key] = PassageIndex(records, engine.store, engine.embedder)
-            return self._built[key]
-
-
-_INDEXES = _Indexes()
-
-
 def passage_index(engine: Engine, records: Records) -> PassageIndex:
-    """The search index over one live version's passages (the engine's own when it has one,
-    so the app and the answers share it), built once."""
-    public: Callable[[Records], PassageIndex | None] | None = getattr(engine, "passage_index", None)
-    index = public(records) if public is not None else None
-    return index if index is not None else _INDEXES.get(engine, records)
+    """The engine's search index over one live version's passages, shared with the answers."""
+    index = engine.passage_index(records)
+    assert index is not None  # only None for no records
+    return index
 
 
 def warm(engine: Engine) -> float:
-    """Load the model's first queries, every case and the search indexes; seconds taken.
-
-    The engine's own `warm_up()` is used when it has one, otherwise its router is run once;
-    then every case and the learning corpus are read and their indexes searched once, which
-    is what the first questions would do."""
+    """Load the model's first queries, every case and the search indexes; seconds taken: what
+    the first questions would otherwise pay for."""
     started = time.perf_counter()
-    warm_up: Callable[[], object] | None = getattr(engine, "warm_up", None)
-    if warm_up is not None:
-        warm_up()
-    else:
-        engine.router.route(WARM_QUESTION, has_case=True)
+    engine.warm_up()
     loaded = [engine.cache.case(c.case_id, LOCAL) for c in cases(engine, LOCAL)]
     for records in [*loaded, engine.cache.learning()]:  # the server's cache; nothing is shown
         if records is not None:
-            passage_index(engine, records).search("warm up")
+            passage_index(engine, records).warm()
     return time.perf_counter() - started
 
 
