@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml $(wildcard prompts/understanding/*.yaml)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
-	$(PY) -m bot.understand.classify
+	$(PY) -c 'from bot.understand.classify import main; main()'
 	touch $(STAMP)
 
 demo: install

@@ -23,6 +23,7 @@ RRF_K = 60
 # 'I want a different social worker'. Cosine above the floor, times the weight, is added.
 SEMANTIC_WEIGHT = 8.0
 SEMANTIC_FLOOR = 0.2
+SHORT_SENTENCE = 120  # characters: shorter chosen sentences may bring the next one along
 CANDIDATES = 20
 STOPWORDS = frozenset(
     word
@@ -290,7 +291,22 @@ class PassageIndex:
                 used[quote.passage.id] += 1
             if len(chosen) == limit:
                 break
-        return chosen
+        return [self._with_next(quote, question) for quote in chosen]
+
+    def _with_next(self, quote: Quote, question: str) -> Quote:
+        """A short sentence that the next one carries on ('If the child declines, ...' then 'A
+        second offer must be made within 5 working days ...') is quoted with it, when the next
+        one is about the question too."""
+        found = sentences(quote.passage.text)
+        if quote.sentence not in found or len(quote.sentence) > SHORT_SENTENCE:
+            return quote
+        at = found.index(quote.sentence)
+        if at + 1 >= len(found):
+            return quote
+        following = found[at + 1]
+        if self._closeness(question, [following])[0] < SEMANTIC_FLOOR + 0.1:
+            return quote
+        return Quote(quote.passage, f"{quote.sentence} {following}", quote.score)
 
 
 def _matches(passage: Passage, where: dict[str, object] | None) -> bool:

@@ -886,3 +886,130 @@ def test_present_situations_and_others_plans_are_no_period(text: str) -> None:
 )
 def test_a_future_time_the_question_asks_about_stays(text: str) -> None:
     assert old_bounds(text) == (D("2018-07-09"), D("2018-07-15"))
+
+
+# -- anchors said with a gerund or a subject and verb ("them moving", "she was discharged") ---
+
+SHANNON = member("shannon", "Shannon Lomax", MemberRole.PARENT, date_of_birth=D("1995-08-02"),
+                 gender="female", aliases=("Mum", "mother"))  # fmt: skip
+LEE = member("lee", "Lee Harrop", MemberRole.ADULT, date_of_birth=D("1990-12-11"), gender="male",
+             aliases=("mum's partner",))  # fmt: skip
+KAI = member("kai", "Kai Brennan", MemberRole.CHILD, date_of_birth=D("2013-04-11"), gender="male",
+             aliases=("KJ",))  # fmt: skip
+AMELIA = member("amelia", "Amelia Brennan", MemberRole.CHILD, date_of_birth=D("2026-02-20"),
+                gender="female", aliases=("Millie", "the baby"))  # fmt: skip
+LOMAX_EVENTS = (
+    event("l01", "2025-11-14", EventType.MOVE, "Mother, Kai and Ellis moved from Hollinshaw into "
+          "Lee Harrop's two-bedroom flat in Greywell.", members=("shannon", "lee", "kai")),
+    event("l02", "2026-02-20", EventType.HEALTH, "Amelia born at Netherbrook General Hospital. "
+          "Mother and baby discharged home to Greywell.", members=("amelia", "shannon")),
+    event("l03", "2026-04-16", EventType.CONFERENCE, "Initial child protection conference: "
+          "child protection plans for all three children."),
+    event("l04", "2026-05-01", EventType.MOVE, "Household (mother, Lee and the three children) "
+          "moved to family temporary accommodation at Kilnworth, in Calverdale."),
+    event("l05", "2026-05-18", EventType.POLICE, "Hostel staff reported KJ missing at 21:30.",
+          members=("kai",), agency="Calverdale Police"),
+    event("l06", "2026-05-27", EventType.STRATEGY_DISCUSSION, "Strategy discussion about the "
+          "risk of child criminal exploitation for Kai.", members=("kai",)),
+    event("l07", "2026-08-17", EventType.MOVE, "Family moved from the Kilnworth hostel into the "
+          "Strandfold tenancy."),
+    event("l08", "2026-10-24", EventType.POLICE, "Kai missing overnight from Strandfold "
+          "(reported by mother at 20:30).", members=("kai",), agency="Calverdale Police"),
+    event("l09", "2026-10-30", EventType.STRATEGY_DISCUSSION, "Strategy discussion on child "
+          "criminal exploitation.", members=("kai",)),
+)  # fmt: skip
+LOMAX_ADDRESSES = (
+    address("la1", "2019-03-01", "2025-11-14", "Hollinshaw", "Brackenmoor Borough"),
+    address("la2", "2025-11-14", "2026-05-01", "Greywell", "Brackenmoor Borough",
+            "Lee Harrop's two-bedroom rented flat."),
+    address("la3", "2026-05-01", "2026-08-17", "Kilnworth", "Calverdale Metropolitan Borough",
+            "Family temporary accommodation (a hostel), placed out of borough."),
+    address("la4", "2026-08-17", None, "Strandfold", "Calverdale Metropolitan Borough",
+            "Three-bedroom council tenancy."),
+)  # fmt: skip
+LOMAX = make_records(SHANNON, LEE, KAI, AMELIA, *LOMAX_ADDRESSES, *LOMAX_EVENTS,
+                     opened=D("2025-06-10"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("what happened between the icpc and them moving to calverdale", "2026-04-16",
+         "2026-05-01"),
+        ("between the ICPC and the move to Calverdale", "2026-04-16", "2026-05-01"),
+        ("between the ICPC and them moving", "2026-04-16", "2026-05-01"),
+        ("since them moving", "2026-05-01", "2026-11-20"),  # out of area, as "since moving"
+        ("since them moving to Calverdale", "2026-05-01", "2026-11-20"),
+        ("after the family moving to Strandfold", "2026-08-17", "2026-11-20"),
+        ("after the family moving to Calverdale", "2026-05-01", "2026-11-20"),
+        ("before him going missing in October", "2025-06-10", "2026-10-23"),
+        ("before him going missing in May", "2025-06-10", "2026-05-17"),  # "may": the month
+        ("since Kai going missing in May", "2026-05-18", "2026-11-20"),  # a member as subject
+        ("since she was discharged", "2026-02-20", "2026-11-20"),
+        ("since her being discharged", "2026-02-20", "2026-11-20"),
+        ("after they left the hostel", "2026-08-17", "2026-11-20"),  # the hostel address ends
+        ("since them leaving the hostel", "2026-08-17", "2026-11-20"),
+        ("since mum moving in with Lee", "2025-11-14", "2026-11-20"),  # the move naming Lee
+        ("since mum moved in with Lee", "2025-11-14", "2026-11-20"),
+        ("since they moved to Lee's", "2025-11-14", "2026-11-20"),
+        ("between him being reported missing and the strategy discussion", "2026-10-24",
+         "2026-10-30"),  # the latest report with a strategy discussion after it
+        ("since him being reported missing", "2026-10-24", "2026-11-20"),
+        ("since he was reported missing", "2026-10-24", "2026-11-20"),  # the same as the verb
+    ],
+)  # fmt: skip
+def test_anchors_with_a_gerund_or_a_subject_and_verb(text: str, start: str, end: str) -> None:
+    assert bounds(text, TODAY, LOMAX) == (D(start), D(end))
+
+
+def test_a_gerund_anchor_span_and_label_are_the_question_words() -> None:
+    text = "what happened between the icpc and them moving to calverdale"
+    found = find_period(text, TODAY, LOMAX)
+    assert found.unresolved is None and found.period is not None
+    assert found.period.span == "between the icpc and them moving to calverdale"
+    assert found.period.label == (
+        "between the icpc (16 April 2026) and them moving to calverdale (1 May 2026)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("what happened between the ICPC and them moving to Kelby", "2026-02-20", "2026-05-01"),
+        ("since them moving", "2026-05-01", "2026-11-20"),
+        ("since them moving to Ashby", "2026-08-01", "2026-11-20"),
+        ("after the family moving to Ashby", "2026-08-01", "2026-11-20"),
+        ("before him going missing in september", "2025-06-01", "2026-09-14"),
+        ("since Sam going missing", "2026-09-15", "2026-11-20"),
+        ("after they left the hostel", "2026-08-01", "2026-11-20"),
+        ("between him being reported missing and the strategy discussion", "2026-09-15",
+         "2026-11-02"),
+    ],
+)  # fmt: skip
+def test_gerund_anchors_in_the_small_case(text: str, start: str, end: str) -> None:
+    assert bounds(text) == (D(start), D(end))
+
+
+def test_a_move_in_with_someone_no_move_names_is_unresolved() -> None:
+    # no member Lee at all, then a Lee whom no move event names: never some other move
+    assert find_period("since mum moving in with Lee", TODAY, CASE) == PeriodParse(
+        None, "since mum moving in with Lee"
+    )
+    lee = member("lee", "Lee Harrop", MemberRole.ADULT)
+    records = make_records(MUM, SAM, lee, *ADDRESSES, *EVENTS)
+    assert find_period("since mum moved in with Lee", TODAY, records) == PeriodParse(
+        None, "since mum moved in with Lee"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what happened before them?",
+        "was he seen before her?",
+        "do parents have to wait 24 hours before reporting a child missing?",
+        "before us visiting, what should I know?",
+    ],
+)
+def test_a_pronoun_or_gerund_alone_is_no_anchor(text: str) -> None:
+    assert find_period(text, TODAY, LOMAX) == PeriodParse(None, None)

@@ -61,6 +61,31 @@ def best_match(query: Query, events: list[ChronologyEvent]) -> ChronologyEvent |
     return events[scores.index(top)]
 
 
+CONTINUING = (EventType.CONFERENCE, EventType.CORE_GROUP, EventType.MEETING, EventType.HOME_VISIT)
+
+
+def _after_closure(event: ChronologyEvent, query: Query) -> list[Line]:
+    """A closure is not the end of the case when work goes on after it (an Early Help episode
+    closed, then child protection): say what the records show since, never decide."""
+    records = query.records
+    assert records is not None
+    if event.event_type != EventType.CASE_CLOSED:
+        return []
+    later = [e for e in records.chronology if e.date > event.date and e.event_type in CONTINUING]
+    if not later:
+        return []
+    conferences = [e for e in later if e.event_type == EventType.CONFERENCE]
+    latest = (conferences or later)[-1]  # a conference decides the plan
+    kind = "conference" if conferences else "record"
+    return [
+        Line(
+            f"The records go on after that closure: {plural(len(later), 'later record')} of "
+            f"meetings, conferences or visits; the latest {kind}: {describe_event(latest, query)}",
+            (latest.id,),
+        )
+    ]
+
+
 def chronology(query: Query) -> ToolResult:
     records = query.records
     assert records is not None
@@ -108,6 +133,7 @@ def chronology(query: Query) -> ToolResult:
             lines.append(
                 Line(f"It is the latest of {plural(len(found), 'matching record')}.", tuple(ids))
             )
+        lines += _after_closure(event, query)
         return ToolResult(ask.about, lines, searched, True, ids)
     if ask.shape == "earliest":
         event = found[0]

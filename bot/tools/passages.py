@@ -45,7 +45,7 @@ def _answer(
         )
     wide = query.ask.shape in ("summary", "detail", "list")  # a document's gist: several sentences
     quotes = index.quotes(
-        question,
+        query.ask.topic or question,
         hits,
         limit=4 if wide else 3,
         per_passage=3 if wide else 1,

@@ -17,6 +17,8 @@ LATEST_EVENTS = 5
 def summary(query: Query) -> ToolResult:
     records = query.records
     assert records is not None
+    if query.ask.members:
+        return person_summary(query)
     today = query.today
     lines: list[Line] = []
     plan = [e for e in records.chronology if e.event_type in PLAN_EVENTS and e.date <= today]
@@ -113,3 +115,60 @@ def summary(query: Query) -> ToolResult:
     return ToolResult(
         "case_summary", lines, searched, True, [i for ln in lines for i in ln.record_ids]
     )
+
+
+def person_summary(query: Query) -> ToolResult:
+    """'Is Lee still seen as a risk?', 'what do we know about him?': what the records say about
+    the people asked about: their own record, who works with them, the latest events about them."""
+    records = query.records
+    assert records is not None
+    lines: list[Line] = []
+    for member_id in query.ask.members:
+        member = records.members_by_id[member_id]
+        about = f"{member.name} ({member.role.value})"
+        lines.append(
+            Line(
+                f"{about}: {member.notes.rstrip('.')}." if member.notes else about + ".",
+                (member.id,),
+            )
+        )
+        theirs = [
+            p
+            for p in records.professionals
+            if member_id in p.members and is_current(p, query.today)
+        ]
+        for professional in theirs:
+            note = f" {professional.notes.rstrip('.')}." if professional.notes else ""
+            lines.append(
+                Line(
+                    f"Working with {member.name} now: {professional.name}, {professional.role} "
+                    f"({professional.agency}).{note}",
+                    (professional.id,),
+                    bullet=True,
+                )
+            )
+        events = [e for e in records.chronology if member_id in e.members and e.date <= query.today]
+        for event in events[-LATEST_EVENTS:]:
+            lines.append(
+                Line(
+                    f"{fmt_date(event.date)}, {type_words(event.event_type)} ({event.agency}): "
+                    f"{event.summary.rstrip('.')}."
+                    + (f" Outcome: {event.outcome.rstrip('.')}." if event.outcome else ""),
+                    (event.id,),
+                    bullet=True,
+                )
+            )
+    lines.append(
+        Line(
+            "This is what the records say, not an assessment; decisions rest with the "
+            "practitioner and their manager.",
+            (),
+            note=True,
+        )
+    )
+    searched = (
+        f"the member, involvement and chronology records of case {records.case_id} about "
+        f"{records.names(list(query.ask.members))}"
+    )
+    ids = [i for ln in lines for i in ln.record_ids]
+    return ToolResult("case_summary", lines, searched, True, ids)

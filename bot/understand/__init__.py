@@ -84,6 +84,7 @@ class Understander:
                 before,
                 is_follow_up(clause, before) if asks else follow_up,
                 previous_ids if not asks else (),
+                same_question=bool(asks),
             )
             unresolved += missing
             asks.append(ask)
@@ -104,11 +105,12 @@ class Understander:
         previous: Ask | None,
         follow_up: bool,
         previous_ids: tuple[str, ...],
+        same_question: bool = False,
     ) -> tuple[Ask, list[str]]:
         parsed = find_period(clause, today, records)
         period = parsed.period
         relative = relative_period(clause, previous_ids, records) if previous_ids else None
-        period = relative or period
+        period = _up_to_today(relative or period, today)
         rest = period.strip_from(clause) if period else clause
         masked = mask_members(rest, records)
         known = self.speller.known_words(records)
@@ -120,6 +122,12 @@ class Understander:
         )
         prediction = _weigh_fields(prediction, terms, records)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
+        refers = _BACK_REFERENCE.search(clause)
+        if same_question and previous is not None and not ask.members and not follow_up and refers:
+            # 'when did Ellis start at Strandfold and who's the DSL there?': one person
+            ask = ask.model_copy(update={"members": previous.members})
+        if ask.about == "appointments" and parsed.period is not None and period is not None:
+            ask = ask.model_copy(update={"period": parsed.period})  # upcoming ones count
         unresolved = [parsed.unresolved] if parsed.unresolved else []
         if records is not None and ask.about not in LEARNING_ABOUTS:
             missing = unknown_proper_names(rest, records, self.speller.case_words(records))
@@ -151,6 +159,7 @@ _AGENCY_FILTERED = frozenset(  # asks whose answer depends on the agency or role
         "document_content",
     }
 )
+_BACK_REFERENCE = re.compile(r"\b(there|then|that|his|her|their|them|him|it)\b", re.I)
 FIELD_CONFIDENCE = 0.7  # below this, the fields a question names decide between readings
 
 
@@ -205,6 +214,16 @@ def _named(role: str, terms: Terms) -> bool:
     return any(t in role.lower() for t in wanted)
 
 
+def _up_to_today(period: Period | None, today: dt.date) -> Period | None:
+    """'this week', 'this year', 'november so far': what has happened can only be up to today.
+    (Appointments keep the whole span: the rest of it may be booked.)"""
+    if period is None or period.end is None or period.end <= today:
+        return period
+    if period.start is not None and period.start > today:
+        return period  # wholly ahead: 'next week'
+    return period.model_copy(update={"end": today})
+
+
 def _build(
     clause: str,
     rest: str,
@@ -220,7 +239,7 @@ def _build(
     learning_kind = terms.learning_kind  # only when the question names a kind of document
     return Ask(
         about=about,
-        shape=prediction.shape,
+        shape=_shape(prediction, about, period),
         clause=clause,
         confidence=round(prediction.about_p, 3),
         alternatives=tuple(a for a, _ in prediction.about_ranked[1:3]),
@@ -238,6 +257,23 @@ def _build(
         text=expand_abbreviations(rest),
         learning_kind=learning_kind,  # type: ignore[arg-type]
     )
+
+
+def _shape(prediction: Prediction, about: str, period: Period | None) -> str:
+    """A single fact asked in the present ('which school does he go to now?') is the latest
+    record of its kind."""
+    if (
+        prediction.current
+        and period is None
+        and prediction.shape == "detail"
+        and about
+        in (
+            "events",
+            "addresses_moves",
+        )
+    ):
+        return "latest"
+    return prediction.shape
 
 
 def _topic(rest: str) -> str:
@@ -278,7 +314,10 @@ def _follow(
     if narrows or unsure or bare:  # 'which of those ...' is about the same records
         ask = ask.model_copy(update={"about": previous.about, "shape": previous.shape})
     if ask.about in PASSAGE_ABOUTS and ask.about == previous.about:
-        ask = ask.model_copy(update={"text": f"{previous.clause} {ask.text}"})
+        # 'and if they refuse it?': found with the previous question's words, its own words
+        # choose the sentences
+        ask = ask.model_copy(update={"text": f"{previous.clause} {ask.text}", "topic": ask.text})
+        own.add("topic")
     if "period" not in own and asks_since_when(clause):
         ask = ask.model_copy(update={"shape": "detail"})
     return inherit(ask, previous, own)

@@ -215,7 +215,8 @@ def _load(path: Path) -> tuple[TfidfVectorizer, dict[str, _Head]]:
     return ngrams, heads
 
 
-if __name__ == "__main__":  # `make install` fits and caches the classifier once
+def main() -> None:
+    """`make install` fits and caches the classifier once, before the first start."""
     from ingest.settings import load_settings
 
     settings = load_settings()

@@ -29,7 +29,13 @@ def is_follow_up(question: str, previous: Ask | None) -> bool:
         return False
     return bool(_FOLLOW_UP.search(question) or _RELATIVE.search(question)) or (
         len(question.split()) <= SHORT
-        and bool(re.search(r"\b(it|that|those|them|him|her|he|she|they|their)\b", question, re.I))
+        and bool(
+            re.search(
+                r"\b(it|that|those|them|him|her|he|she|they|their|one|ones|the last|the next)\b",
+                question,
+                re.I,
+            )
+        )
     )
 
 

@@ -17,6 +17,12 @@ _PRONOUN = re.compile(r"\b(she|her|hers|he|him|his|they|them|their|theirs)\b")
 _MALE = re.compile(r"\b(he|him|his)\b")
 _FEMALE = re.compile(r"\b(she|her|hers)\b")
 _OTHERS = re.compile(r"\bthe others?\b|\bother (children|kids|siblings)\b")
+# "the children's father": the father is asked about, the children only say whose.
+_POSSESSOR = re.compile(
+    r"\b(?:the\s+)?(children|kids|boys|girls|baby|family)'s?\s+(?=(?:father|dad|mother|mum|"
+    r"mam|nan|gran|grandmother|grandfather|uncle|aunt|auntie|partner|step-?dad|step-?mum)\b)",
+    re.I,
+)
 _SIBLING = re.compile(r"\b(brothers?|sisters?|siblings?)\b")
 
 
@@ -145,6 +151,7 @@ def find_members(
     """Member ids the text names, in the order it names them."""
     if records is None:
         return FoundMembers(())
+    text = _POSSESSOR.sub(lambda m: " " * len(m.group(0)), text)
     named, rest = _by_name(text, records)
     hits: list[tuple[int, list[str]]] = [(pos, [mid]) for pos, mid in named]
     fuzzy = _fuzzy(rest, records, known)

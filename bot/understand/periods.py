@@ -41,6 +41,15 @@ The grammar, in order of what it reads:
     to that child's birth; "this pregnancy": the unborn baby's;
   - "since they moved to their current address", "the house they are at now": the start of
     the address with no end date.
+  - an anchor may be a clause with a gerund and its subject, read as the same clause with a
+    verb: "them moving to Calverdale" as "they moved to Calverdale", "him going missing in
+    October", "him being reported missing", "the family moving to X", "mum moving in with
+    Lee" (a pronoun, a member of the case, or a noun after a determiner; not "me"/"us", the
+    speaker's plans). A gerund alone stays a move, a birth or no anchor ("since moving";
+    "before reporting a child missing");
+  - a move whose destination is a person ("since mum moved in with Lee", "since they moved
+    to Lee's") is the move event whose summary names that person where the household went
+    ("moved into Lee Harrop's flat"), else one naming them at all; unresolved if none does.
 
 A time phrase that names something no record holds ("since the adoption") comes back in
 `unresolved` with no period, so the answer can say so. Words that only look like time
@@ -345,6 +354,11 @@ _KEEP_ING = frozenset(
         "housing training sentencing clothing bedding"
     )
 )
+# Pronouns that can be the subject of a gerund ("them moving", "him going missing"); not
+# "me"/"us": "before us visiting" is the speaker's own plan.
+_GERUND_SUBJECTS = frozenset(_words("him her them"))
+# Where a move went, when it names a person: "moved in with Lee", "moved to Lee's".
+_DESTINATION = frozenset(_words("to into with"))
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i'll|i've|i'd|we|we're|we'll|we've|we'd)\b")
 _GENERIC_FIRST = frozenset(_words("a an any each every another some no"))
 _ANAPHORA = frozenset(
@@ -1541,6 +1555,32 @@ def _between_dates(left: _Found, right: _Found) -> tuple[dt.date | None, dt.date
     return lo, hi
 
 
+def _is_gerund(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ing") and word not in _KEEP_ING
+
+
+def _gerund_clause(tokens: list[str], index: _Index | None) -> bool:
+    """A gerund with its subject before it, which says what happened as "they moved" does:
+    a pronoun ("them moving", "him going missing", "her being discharged"), a member of the
+    case ("mum moving in with Lee", "uncle Warren moving in") or a noun after a determiner
+    ("the family moving"). A gerund alone ("before reporting a child missing") is not one."""
+    phrases = dict(index.member_phrases) if index else {}
+    for k in range(1, min(len(tokens), 4)):
+        if not _is_gerund(tokens[k]):
+            continue
+        subject = tokens[:k]
+        if k == 1 and subject[0] in _GERUND_SUBJECTS:
+            return True
+        if " ".join(subject).removesuffix("'s") in phrases:
+            return True
+        return (
+            k >= 2
+            and (subject[0] in _DETERMINERS or subject[0].endswith("'s"))
+            and not any(_is_past_verb(t) or t in _AUX or t in _PRESENT for t in subject)
+        )
+    return False
+
+
 def _is_past_verb(word: str) -> bool:
     return word in _IRREGULAR_PAST or (
         len(word) > 4 and word.endswith("ed") and word not in ("need", "speed", "bed", "red")
@@ -1562,7 +1602,11 @@ def _resolve(
     first = tokens[0]
     joined = " ".join(tokens)
     pregnancy = any(t.startswith("pregnan") for t in tokens[:4])
-    if not pregnancy:
+    index = ctx.index
+    # a subject before a gerund is a clause like "they moved": "them moving to Calverdale",
+    # "him going missing", "him being reported missing", "mum moving in with Lee"
+    gerund_clause = _gerund_clause(tokens, index)
+    if not pregnancy and not gerund_clause:
         if first in _ANAPHORA or first in _GENERIC_FIRST:
             return _NOT_TIME
         if first == "her" and len(tokens) == 1:
@@ -1585,7 +1629,10 @@ def _resolve(
         _is_past_verb(t) and not (i and tokens[i - 1] in _DETERMINERS | _GENERIC_FIRST)
         for i, t in enumerate(tokens)
     )  # not "the allocated worker", "a missed appointment": adjectives
-    has_present = any(t in _PRESENT for t in tokens)
+    has_present = any(
+        t in _PRESENT and not (t == "may" and i and tokens[i - 1] in ("in", "of", "during"))
+        for i, t in enumerate(tokens)
+    )  # not "in may": the month
     gerund = first.endswith("ing") and first not in _KEEP_ING
     kind_move = any(t in MOVE_WORDS for t in tokens) or bool(
         re.search(r"\b(?:got|came|come|get|getting|coming)\s(?:to|into|back\sto)\b", joined)
@@ -1610,11 +1657,10 @@ def _resolve(
         return _NOT_TIME  # "when a child goes missing", "before I meet mum"
     if gerund and not (kind_move or kind_leave or kind_live or kind_birth):
         return _NOT_TIME  # "before reporting a child missing"
-    index = ctx.index
     known_abbrev = first in ABBREVIATIONS or any(
         re.match(rf"{re.escape(p)}\b", joined) for p, _ in EVENT_TYPE_PHRASES
     )
-    clause = has_past or kind_birth
+    clause = has_past or kind_birth or gerund_clause
     if not (
         first in _DETERMINERS
         or first.endswith("'s")
@@ -1642,6 +1688,7 @@ def _resolve(
     constraint = _inner_dates(ctx, words)
     plain = [w for w, a, _ in words if constraint is None or not constraint.a <= a < constraint.b]
     hits: list[_Hit] = []
+    to_person: list[_Hit] | None = None
     span_mode = kw in ("while", "whilst", "during") or address_span
     types, _ = _event_types(plain)
     kind_place = kind_move or kind_leave or kind_live or address_span
@@ -1661,7 +1708,11 @@ def _resolve(
     elif kind_involved:
         hits = _involvement(index, ctx, plain, members, words, kw)
     elif kind_place:
-        hits = _moves(index, plain, kind_leave, kind_live or span_mode, qualifier, ctx)
+        to_person = _moves_to_person(index, plain) if kind_move else None
+        if to_person is not None:  # "since mum moved in with Lee": where the move went
+            hits = to_person
+        else:
+            hits = _moves(index, plain, kind_leave, kind_live or span_mode, qualifier, ctx)
     elif not types and _names_an_address(index, plain):  # "since the hostel"
         hits = _moves(index, plain, False, span_mode, qualifier, ctx)
     if constraint is not None and span_mode and hits:
@@ -1672,7 +1723,7 @@ def _resolve(
                       inner=(constraint.a, constraint.b))  # fmt: skip
     if constraint is not None:
         hits = [h for h in hits if constraint.lo <= h.date <= constraint.hi]
-    if not hits and (kind_move or kind_leave) and not address_span:
+    if not hits and (kind_move or kind_leave) and not address_span and to_person is None:
         hits = _match(index, ctx, plain, members, constraint, kw, ("move",))
     if not hits and not (
         pregnancy or kind_birth or kind_opened or address_span or kind_move or kind_leave
@@ -2233,6 +2284,35 @@ def _moves(
         elif out_of_area:
             return []
     return [_Hit(docs[p].date) for p in moves]
+
+
+def _moves_to_person(index: _Index, tokens: list[str]) -> list[_Hit] | None:
+    """A move whose destination is a person of the case ("since mum moved in with Lee",
+    "since they moved to Lee's"): the move events whose summary names that person where the
+    household went (after "to", "into" or "with": "moved into Lee Harrop's flat"), else the
+    move events that name them at all. None when the move's destination names no member."""
+    verb = next((i for i, t in enumerate(tokens) if t in MOVE_WORDS), None)
+    if verb is None:
+        return None
+    to = next((i for i in range(verb + 1, len(tokens)) if tokens[i] in _DESTINATION), None)
+    if to is None:
+        return None
+    named = _mentioned_members(index, " ".join(tokens[to + 1 :]))
+    if not named:
+        return None
+    moves = [i for i in index.events if index.docs[i].event_type == "move"]
+    names = {
+        m: "|".join(re.escape(p) for p, who in index.member_phrases if who == m) for m in named
+    }
+    going = r"\b(?:to|into|with)\s(?:[a-z0-9&']+\s){{0,3}}?(?:{})(?:'s)?\b"
+    for pattern in (going, r"\b(?:{})(?:'s)?\b"):
+        hits = [
+            _Hit(index.docs[i].date) for i in moves
+            if all(re.search(pattern.format(names[m]), index.docs[i].text) for m in named)
+        ]  # fmt: skip
+        if hits:
+            return hits
+    return []
 
 
 def _involvement(
