@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 import torch
@@ -318,11 +319,11 @@ def _filtered(ask: Ask) -> bool:
 
 def _refers_back(ask: Ask, request: Request, previous: ToolResult) -> bool:
     """'who is the LP and how do I contact them?': the second part is about the first's answer."""
+    pronoun = bool(re.search(r"\b(them|him|her|they|their|that person)\b", ask.clause, re.I))
     return (
         ask.about == "contact_details"
         and previous.intent in ("people_involved", "lead_professional")
-        and not ask.agency_or_role
-        and not ask.role_terms
+        and (pronoun or not (ask.agency_or_role or ask.role_terms))
     )
 
 

@@ -294,7 +294,7 @@ def test_counted_back_with_an_older_today() -> None:
     [
         ("how many times has Sam been seen since the ICPC", "2026-02-20", "2026-11-20"),
         ("anything after the neighbour's call?", "2025-06-01", "2026-11-20"),
-        ("has he been seen since they moved house?", "2026-05-01", "2026-11-20"),  # out of area
+        ("has he been seen since they moved house?", "2026-08-01", "2026-11-20"),  # latest move
         ("visits since the move", "2026-05-01", "2026-11-20"),
         ("since the family moved to Ashby", "2026-08-01", "2026-11-20"),
         ("since they moved to Southgate", "2026-02-01", "2026-11-20"),
@@ -798,7 +798,10 @@ def test_since_the_move_to_the_current_address(text: str) -> None:
 def test_since_moving_and_since_the_move_are_the_latest_move() -> None:
     assert old_bounds("since moving") == (D("2017-07-17"), OLD_TODAY)
     assert old_bounds("since the move") == (D("2017-07-17"), OLD_TODAY)
-    assert bounds("since moving") == (D("2026-05-01"), TODAY)  # out of area, as "the move"
+    # "since moving" / "since they moved house" is their latest move; "the move" is the one
+    # that changed services (the move out of area).
+    assert bounds("since moving") == (D("2026-08-01"), TODAY)
+    assert bounds("since they moved house") == (D("2026-08-01"), TODAY)
     assert bounds("since the move") == (D("2026-05-01"), TODAY)
 
 
@@ -938,7 +941,7 @@ LOMAX = make_records(SHANNON, LEE, KAI, AMELIA, *LOMAX_ADDRESSES, *LOMAX_EVENTS,
          "2026-05-01"),
         ("between the ICPC and the move to Calverdale", "2026-04-16", "2026-05-01"),
         ("between the ICPC and them moving", "2026-04-16", "2026-05-01"),
-        ("since them moving", "2026-05-01", "2026-11-20"),  # out of area, as "since moving"
+        ("since them moving", "2026-08-17", "2026-11-20"),  # the latest move, as "since moving"
         ("since them moving to Calverdale", "2026-05-01", "2026-11-20"),
         ("after the family moving to Strandfold", "2026-08-17", "2026-11-20"),
         ("after the family moving to Calverdale", "2026-05-01", "2026-11-20"),
@@ -976,7 +979,7 @@ def test_a_gerund_anchor_span_and_label_are_the_question_words() -> None:
     ("text", "start", "end"),
     [
         ("what happened between the ICPC and them moving to Kelby", "2026-02-20", "2026-05-01"),
-        ("since them moving", "2026-05-01", "2026-11-20"),
+        ("since them moving", "2026-08-01", "2026-11-20"),  # their latest move
         ("since them moving to Ashby", "2026-08-01", "2026-11-20"),
         ("after the family moving to Ashby", "2026-08-01", "2026-11-20"),
         ("before him going missing in september", "2025-06-01", "2026-09-14"),

@@ -2278,6 +2278,11 @@ def _moves(
     moves = list(range(1, len(order)))
     las = index.address_las  # in the order of `order`: Records keeps addresses by start
     changes = [p for p in moves if las[p] and las[p - 1] and las[p] != las[p - 1]]
+    # "the move" is the move that changed services (a new local authority); "since they
+    # moved (house)" / "since moving" is simply their latest move.
+    as_verb = bool(re.search(r"\b(?:moved|moving|relocated|relocating)\b", joined))
+    if as_verb and not out_of_area and qualifier is None:
+        return [_Hit(docs[p].date) for p in moves]
     if out_of_area or qualifier is None:
         if changes:
             moves = changes
