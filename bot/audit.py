@@ -6,13 +6,10 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-import threading
-from contextlib import AbstractContextManager
-from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from bot.sqlite_file import Migrations, connect, migrate
+from bot.sqlite_file import Migrations, SqliteFile
 
 MIGRATIONS = Migrations()
 migration = MIGRATIONS.add
@@ -68,19 +65,8 @@ class AuditEntry(BaseModel):
         return hashlib.sha256(f"{prev_hash}|{payload}".encode()).hexdigest()
 
 
-class AuditLog:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lock = threading.Lock()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            self._migrate(db)
-
-    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
-        return connect(self.path)
-
-    def _migrate(self, db: sqlite3.Connection) -> None:
-        migrate(db, MIGRATIONS)
+class AuditLog(SqliteFile):
+    migrations = MIGRATIONS
 
     def append(self, entry: AuditEntry) -> AuditEntry:
         with self._lock, self._connect() as db:

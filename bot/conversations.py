@@ -9,25 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-import threading
-from collections.abc import Callable
-from contextlib import AbstractContextManager
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from bot.sqlite_file import connect, migrate
+from bot.sqlite_file import Migrations, SqliteFile
 from bot.types import Answer, Turn
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
+MIGRATIONS = Migrations()
+migration = MIGRATIONS.add
 UNREADABLE = "This answer was saved by another version of CaseBrief and cannot be shown."
-
-
-def migration(
-    function: Callable[[sqlite3.Connection], None],
-) -> Callable[[sqlite3.Connection], None]:
-    MIGRATIONS.append(function)
-    return function
 
 
 @migration
@@ -95,21 +85,10 @@ def case_key(case_id: str | None) -> str:
     return case_id or ""
 
 
-class ConversationStore:
+class ConversationStore(SqliteFile):
     """Exchanges per (user, case), in the order they were asked."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lock = threading.Lock()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            self._migrate(db)
-
-    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
-        return connect(self.path)
-
-    def _migrate(self, db: sqlite3.Connection) -> None:
-        migrate(db, MIGRATIONS)
+    migrations = MIGRATIONS
 
     def exchanges(self, user: str, case_id: str | None) -> list[Exchange]:
         with self._connect() as db:

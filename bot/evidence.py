@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from bot.records import Records
 from bot.request import About, Ask
+from ingest.models import Record
+
+R = TypeVar("R", bound=Record)
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,13 @@ class Query:
     ask: Ask
     records: Records | None
     today: dt.date
+
+
+def previous_only(items: list[R], restrict_to: tuple[str, ...]) -> tuple[list[R], bool]:
+    """A follow-up over 'those': only the previous answer's records, when any are among
+    `items`; and whether it narrowed."""
+    narrowed = [item for item in items if item.id in restrict_to] if restrict_to else []
+    return (narrowed, True) if narrowed else (items, False)
 
 
 def fmt_date(day: dt.date | None) -> str:

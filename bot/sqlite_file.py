@@ -4,8 +4,9 @@ wait for a busy writer, and numbered migrations applied once, in one transaction
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -42,3 +43,19 @@ def migrate(db: sqlite3.Connection, steps: Migrations) -> None:
     except BaseException:
         db.execute("ROLLBACK")
         raise
+
+
+class SqliteFile:
+    """A store in one SQLite file: its folder made, its migrations applied on opening."""
+
+    migrations: Migrations
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            migrate(db, self.migrations)
+
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self.path)

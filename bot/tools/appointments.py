@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.evidence import Line, Query, ToolResult, fmt_date, plural
+from bot.evidence import Line, Query, ToolResult, fmt_date, plural, previous_only
 from bot.understand.terms import matches_terms
 from ingest.models import MISSED_OUTCOMES, Appointment, Outcome
 
@@ -22,11 +22,9 @@ def _scope(query: Query) -> tuple[list[Appointment], list[str]]:
     ask = query.ask
     found = list(records.appointments)
     described: list[str] = []
-    if ask.restrict_to:
-        narrowed = [a for a in found if a.id in ask.restrict_to]
-        if narrowed:
-            found = narrowed
-            described.append("the appointments of the previous answer")
+    found, narrowed = previous_only(found, ask.restrict_to)
+    if narrowed:
+        described.append("the appointments of the previous answer")
     if ask.members:
         found = [a for a in found if a.member in ask.members]
         described.append(f"for {records.names(list(ask.members))}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from bot.evidence import Line, Query, ToolResult, fmt_date, plural
+from bot.evidence import Line, Query, ToolResult, fmt_date, plural, previous_only
 from bot.search import tokens
 from bot.tools.seen import disagreements
 from bot.understand.terms import matches_terms
@@ -92,11 +92,9 @@ def chronology(query: Query) -> ToolResult:
     found = list(records.chronology)
     described: list[str] = []
     ask = query.ask
-    if ask.restrict_to:
-        narrowed = [e for e in found if e.id in ask.restrict_to]
-        if narrowed:
-            found = narrowed
-            described.append("the events of the previous answer")
+    found, narrowed = previous_only(found, ask.restrict_to)
+    if narrowed:
+        described.append("the events of the previous answer")
     if ask.event_types:
         found = [e for e in found if e.event_type in ask.event_types]
         described.append("type " + " or ".join(sorted(type_words(t) for t in ask.event_types)))

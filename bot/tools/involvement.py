@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.evidence import Line, Query, ToolResult, fmt_date, plural
+from bot.evidence import Line, Query, ToolResult, fmt_date, plural, previous_only
 from bot.understand.terms import matches_terms
 from ingest.models import Professional
 
@@ -65,10 +65,7 @@ def involvement(query: Query) -> ToolResult:
             False,
             final=True,
         )
-    if ask.restrict_to:
-        narrowed = [p for p in found if p.id in ask.restrict_to]
-        if narrowed:
-            found = narrowed
+    found, _ = previous_only(found, ask.restrict_to)
     if members:
         found = [p for p in found if not p.members or set(p.members) & set(members)]
         described.append(f"working with {records.names(list(members))} or the whole family")
