@@ -177,7 +177,7 @@ class Engine:
         request = self.understand(question, records, conversation)
         results: list[ToolResult] = []
         for ask in request.asks:
-            if results and ask.restrict_to == () and _refers_back(ask, request, results[-1]):
+            if results and ask.restrict_to == () and _refers_back(ask, results[-1]):
                 ask = ask.model_copy(update={"restrict_to": tuple(results[-1].record_ids)})
             results.append(self._run(Query(ask, records, today), learning_records))
         sources: dict[str, Records] = {}
@@ -317,7 +317,7 @@ def _filtered(ask: Ask) -> bool:
     )
 
 
-def _refers_back(ask: Ask, request: Request, previous: ToolResult) -> bool:
+def _refers_back(ask: Ask, previous: ToolResult) -> bool:
     """'who is the LP and how do I contact them?': the second part is about the first's answer."""
     pronoun = bool(re.search(r"\b(them|him|her|they|their|that person)\b", ask.clause, re.I))
     return (

@@ -31,7 +31,6 @@ class ToolResult:
     searched: str
     found: bool
     record_ids: list[str] = field(default_factory=list)
-    filters: dict[str, object] = field(default_factory=dict)
     final: bool = False  # a definite 'not recorded' (no record kind holds it): no fallback
 
 

@@ -62,12 +62,11 @@ def appointments(query: Query) -> ToolResult:
     ask = query.ask
     who = f" for {records.names(list(ask.members))}" if ask.members else ""
     when = f" {ask.period.label}" if ask.period else ""
-    filters = {"outcomes": sorted(o.value for o in wanted) if label else []}
     if not found:
         kind = f" ({', '.join(ask.agency_or_role)})" if ask.agency_or_role else ""
         line = f"0 {label_words}appointments{kind} are recorded{who}{when}."
         if not scope:
-            return ToolResult("appointments", [Line(line, ())], searched, False, [], filters)
+            return ToolResult("appointments", [Line(line, ())], searched, False)
         outcomes = Counter(outcome_words(a.outcome) for a in scope)
         recorded = Line(
             f"What is recorded instead: {plural(len(scope), 'appointment')}{kind}{who}{when}, "
@@ -80,10 +79,9 @@ def appointments(query: Query) -> ToolResult:
             searched,
             True,
             [a.id for a in scope],
-            filters,
         )
     if ask.ranking and len({a.member for a in found}) > 1:
-        return _most(query, found, label_words, who, when, searched, filters)
+        return _most(query, found, label_words, who, when, searched)
     by_outcome = Counter(a.outcome for a in found)
     breakdown = ", ".join(f"{n} {outcome_words(o)}" for o, n in by_outcome.most_common())
     lines = [
@@ -113,7 +111,7 @@ def appointments(query: Query) -> ToolResult:
                     tuple(a.id for a in excluded),
                 )
             )
-    return ToolResult("appointments", lines, searched, True, [a.id for a in found], filters)
+    return ToolResult("appointments", lines, searched, True, [a.id for a in found])
 
 
 def _most(
@@ -123,7 +121,6 @@ def _most(
     who: str,
     when: str,
     searched: str,
-    filters: dict[str, object],
 ) -> ToolResult:
     """'Which child has missed the most?': members ranked by count, the top one's records cited."""
     records = query.records
@@ -153,4 +150,4 @@ def _most(
             )
         )
     ids = [a.id for a in found if a.member in leaders]
-    return ToolResult("appointments", lines, searched, True, ids, filters)
+    return ToolResult("appointments", lines, searched, True, ids)

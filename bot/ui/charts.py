@@ -65,24 +65,8 @@ def timeline_chart(marks: list[Mark], start: dt.date, end: dt.date) -> alt.Layer
             x=x,
             y=y,
             yOffset=alt.YOffset("kind:N", sort=kinds, scale=alt.Scale(paddingOuter=0.3)),
-            shape=alt.Shape(
-                "kind_title:N",
-                title="Mark",
-                scale=alt.Scale(
-                    domain=[KIND_TITLES[k] for k in kinds],
-                    range=[KIND_STYLE[k][0] for k in kinds],
-                ),
-                legend=alt.Legend(orient="bottom", labelColor=TEXT, titleColor=TEXT),
-            ),
-            color=alt.Color(
-                "kind_title:N",
-                title="Mark",
-                scale=alt.Scale(
-                    domain=[KIND_TITLES[k] for k in kinds],
-                    range=[KIND_STYLE[k][1] for k in kinds],
-                ),
-                legend=alt.Legend(orient="bottom", labelColor=TEXT, titleColor=TEXT),
-            ),
+            shape=alt.Shape("kind_title:N", **_mark_legend(kinds, 0)),
+            color=alt.Color("kind_title:N", **_mark_legend(kinds, 1)),
             size=alt.condition(alt.datum.kind == "event", alt.value(60), alt.value(130)),
             tooltip=[
                 alt.Tooltip("day:N", title="Date"),
@@ -108,3 +92,14 @@ def timeline_chart(marks: list[Mark], start: dt.date, end: dt.date) -> alt.Layer
         .configure_axis(domainColor=MUTED, tickColor=MUTED, gridColor="#e3e5ea")
         .configure_view(strokeWidth=0)
     )
+
+
+def _mark_legend(kinds: list[str], style: int) -> dict[str, object]:
+    """One legend for the marks: shape (style 0) and colour (style 1) share it."""
+    return {
+        "title": "Mark",
+        "scale": alt.Scale(
+            domain=[KIND_TITLES[k] for k in kinds], range=[KIND_STYLE[k][style] for k in kinds]
+        ),
+        "legend": alt.Legend(orient="bottom", labelColor=TEXT, titleColor=TEXT),
+    }

@@ -48,15 +48,19 @@ def draw_grid(header: list[str], widths: list[int]) -> list[Any]:
     return columns
 
 
+def _figure_card(figure: Figure, case_id: str, key: str) -> None:
+    """A card for one figure: its label, value, note, and the records behind it."""
+    st.caption(figure.label)
+    st.markdown(f"**{figure.value}**")
+    if figure.note:
+        st.caption(figure.note)
+    draw_figure(figure, case_id, key, _records(len(figure.record_ids)))
+
+
 def draw_cards(overview: CaseOverview) -> None:
     address, moves, lead = st.columns([3, 4, 3])
     with address.container(border=True):
-        figure = overview.current_address
-        st.caption(figure.label)
-        st.markdown(f"**{figure.value}**")
-        if figure.note:
-            st.caption(figure.note)
-        draw_figure(figure, overview.case_id, "fig-address", _records(len(figure.record_ids)))
+        _figure_card(overview.current_address, overview.case_id, "fig-address")
     with moves.container(border=True):
         st.caption("Moves")
         st.markdown(
@@ -79,12 +83,7 @@ def draw_cards(overview: CaseOverview) -> None:
                 f"{len(overview.moves.record_ids)} addresses",
             )
     with lead.container(border=True):
-        figure = overview.lead
-        st.caption(figure.label)
-        st.markdown(f"**{figure.value}**")
-        if figure.note:
-            st.caption(figure.note)
-        draw_figure(figure, overview.case_id, "fig-lead", _records(len(figure.record_ids)))
+        _figure_card(overview.lead, overview.case_id, "fig-lead")
 
 
 def draw_children(overview: CaseOverview) -> None:
