@@ -20,8 +20,8 @@ from bot.tools.passages import documents, learning
 from bot.tools.topic import RecordVectors, topic
 from bot.types import Answer, Turn
 from bot.understand import Understander
+from config.settings import Settings, load_settings
 from ingest.models import Outcome
-from ingest.settings import Settings, load_settings
 from ingest.store import Store
 
 # Where a structured miss may still be answered: an attended appointment is a child seen; an

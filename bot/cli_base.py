@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from ingest.settings import Settings, load_settings
+from config.settings import Settings, load_settings
 
 app = typer.Typer(
     add_completion=False,

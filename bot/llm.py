@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from langchain_core.language_models.chat_models import BaseChatModel
 
     from bot.compose import Composed
-    from ingest.settings import LLMSettings
+    from config.settings import LLMSettings
 
 log = logging.getLogger(__name__)
 

@@ -44,8 +44,8 @@ from eval.synth import write_bundles
 if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
 
+    from config.settings import Settings
     from ingest.pipeline import IngestResult
-    from ingest.settings import Settings
     from ingest.store import LiveVersion, Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,7 +120,7 @@ def passage_count(results: Sequence[IngestResult]) -> int:
 
 
 def scenario_ingest(cases: Sequence[Path], learning: Sequence[Path], store: Path) -> Result:
-    from ingest.settings import load_settings
+    from config.settings import load_settings
 
     settings = load_settings(store=store)
     model_s = load_model(settings)
@@ -244,7 +244,7 @@ def fill_store(settings: Settings, bundles: Sequence[Path], base: Path | None) -
 
 
 def scenario_layout(bundles: Sequence[Path], work: Path, base: Path | None, runs: int) -> Result:
-    from ingest.settings import load_settings
+    from config.settings import load_settings
     from ingest.store import Store
 
     small, big = load_settings(store=work / "one"), load_settings(store=work / "many")

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_base import StoreOption, out
-from ingest.settings import load_settings
+from config.settings import load_settings
 
 
 def register(app: typer.Typer) -> None:

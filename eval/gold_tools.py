@@ -178,7 +178,7 @@ class Case:
 # ---------------------------------------------------------------- passage ids
 def passage_ids(store: str) -> dict[str, set[str]]:
     sys.path.insert(0, str(ROOT))
-    from ingest.settings import load_settings
+    from config.settings import load_settings
     from ingest.store import LEARNING_KEY, Store, case_key
 
     s = Store(load_settings(store=store).chroma_client())

@@ -11,13 +11,13 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel
 
+from config.settings import Settings
 from ingest.bundle import bundle_hash, is_bundle, load_bundle
 from ingest.entries import build_entry
 from ingest.errors import BundleError, Problem
 from ingest.fields import load_yaml
 from ingest.learning import load_learning
 from ingest.models import Bundle
-from ingest.settings import Settings
 from ingest.store import LEARNING_KEY, Store, case_key
 
 INDEX_VERSION = "1"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 from typer.testing import CliRunner
 
-from ingest.settings import Settings, load_settings
+from config.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from bot.records import RecordCache, Records

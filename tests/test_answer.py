@@ -11,8 +11,8 @@ import pytest
 from bot.answer import CaseNotFound, Engine
 from bot.citations import parse_markers
 from bot.types import Answer, Turn
+from config.settings import load_settings
 from ingest.pipeline import ingest_cases, ingest_learning
-from ingest.settings import load_settings
 from tests.conftest import DATA, DEMO, SHARED
 
 

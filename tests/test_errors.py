@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
+from config.settings import Settings
 from ingest.pipeline import ingest_cases
-from ingest.settings import Settings
 from tests.conftest import store_snapshot
 
 ALLOWED_EVENTS = (

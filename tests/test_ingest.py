@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
+from config.settings import Settings
 from ingest.pipeline import ingest_cases, ingest_learning
-from ingest.settings import Settings
 from ingest.store import LEARNING_KEY, Store, case_key
 from tests.conftest import DATA, DEMO, SHARED, store_snapshot
 

@@ -14,8 +14,8 @@ from bot.access import AccessDenied, User, add_user
 from bot.answer import Engine
 from bot.audit import AuditLog
 from bot.cli import app
+from config.settings import load_settings
 from ingest.pipeline import ingest_cases, ingest_learning
-from ingest.settings import load_settings
 from tests.conftest import DATA, DEMO
 
 

@@ -20,8 +20,8 @@ from bot.answer import Engine
 from bot.citations import parse_markers
 from bot.llm import LLMComposer, check, facts, sentences
 from bot.types import Citation
+from config.settings import LLMSettings, load_settings
 from ingest.pipeline import ingest_cases
-from ingest.settings import LLMSettings, load_settings
 from tests.conftest import DATA
 
 # --------------------------------------------------------------------------- the fake server

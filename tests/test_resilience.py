@@ -20,11 +20,11 @@ from hypothesis import strategies as st
 from bot.access import LOCAL
 from bot.answer import Engine
 from bot.records import RecordCache
+from config.settings import load_settings
 from eval.synth import write_bundle
 from ingest.bundle import load_bundle
 from ingest.errors import BundleError
 from ingest.pipeline import ingest_cases
-from ingest.settings import load_settings
 from ingest.store import Store
 from tests.conftest import DATA, store_snapshot
 

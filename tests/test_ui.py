@@ -21,9 +21,9 @@ from bot.ui.answer_html import SourceLabel, answer_html, answer_text, preview_of
 from bot.ui.ask_tab import announcement
 from bot.ui.sources import field_value, source_view
 from bot.ui.timeline_tab import preset_period
+from config.settings import load_settings
 from ingest.models import Outcome
 from ingest.pipeline import ingest_cases
-from ingest.settings import load_settings
 from tests.conftest import DEMO_TODAY
 
 # -- plain labels -------------------------------------------------------------------------------

@@ -17,9 +17,9 @@ from bot.understand.clauses import split_clauses
 from bot.understand.members import find_members
 from bot.understand.spelling import Speller
 from bot.understand.terms import find_terms
+from config.settings import load_settings
 from ingest.models import EventType, Outcome, SourceType
 from ingest.pipeline import ingest_cases
-from ingest.settings import load_settings
 from ingest.store import Store
 from tests.conftest import DATA
 

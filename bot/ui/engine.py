@@ -14,7 +14,7 @@ from bot.access import LOCAL, User
 from bot.answer import Engine
 from bot.records import Records
 from bot.search import PassageIndex
-from ingest.settings import Settings, load_settings
+from config.settings import Settings, load_settings
 
 # Settings only the app reads (not the engine): changing them does not need a new engine.
 APP_ONLY_SETTINGS = frozenset({"conversations_path", "max_question_chars"})

@@ -217,7 +217,7 @@ def _load(path: Path) -> tuple[TfidfVectorizer, dict[str, _Head]]:
 
 def main() -> None:
     """`make install` fits and caches the classifier once, before the first start."""
-    from ingest.settings import load_settings
+    from config.settings import load_settings
 
     settings = load_settings()
     QuestionClassifier(settings.embedder(), settings.model_cache_dir())
