@@ -25,12 +25,7 @@ log = logging.getLogger(__name__)
 
 MIN_SUPPORT = 0.6  # share of a sentence's content words that must occur in its cited records
 
-STOPWORDS = frozenset(
-    word
-    for line in prompts.text("stopwords.txt").splitlines()
-    if not line.startswith("#")
-    for word in line.split()
-)
+STOPWORDS = prompts.stopwords()
 _COUNTING = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty"

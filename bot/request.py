@@ -129,3 +129,8 @@ class Request(BaseModel):
     unresolved: tuple[str, ...] = Field(
         (), description="Words that named something no record holds (a name, a time phrase)."
     )
+    mentioned: tuple[str, ...] = Field(
+        (),
+        description="Members this question and the one before it named: whom a following "
+        "'both of them' or 'either of them' means.",
+    )

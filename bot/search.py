@@ -25,12 +25,7 @@ SEMANTIC_WEIGHT = 8.0
 SEMANTIC_FLOOR = 0.2
 SHORT_SENTENCE = 120  # characters: shorter chosen sentences may bring the next one along
 CANDIDATES = 20
-STOPWORDS = frozenset(
-    word
-    for line in prompts.text("stopwords.txt").splitlines()
-    if not line.startswith("#")
-    for word in line.split()
-)
+STOPWORDS = prompts.stopwords()
 REQUIREMENT = re.compile(
     r"\b(must|should|shall|will|required?|requires|within|no later than|by \d+|at least|"
     r"before|as soon as|responsible|ensure)\b",
@@ -165,8 +160,15 @@ class PassageIndex:
         return max(bm25.idf.get(token, 0.0), 0.0) if bm25 else 0.0
 
     def search(
-        self, question: str, *, k: int = 5, where: dict[str, object] | None = None
+        self,
+        question: str,
+        *,
+        k: int = 5,
+        where: dict[str, object] | None = None,
+        ignore: frozenset[str] = frozenset(),
     ) -> list[Hit]:
+        """The k best passages by BM25 and dense rank fused. `ignore`: words that rank but are
+        no evidence of what was asked (the names of whom it is about)."""
         if not self.passages or self._bm25 is None:
             return []
         query_tokens = set(tokens(question))
@@ -213,7 +215,10 @@ class PassageIndex:
                 by_id[pid],
                 fused[pid],
                 similarity.get(pid, 0.0),
-                len(query_tokens & set(tokens(f"{by_id[pid].heading or ''} {by_id[pid].text}"))),
+                len(
+                    (query_tokens - ignore)
+                    & set(tokens(f"{by_id[pid].heading or ''} {by_id[pid].text}"))
+                ),
                 pid in titled,
                 pid in headed,
             )

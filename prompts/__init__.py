@@ -19,3 +19,14 @@ def load(name: str) -> Any:
 
 def text(name: str) -> str:
     return (HERE / name).read_text(encoding="utf-8")
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """The words that carry no meaning of their own in a question or a record."""
+    return frozenset(
+        word
+        for line in text("stopwords.txt").splitlines()
+        if not line.startswith("#")
+        for word in line.split()
+    )

@@ -164,3 +164,4 @@ def test_turn_is_not_serialised(engine: Engine):
 def test_case_scoped_question_never_cites_another_case(engine: Engine, tmp_path: Path):
     answer = engine.ask("what happened in March 2018?", "FAM-T1")
     assert {c.case_id for c in answer.citations} == {"FAM-T1"}
+

@@ -163,3 +163,27 @@ def test_sentences_unwrap_and_keep_lists():
 
 def test_tokens_drop_stopwords_and_normalise():
     assert tokens("What did dad's letters say?") == ["father", "letter"]
+
+
+def test_a_name_of_several_words_the_case_does_not_hold_is_unresolved(
+    understander: Understander, records: Records
+):
+    # each word alone is near something of the case ('Westmoor Academy'), the name is not
+    request = understander.understand("what did St Mary's Academy say about Ash?", records, TODAY)
+    assert request.asks[0].unresolved == ("St Mary's Academy",)
+    named = understander.understand("what did Westmoor Academy say about Ash?", records, TODAY)
+    assert named.asks[0].unresolved == ()
+    title_case = understander.understand("When Was Ash Last Seen By The School?", records, TODAY)
+    assert title_case.asks[0].unresolved == ()
+
+
+def test_either_of_them_after_a_switch_of_person_means_both(
+    understander: Understander, records: Records
+):
+    first = understander.understand("who is Bee's health visitor?", records, TODAY)
+    second = understander.understand("what about Ash?", records, TODAY, first, ("prof-01",))
+    third = understander.understand(
+        "is there a social worker for either of them?", records, TODAY, second, ("prof-03",)
+    )
+    assert set(third.asks[0].members) == {"child-a", "child-b"}
+    assert third.asks[0].restrict_to == ()  # one record before: 'of them' is the people

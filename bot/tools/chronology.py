@@ -105,7 +105,11 @@ def chronology(query: Query) -> ToolResult:
     by_terms = [
         e for e in found if matches_terms(f"{e.agency} {e.recorded_by or ''} {e.summary}", terms)
     ]
-    if terms and by_terms:  # 'referrals to CSC': the agency, or what the record says
+    if terms and (by_terms or not ask.event_types):
+        # 'referrals to CSC': the agency, or what the record says. A named type ('referrals')
+        # stands without its terms when no record holds them (a referral names its maker,
+        # seldom where it went); with no type named the terms are what was asked, and a filter
+        # that matches nothing is never dropped silently.
         found = by_terms
         described.append(f"agency or summary matching {', '.join(terms)}")
     if ask.source_types:

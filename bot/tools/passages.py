@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.evidence import Line, Query, ToolResult
 from bot.request import About
-from bot.search import Hit, PassageIndex
+from bot.search import Hit, PassageIndex, tokens
 
 MIN_DENSE = 0.42  # below this, a passage needs real word overlap to count as evidence
 MIN_DENSE_WITH_OVERLAP = 0.25
@@ -17,6 +17,16 @@ def is_evidence(hit: Hit) -> bool:
         or hit.dense >= MIN_DENSE
         or (hit.overlap >= MIN_OVERLAP and hit.dense >= MIN_DENSE_WITH_OVERLAP)
     )
+
+
+def _names_of(query: Query) -> frozenset[str]:
+    """The words naming the members an ask is about: they say whom, not what."""
+    records = query.records
+    if records is None or not query.ask.members:
+        return frozenset()
+    wanted = set(query.ask.members)
+    names = [" ".join([m.name, *m.aliases]) for m in records.members if m.id in wanted]
+    return frozenset(tokens(" ".join(names)))
 
 
 def _source(hit: Hit) -> str:
@@ -38,7 +48,11 @@ def _answer(
         + (f", kind {where['learning_kind']}" if where else "")
     )
     question = query.ask.text
-    hits = [hit for hit in index.search(question, where=where) if is_evidence(hit)]
+    hits = [
+        hit
+        for hit in index.search(question, where=where, ignore=_names_of(query))
+        if is_evidence(hit)
+    ]
     if not hits:
         return ToolResult(
             intent, [Line(f"Nothing in {scope} answers this question.", ())], searched, False

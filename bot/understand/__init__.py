@@ -70,6 +70,9 @@ class Understander:
     ) -> Request:
         corrected, readings = self.speller.correct(question, records)
         last = previous.asks[0] if previous and previous.asks else None
+        if last and previous and len(last.members) == 1 and _PLURAL.search(corrected):
+            # 'who is jade's dsl?' 'what about her brother Leo?' 'an EWO for either of them?'
+            last = last.model_copy(update={"members": previous.mentioned or last.members})
         follow_up = is_follow_up(corrected, last) or bool(
             last and previous_ids and narrows_previous(corrected)
         )
@@ -95,6 +98,11 @@ class Understander:
             follow_up=follow_up,
             readings=tuple(Reading(typed=t, read_as=r) for t, r in readings),
             unresolved=tuple(dict.fromkeys(unresolved)),
+            mentioned=tuple(
+                dict.fromkeys(
+                    [m for a in asks for m in a.members] + list(last.members if last else ())
+                )
+            ),
         )
 
     def _ask(
@@ -139,7 +147,10 @@ class Understander:
             ask = _follow(
                 ask, previous, prediction, clause, found.from_previous, period, terms, records
             )
-            if (narrows_previous(clause) or asks_since_when(clause)) and previous_ids:
+            # 'which of those ...' chooses among several records; 'either of them' after a
+            # single record is about people
+            narrows = narrows_previous(clause) and len(previous_ids) > 1
+            if (narrows or asks_since_when(clause)) and previous_ids:
                 ask = ask.model_copy(update={"restrict_to": previous_ids})
         if records is None and ask.about not in LEARNING_ABOUTS:
             ask = ask.model_copy(update={"about": "learning"})
@@ -159,6 +170,7 @@ _AGENCY_FILTERED = frozenset(  # asks whose answer depends on the agency or role
         "document_content",
     }
 )
+_PLURAL = re.compile(r"\b(them|they|their|both|either|each of)\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(there|then|that|his|her|their|them|him|it)\b", re.I)
 FIELD_CONFIDENCE = 0.7  # below this, the fields a question names decide between readings
 
