@@ -1016,3 +1016,15 @@ def test_a_move_in_with_someone_no_move_names_is_unresolved() -> None:
 )
 def test_a_pronoun_or_gerund_alone_is_no_anchor(text: str) -> None:
     assert find_period(text, TODAY, LOMAX) == PeriodParse(None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("who was the SW at the time of the section 47?", "2026-01-13", "2026-01-13"),
+        ("who was in the house on the night of the missing episode?", "2026-09-15", "2026-09-15"),
+        ("what happened on the day of the no access visit", "2026-07-10", "2026-07-10"),
+    ],
+)
+def test_the_day_of_an_anchor(text: str, start: str, end: str) -> None:
+    assert bounds(text) == (D(start), D(end))

@@ -267,7 +267,7 @@ _HOLIDAYS = {
 _ANCHOR_KW = re.compile(
     r"\b(?P<kw>ever\ssince|since|after|following|before|prior\sto|up\suntil|until|till|up\sto"
     r"|from\swhen|from\sthe\stime(?:\sthat|\swhen)?|when|while|whilst|during|between"
-    r"|at\sthe\stime\sof)\s"
+    r"|at\sthe\stime\sof|on\sthe\s(?:day|night|morning|afternoon|evening)\sof)\s"
 )
 _PERIOD_NOUN = re.compile(
     r"\b(?P<prep>in|during|over|throughout|for)\s(?P<det>the|their|his|her)\s"
@@ -374,7 +374,8 @@ _TRIGGER = re.compile(
     r"|following|prior|last|past|previous|this|next|ago|today|tonight|yesterday|tomorrow"
     r"|spring|summer|autumn|winter|so far|to date|pregnan\w*|period|stay|placement|tenancy"
     r"|from|christmas|xmas|boxing day|new year|days?|weeks?|weekend|fortnight|months?|years?"
-    r"|term|start|beginning|end|middle|pre|post)\b"
+    r"|term|start|beginning|end|middle|pre|post|at the time of|night|morning|afternoon|evening"
+    r"|day)\b"
 )
 _DASHES = str.maketrans({"–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\s+|.", re.S)
@@ -1358,6 +1359,8 @@ def _anchors(ctx: _Ctx, atoms: list[_Atom]) -> list[_Found]:
     found: list[_Found] = []
     for m in _ANCHOR_KW.finditer(norm):
         kw, e = m.group("kw"), m.end()
+        if kw.startswith("on the"):
+            kw = "at the time of"  # "on the night of the DA incident": that day
         at = atom_starts.get(e)
         if at is not None and kw != "between" and not _modifies_noun(norm, at):
             continue  # "since march", "before the 14th": a date phrase ("since the 2017 move"
