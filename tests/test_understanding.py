@@ -187,3 +187,15 @@ def test_either_of_them_after_a_switch_of_person_means_both(
     )
     assert set(third.asks[0].members) == {"child-a", "child-b"}
     assert third.asks[0].restrict_to == ()  # one record before: 'of them' is the people
+
+
+def test_a_later_part_asking_its_own_thing_shares_people_and_time_not_filters(
+    understander: Understander, records: Records
+):
+    request = understander.understand(
+        "which of Bee's appointments were missed in 2017, and how old is she?", records, TODAY
+    )
+    first, second = request.asks
+    assert (first.about, second.about) == ("appointments", "household_members")
+    assert second.members == ("child-b",)
+    assert second.outcomes == ()

@@ -145,7 +145,15 @@ class Understander:
                 ask = ask.model_copy(update={"unresolved": tuple(dict.fromkeys(missing))})
         if previous is not None and follow_up:
             ask = _follow(
-                ask, previous, prediction, clause, found.from_previous, period, terms, records
+                ask,
+                previous,
+                prediction,
+                clause,
+                found.from_previous,
+                period,
+                terms,
+                records,
+                same_question,
             )
             # 'which of those ...' chooses among several records; 'either of them' after a
             # single record is about people
@@ -301,6 +309,7 @@ def _follow(
     period: Period | None,
     terms: Terms,
     records: Records | None,
+    same_question: bool = False,
 ) -> Ask:
     own = {
         name
@@ -323,6 +332,9 @@ def _follow(
     unsure = prediction.about_p < FOLLOW_UP_CONFIDENCE or prediction.about == "unanswerable"
     # 'since when?', 'and before that?', 'and her brother Ryan?': nothing asked but who or when
     bare = len(content_words(clause, records)) <= 1 and not (own - {"members", "period"})
+    # a later part of the same question asks its own thing ('..., and how old is he?') unless
+    # the classifier cannot tell what
+    bare = bare and not (same_question and prediction.about_p >= FOLLOW_UP_CONFIDENCE)
     if narrows or unsure or bare:  # 'which of those ...' is about the same records
         ask = ask.model_copy(update={"about": previous.about, "shape": previous.shape})
     if ask.about in PASSAGE_ABOUTS and ask.about == previous.about:
@@ -332,6 +344,10 @@ def _follow(
         own.add("topic")
     if "period" not in own and asks_since_when(clause):
         ask = ask.model_copy(update={"shape": "detail"})
+    if same_question and ask.about != previous.about:
+        # parts of one question that ask different things share people and time, not filters
+        own |= {"agency_or_role", "role_terms", "event_types", "outcomes", "outcome_group"}
+        own |= {"source_types", "learning_kind", "topic", "current_only"}
     return inherit(ask, previous, own)
 
 
