@@ -11,6 +11,7 @@ import streamlit as st
 
 from bot.access import AccessDenied, User
 from bot.answer import CaseNotFound, Engine
+from bot.markup import md
 from bot.ui import state, theme
 from bot.ui.ask_tab import draw_ask
 from bot.ui.briefings_tab import draw_briefings
@@ -85,7 +86,7 @@ def draw_sidebar(engine: Engine, choices: dict[str, str], user: User) -> None:
                 icon=":material/lock_open:",
             )
         else:
-            st.caption(f"Signed in as **{user.name}** ({user.role})")
+            st.caption(f"Signed in as **{md(user.name)}** ({md(user.role)})")
             st.button("Sign out", on_click=state.sign_out, icon=":material/logout:")
         options = [*choices, state.LEARNING_ONLY]
         st.selectbox(
@@ -115,6 +116,7 @@ def draw_sidebar(engine: Engine, choices: dict[str, str], user: User) -> None:
 def confirm_switch(current: str | None, wanted: str | None, questions: int) -> None:
     here = f"case {current}" if current else "the learning corpus"
     there = f"case {wanted}" if wanted else "the learning corpus only"
+    there, here = md(there), md(here)
     st.markdown(
         f"Switching to {there} closes this conversation about {here} "
         f"({questions} question{'s' if questions != 1 else ''}). It is kept: choose {here} "
@@ -140,7 +142,7 @@ def draw_page(engine: Engine, user: User) -> None:
     if not state.case_chosen():
         if refused:
             st.error(
-                f"Case {refused} is not available: there is no such case, or you are not "
+                f"Case {md(refused)} is not available: there is no such case, or you are not "
                 "allowed to see it. No case is open.",
                 icon=":material/block:",
             )
@@ -150,7 +152,7 @@ def draw_page(engine: Engine, user: User) -> None:
     try:
         records = engine.case_records(case_id, user) if case_id else None
     except (AccessDenied, CaseNotFound):
-        st.error(f"Case {case_id} is not available any more. Choose another case.")
+        st.error(f"Case {md(case_id)} is not available any more. Choose another case.")
         return
     learning = engine.cache.learning()
     today = engine.settings.today_date()
