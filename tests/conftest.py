@@ -19,6 +19,7 @@ from config.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from bot.records import RecordCache, Records
+    from tests.hostile import HostileStore
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -154,3 +155,15 @@ def brierley(demo_records: RecordCache) -> Records:
     records = demo_records.case("FAM-0215", LOCAL)
     assert records is not None
     return records
+
+
+@pytest.fixture(scope="session")
+def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileStore]:
+    """Case FAM-X1 and a learning document whose text tries to fetch, link and run script
+    (tests/hostile.py), ingested once per session; two sockets listen where its URLs point."""
+    from tests.hostile import build_store
+
+    built = build_store(tmp_path_factory.mktemp("hostile"))
+    yield built
+    built.host.close()
+    built.other.close()
