@@ -23,7 +23,8 @@ from bot.ui.timeline_tab import draw_timeline
 
 TABS = ("Ask", "Overview", "Timeline", "Briefings", "Learning")
 
-st.set_page_config(page_title="CaseBrief", page_icon=":material/description:", layout="wide")
+# An emoji icon is drawn in the page (a data: URL); a :material: one is fetched from Google.
+st.set_page_config(page_title="CaseBrief", page_icon="📄", layout="wide")
 theme.apply()
 state.init()
 
