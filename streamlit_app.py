@@ -20,6 +20,7 @@ from bot.ui.learning_tab import draw_learning
 from bot.ui.overview_tab import draw_overview
 from bot.ui.record_dialog import draw_record_dialog
 from bot.ui.timeline_tab import draw_timeline
+from ingest.unavailable import StoreUnavailable, answering
 
 TABS = ("Ask", "Overview", "Timeline", "Briefings", "Learning")
 
@@ -193,13 +194,27 @@ def draw_page(engine: Engine, user: User) -> None:
         draw_record_dialog(records)
 
 
-engine = shared_engine()
-if not engine.access.local_mode and state.user_id() is None:
-    draw_sign_in(engine)
-    st.stop()
+def main() -> None:
+    engine = shared_engine()
+    if not engine.access.local_mode and state.user_id() is None:
+        draw_sign_in(engine)
+        st.stop()
+    try:
+        user = engine.user(state.user_id())
+    except AccessDenied as denied:
+        st.error(str(denied))
+        st.stop()
+    draw_page(engine, user)
+
+
+# A Chroma server that does not answer: what to do, not a traceback. The next run (the next
+# question, a reload) tries it again.
 try:
-    user = engine.user(state.user_id())
-except AccessDenied as denied:
-    st.error(str(denied))
-    st.stop()
-draw_page(engine, user)
+    with answering(app_settings().chroma_url):
+        main()
+except StoreUnavailable as unavailable:
+    st.error(str(unavailable), icon=":material/cloud_off:")
+    if state.case_chosen():  # this visitor was at work on a case: the next question retries
+        st.chat_input(
+            "Ask again once the server answers…", key=state.RETRY_KEY, on_submit=state.on_retry
+        )
