@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from streamlit.testing.v1 import AppTest
 from typer.testing import CliRunner
@@ -82,3 +83,19 @@ def test_a_chroma_server_that_stops_says_what_to_do_and_recovers_when_back(
     assert engine.ask(QUESTION, case_id="FAM-T1").citations
     result = cli.invoke(cli_app, ["cases"])
     assert result.exit_code == 0 and result.stdout.startswith("FAM-T1  The Testwood family")
+
+
+def test_only_transport_failures_of_a_configured_server_become_store_unavailable():
+    from ingest.unavailable import answering
+
+    url = "http://127.0.0.1:9"
+    with pytest.raises(StoreUnavailable) as raised, answering(url):
+        try:
+            raise httpx.ConnectError("refused")
+        except httpx.ConnectError:  # how chromadb's HttpClient reports it while connecting
+            raise ValueError("Could not connect to a Chroma server.") from None
+    assert str(raised.value).startswith(f"Chroma server at {url} is not answering: ")
+    with pytest.raises(httpx.ConnectError), answering(None):  # the embedded store: unchanged
+        raise httpx.ConnectError("refused")
+    with pytest.raises(KeyError), answering(url):  # not a transport failure: unchanged
+        raise KeyError("x")
