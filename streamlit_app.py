@@ -11,6 +11,7 @@ import streamlit as st
 
 from bot.access import AccessDenied, User
 from bot.answer import CaseNotFound, Engine
+from bot.markup import md
 from bot.ui import state, theme
 from bot.ui.ask_tab import draw_ask
 from bot.ui.briefings_tab import draw_briefings
@@ -19,10 +20,12 @@ from bot.ui.learning_tab import draw_learning
 from bot.ui.overview_tab import draw_overview
 from bot.ui.record_dialog import draw_record_dialog
 from bot.ui.timeline_tab import draw_timeline
+from ingest.unavailable import StoreUnavailable, answering
 
 TABS = ("Ask", "Overview", "Timeline", "Briefings", "Learning")
 
-st.set_page_config(page_title="CaseBrief", page_icon=":material/description:", layout="wide")
+# An emoji icon is drawn in the page (a data: URL); a :material: one is fetched from Google.
+st.set_page_config(page_title="CaseBrief", page_icon="📄", layout="wide")
 theme.apply()
 state.init()
 
@@ -85,7 +88,7 @@ def draw_sidebar(engine: Engine, choices: dict[str, str], user: User) -> None:
                 icon=":material/lock_open:",
             )
         else:
-            st.caption(f"Signed in as **{user.name}** ({user.role})")
+            st.caption(f"Signed in as **{md(user.name)}** ({md(user.role)})")
             st.button("Sign out", on_click=state.sign_out, icon=":material/logout:")
         options = [*choices, state.LEARNING_ONLY]
         st.selectbox(
@@ -115,6 +118,7 @@ def draw_sidebar(engine: Engine, choices: dict[str, str], user: User) -> None:
 def confirm_switch(current: str | None, wanted: str | None, questions: int) -> None:
     here = f"case {current}" if current else "the learning corpus"
     there = f"case {wanted}" if wanted else "the learning corpus only"
+    there, here = md(there), md(here)
     st.markdown(
         f"Switching to {there} closes this conversation about {here} "
         f"({questions} question{'s' if questions != 1 else ''}). It is kept: choose {here} "
@@ -140,7 +144,7 @@ def draw_page(engine: Engine, user: User) -> None:
     if not state.case_chosen():
         if refused:
             st.error(
-                f"Case {refused} is not available: there is no such case, or you are not "
+                f"Case {md(refused)} is not available: there is no such case, or you are not "
                 "allowed to see it. No case is open.",
                 icon=":material/block:",
             )
@@ -150,7 +154,7 @@ def draw_page(engine: Engine, user: User) -> None:
     try:
         records = engine.case_records(case_id, user) if case_id else None
     except (AccessDenied, CaseNotFound):
-        st.error(f"Case {case_id} is not available any more. Choose another case.")
+        st.error(f"Case {md(case_id)} is not available any more. Choose another case.")
         return
     learning = engine.cache.learning()
     today = engine.settings.today_date()
@@ -190,13 +194,27 @@ def draw_page(engine: Engine, user: User) -> None:
         draw_record_dialog(records)
 
 
-engine = shared_engine()
-if not engine.access.local_mode and state.user_id() is None:
-    draw_sign_in(engine)
-    st.stop()
+def main() -> None:
+    engine = shared_engine()
+    if not engine.access.local_mode and state.user_id() is None:
+        draw_sign_in(engine)
+        st.stop()
+    try:
+        user = engine.user(state.user_id())
+    except AccessDenied as denied:
+        st.error(str(denied))
+        st.stop()
+    draw_page(engine, user)
+
+
+# A Chroma server that does not answer: what to do, not a traceback. The next run (the next
+# question, a reload) tries it again.
 try:
-    user = engine.user(state.user_id())
-except AccessDenied as denied:
-    st.error(str(denied))
-    st.stop()
-draw_page(engine, user)
+    with answering(app_settings().chroma_url):
+        main()
+except StoreUnavailable as unavailable:
+    st.error(str(unavailable), icon=":material/cloud_off:")
+    if state.case_chosen():  # this visitor was at work on a case: the next question retries
+        st.chat_input(
+            "Ask again once the server answers…", key=state.RETRY_KEY, on_submit=state.on_retry
+        )

@@ -23,6 +23,7 @@ from bot.understand import Understander
 from config.settings import Settings, load_settings
 from ingest.models import Outcome
 from ingest.store import Store
+from ingest.unavailable import answering
 
 # Where a structured miss may still be answered: an attended appointment is a child seen; an
 # event or a document may hold what a table does not.
@@ -45,6 +46,8 @@ class Engine:
     """Loads the model, store and router once; answers many questions."""
 
     def __init__(self, settings: Settings | None = None) -> None:
+        """Raises StoreUnavailable (as `ask` and `case_records` do) when a configured Chroma
+        server does not answer; the same engine works again once it does."""
         self.settings = settings or load_settings()
         torch.set_num_threads(self.settings.query_threads)
         self.store = Store(self.settings.chroma_client())
@@ -101,7 +104,8 @@ class Engine:
         """A case's records if this user may see them. The same denial whether or not the case
         exists, so a refusal reveals nothing."""
         try:
-            records = self.cache.case(case_id, user)
+            with answering(self.settings.chroma_url):
+                records = self.cache.case(case_id, user)
         except AccessDenied:
             self.audit.append(
                 AuditEntry(user=user.id, role=user.role, action="denied", case_id=case_id)
@@ -116,9 +120,10 @@ class Engine:
         self.understander.understand(
             "who is the lead professional?", None, self.settings.today_date()
         )
-        index = self.passage_index(self.cache.learning())
-        if index is not None:
-            index.warm()
+        with answering(self.settings.chroma_url):
+            index = self.passage_index(self.cache.learning())
+            if index is not None:
+                index.warm()
 
     def passage_index(self, records: Records | None) -> PassageIndex | None:
         """The hybrid passage index of a live version (a case's documents or the learning)."""
@@ -144,7 +149,8 @@ class Engine:
         asker = self.user(user)
         for attempt in range(2):
             try:
-                return self._ask(question, case_id, asker, conversation, answer_id)
+                with answering(self.settings.chroma_url):
+                    return self._ask(question, case_id, asker, conversation, answer_id)
             except NotFoundError:
                 # A re-ingest replaced the case mid-question: answer again from the new version.
                 if attempt:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 import prompts
 from bot.citations import citation, render_markers
 from bot.evidence import Query, fmt_date, plural
+from bot.markup import md
 from bot.overview import (
     contact,
     current_addresses,
@@ -381,19 +382,21 @@ def _intro(briefing: Briefing) -> str:
 
 
 def to_markdown(briefing: Briefing, records: Records, level: int = 1) -> str:
-    """The briefing as Markdown; `level` is the title's heading level (sections one below)."""
+    """The briefing as Markdown; `level` is the title's heading level (sections one below).
+    Every text from the records is escaped (`md`): in any Markdown viewer it shows as written,
+    never as an image, a link or HTML."""
     cited = sources(briefing, records)
     numbers = {c.record_id: c.marker for c in cited}
     title, heading = "#" * level, "#" * (level + 1)
-    parts = [f"{title} {briefing.title}", _intro(briefing)]
+    parts = [f"{title} {md(briefing.title)}", md(_intro(briefing))]
     for section in briefing.sections:
-        parts.append(f"{heading} {section.title}")
+        parts.append(f"{heading} {md(section.title)}")
         if not section.lines:
-            parts.append(f"_{section.empty}_")
+            parts.append(f"_{md(section.empty)}_")
             continue
-        parts.append("\n".join(f"- {ln.text} {_markers(ln, numbers)}" for ln in section.lines))
+        parts.append("\n".join(f"- {md(ln.text)} {_markers(ln, numbers)}" for ln in section.lines))
     parts.append(f"{heading} Sources")
-    parts.append("\n".join(f"[{c.marker}] {_source_text(c)}" + "  " for c in cited))
+    parts.append("\n".join(f"[{c.marker}] {md(_source_text(c))}" + "  " for c in cited))
     return "\n\n".join(parts) + "\n"
 
 

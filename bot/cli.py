@@ -59,6 +59,7 @@ def ingest(
     from ingest.pipeline import ingest_cases, ingest_learning
 
     settings = settings_for(store)
+    settings.chroma_client()  # a Chroma server that does not answer says so before any bar
     try:
         with _progress_bars() as progress:
             if learning:

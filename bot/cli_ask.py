@@ -12,6 +12,7 @@ from rich.markdown import Markdown
 
 from bot.access import AccessDenied
 from bot.cli_base import AccessOption, StoreOption, app, err, out, settings_for
+from bot.markup import plain
 from bot.types import Answer, Turn
 
 EXIT_DENIED = 3
@@ -33,7 +34,7 @@ def _print_answer(answer: Answer) -> None:
     if out.is_terminal:
         out.print(Markdown(answer.answer))
     else:
-        out.print(answer.answer, markup=False, highlight=False)
+        out.print(plain(answer.answer), markup=False, highlight=False)
     if answer.citations:
         out.print()
         for cited in answer.citations:

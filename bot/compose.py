@@ -1,4 +1,6 @@
-"""The deterministic composer: tool lines become Markdown sentences ending in citation markers."""
+"""The deterministic composer: tool lines (plain text, record text among it) become Markdown
+sentences ending in citation markers; the text is escaped (`bot.markup.md`), so a record's words
+are shown as written and can never add an image, a link or HTML to the answer."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.citations import citation, render_markers
 from bot.evidence import ToolResult
+from bot.markup import md
 from bot.records import Records
 from bot.types import Citation
 
@@ -46,17 +49,17 @@ def compose(
             seen.add(line.text)
             if line.record_ids:
                 cited = render_markers([marker_for(i) for i in line.record_ids])
-                sentence = f"{line.text} {cited}"
+                sentence = f"{md(line.text)} {cited}"
             elif line.note:
-                sentence = f"_{line.text}_"
+                sentence = f"_{md(line.text)}_"
             else:
-                sentence = f"_Not found: {line.text}_" if found else line.text
+                sentence = f"_Not found: {md(line.text)}_" if found else md(line.text)
             rendered.append(f"- {sentence}" if line.bullet else sentence)
         blocks.append(_join(rendered))
     searched = " | ".join(r.searched for r in results)
-    preface = "".join(f"_{note}_\n\n" for note in notes or [])
+    preface = "".join(f"_{md(note)}_\n\n" for note in notes or [])
     if not found:
-        text = f"{preface}{NO_EVIDENCE} " + " ".join(blocks) + f"\n\nSearched: {searched}."
+        text = f"{preface}{NO_EVIDENCE} " + " ".join(blocks) + f"\n\nSearched: {md(searched)}."
         return Composed(text, [], True, searched)
     return Composed(preface + "\n\n".join(blocks), citations, False, searched)
 

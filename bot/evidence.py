@@ -15,7 +15,8 @@ R = TypeVar("R", bound=Record)
 
 @dataclass(frozen=True)
 class Line:
-    """One sentence of an answer and the record ids it rests on (never empty in an answer)."""
+    """One sentence of an answer and the record ids it rests on (never empty in an answer).
+    `text` is plain text, never Markdown: the composer escapes it."""
 
     text: str
     record_ids: tuple[str, ...]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import prompts
 from bot.citations import MARKER, parse_markers
+from bot.markup import md_keeping, plain
 from bot.types import Citation
 
 if TYPE_CHECKING:
@@ -340,7 +341,8 @@ def check(output: str, deterministic_text: str, citations: list[Citation]) -> st
             continue
         kept = [s for s in sentences(unit) if keep(s)]
         if kept:
-            out.append(("- " if is_bullet else "") + " ".join(kept))
+            # the model may echo a record's Markdown: escaped like any record text
+            out.append(("- " if is_bullet else "") + " ".join(md_keeping(s, MARKER) for s in kept))
     rendered = _render(out)
     if not rendered or not parse_markers(rendered):
         return None
@@ -415,7 +417,7 @@ def polish(settings: LLMSettings, question: str, composed: Composed) -> Composed
     Citations shrink to the markers the rewrite still uses; their numbers never change."""
     if settings.provider == "none" or composed.abstained or not composed.citations:
         return composed
-    text = composer_for(settings).rewrite(question, composed.text, composed.citations)
+    text = composer_for(settings).rewrite(question, plain(composed.text), composed.citations)
     if text is None:
         return composed
     used = parse_markers(text)

@@ -103,17 +103,21 @@ class Settings(BaseSettings):
                 raise ValueError(
                     f"CASEBRIEF_CHROMA_URL={self.chroma_url!r} is not http://HOST:PORT"
                 )
-            return chromadb.HttpClient(
-                host=url.hostname,
-                port=url.port,
-                ssl=url.scheme == "https",
-                settings=chroma_settings,
-            )
+            from ingest.unavailable import answering
+
+            with answering(self.chroma_url):  # it asks the server at once
+                return chromadb.HttpClient(
+                    host=url.hostname,
+                    port=url.port,
+                    ssl=url.scheme == "https",
+                    settings=chroma_settings,
+                )
         self.store.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(self.store), settings=chroma_settings)
 
     def chroma_client(self) -> ClientAPI:
-        """The Chroma client for this store, built once per settings object."""
+        """The Chroma client for this store, built once per settings object; StoreUnavailable
+        (ingest/unavailable.py) if a configured Chroma server does not answer."""
         return self._client
 
     def embedder(self) -> Embedder:

@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel
 
 from bot.answer import Engine
+from bot.markup import plain
 from bot.types import Answer, Turn
 from eval.bank import DEVSET
 from eval.evaluate import Baseline
@@ -35,7 +36,7 @@ def _line(answer: Answer, question_id: str) -> str:
     return json.dumps(
         {
             "id": question_id,
-            "answer": answer.answer,
+            "answer": plain(answer.answer),  # the text, as a reader sees it
             "citations": [c.model_dump(mode="json") for c in answer.citations],
             "abstained": answer.abstained,
         }

@@ -19,6 +19,7 @@ from config.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from bot.records import RecordCache, Records
+    from tests.hostile import HostileStore
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -64,31 +65,46 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+class ChromaServer:
+    """A real `chroma run` on 127.0.0.1 over `path`, which a test may stop and start again."""
+
+    def __init__(self, path: Path, port: int | None = None) -> None:
+        self.path, self.port = path, port or _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        chroma = Path(sys.executable).parent / "chroma"
+        command = [str(chroma), "run", "--path", str(self.path), "--host", "127.0.0.1"]
+        self.process = subprocess.Popen(
+            [*command, "--port", str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        self.process.kill()
+        pytest.fail("chroma run did not start within 60 s")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+            self.process = None
+
+
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real `chroma run` on 127.0.0.1 for the whole session."""
-    port = _free_port()
-    path = tmp_path_factory.mktemp("chroma-server")
-    chroma = Path(sys.executable).parent / "chroma"
-    process = subprocess.Popen(
-        [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("chroma run did not start within 60 s")
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
+    server = ChromaServer(tmp_path_factory.mktemp("chroma-server"))
+    server.start()
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture(params=["embedded", "server"])
@@ -154,3 +170,15 @@ def brierley(demo_records: RecordCache) -> Records:
     records = demo_records.case("FAM-0215", LOCAL)
     assert records is not None
     return records
+
+
+@pytest.fixture(scope="session")
+def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileStore]:
+    """Case FAM-X1 and a learning document whose text tries to fetch, link and run script
+    (tests/hostile.py), ingested once per session; two sockets listen where its URLs point."""
+    from tests.hostile import build_store
+
+    built = build_store(tmp_path_factory.mktemp("hostile"))
+    yield built
+    built.host.close()
+    built.other.close()

@@ -22,6 +22,7 @@ import pytest
 from docx import Document
 
 from tests.conftest import DEMO_TODAY, ROOT, _free_port
+from tests.hostile import HostileStore
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -101,12 +102,9 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-@pytest.fixture(scope="module")
-def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`streamlit run bot/ui/server.py` on a free port, over its own copy of the demo store;
-    it loads and warms the engine before it answers /_stcore/health."""
-    store = tmp_path_factory.mktemp("browser") / "store"
-    shutil.copytree(demo_store, store)
+def launch(store: Path) -> Iterator[Server]:
+    """`streamlit run bot/ui/server.py` on a free port over `store`; it loads and warms the
+    engine before it answers /_stcore/health."""
     port = _free_port()
     env = {**os.environ, "CASEBRIEF_STORE": str(store), "CASEBRIEF_TODAY": DEMO_TODAY.isoformat()}
     for name in ("CASEBRIEF_CHROMA_URL", "CASEBRIEF_ACCESS", "CASEBRIEF_CONVERSATIONS_PATH"):
@@ -137,6 +135,14 @@ def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     process.terminate()
     process.wait(timeout=20)
     log.close()
+
+
+@pytest.fixture(scope="module")
+def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app over its own copy of the demo store."""
+    store = tmp_path_factory.mktemp("browser") / "store"
+    shutil.copytree(demo_store, store)
+    yield from launch(store)
 
 
 def screenshot(page: Any, name: str) -> None:
@@ -384,3 +390,101 @@ def test_overview_screenshot_and_briefing_download(browser: Any, server: Server,
     assert marker, lead_line
     sources = texts[texts.index("Sources") + 1 :]
     assert any(s.startswith(f"[{marker.group(1)}] pro-029 (professional") for s in sources)
+
+
+# -- hostile record text (tests/hostile.py) ---------------------------------------------------
+
+# Every element attribute that makes the browser fetch or navigate, in the page and in the
+# shadow roots of components.
+FETCHING_ATTRIBUTES = """(bad) => {
+  const found = [];
+  const visit = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      for (const name of ['src', 'href', 'srcset', 'data', 'action', 'poster', 'style']) {
+        const value = el.getAttribute(name);
+        if (value && bad.some((b) => value.includes(b))) found.push(el.outerHTML.slice(0, 160));
+      }
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  visit(document);
+  return found;
+}"""
+
+
+@pytest.fixture(scope="module")
+def hostile_server(
+    hostile_store: HostileStore, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    store = tmp_path_factory.mktemp("hostile-browser") / "store"
+    shutil.copytree(hostile_store.store, store)
+    yield from launch(store)
+
+
+def test_hostile_record_text_fetches_nothing_and_runs_nothing(
+    browser: Any, hostile_server: Server, hostile_store: HostileStore
+):
+    """Records whose text holds Markdown and HTML images, links, frames, styles, scripts and
+    javascript: links, in the chat answer, its preview, the source viewer, the overview's
+    tooltips, the timeline, the briefing preview and the learning search and reader: no
+    request leaves the app's own origin, the sockets the URLs point at are never contacted,
+    no dialog opens and no script sets its flag."""
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport=VIEWPORT)
+    requests: list[str] = []
+    dialogs: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("dialog", lambda box: (dialogs.append(box.message), box.dismiss()))
+    page.goto(f"{hostile_server.url}/?case=FAM-X1")
+    page.get_by_placeholder("Ask about case FAM-X1…").wait_for(timeout=60_000)
+    expect(page.get_by_role("heading", name=re.compile(r"!\[t\]\(http"))).to_be_visible()
+
+    ask(page, "what happened in June 2018?", 1)
+    answer = page.locator(".st-key-answer-0")
+    expect(answer).to_contain_text("Tenancy note 1: ![pixel](http")
+    expect(answer).to_contain_text("<script>window.cbHacked='script'")
+    marker = answer.locator("button.cb-cite[data-marker='3']").last  # <img onerror=...>
+    marker.hover()
+    expect(answer.locator(".cb-tip.cb-open")).to_contain_text('<img src="http')
+    marker.click()
+    expect(dialog(page)).to_contain_text("onerror=", timeout=WAIT)
+    page.keyboard.press("Escape")
+    expect(dialog(page)).to_have_count(0, timeout=WAIT)
+    ask(page, "what does the tenancy letter say?", 2)
+    expect(page.locator(".st-key-answer-1")).to_contain_text("[pic]: http")
+
+    page.get_by_role("tab", name="Overview").click()
+    member = page.locator(".st-key-member-mother button").first
+    expect(member).to_be_visible(timeout=WAIT)
+    member.hover()  # its tooltip: the member's notes
+    expect(page.get_by_text(re.compile(r"Threatened staff\. <img src="))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Housing !\[a\]\(http")).first).to_be_visible()
+
+    page.get_by_role("tab", name="Timeline").click()
+    page.get_by_text(re.compile(r"^Agencies: \d+ of \d+ shown$")).click()
+    expect(page.get_by_role("button", name=re.compile(r"Housing !\[a\]"))).to_be_visible()
+
+    page.get_by_role("tab", name="Briefings").click()
+    page.get_by_role("button", name="Prepare briefing").click()
+    preview = page.get_by_text(re.compile(r"Tenancy note 12: <a href="))
+    expect(preview.first).to_be_visible(timeout=WAIT)
+
+    page.get_by_role("tab", name="Learning").click()
+    search = page.get_by_label("Search reviews, procedures and guidance")
+    search.fill("rent arrears")
+    search.press("Enter")
+    page.get_by_role("button", name="Open document").first.click()
+    reader = page.get_by_role("heading", name=re.compile(r"Rent arrears guidance !\[g\]"))
+    expect(reader.first).to_be_visible(timeout=WAIT)
+    page.wait_for_timeout(1000)  # anything a view asked for has been requested by now
+
+    hostile = [hostile_store.host.url, hostile_store.other.url, "javascript:"]
+    assert page.evaluate(FETCHING_ATTRIBUTES, hostile) == []
+    assert page.evaluate("window.cbHacked") is None
+    assert dialogs == []
+    outside = [u for u in requests if not u.startswith((hostile_server.url, "data:", "blob:"))]
+    assert outside == [], outside
+    assert hostile_store.host.connections() == 0
+    assert hostile_store.other.connections() == 0
+    page.close()

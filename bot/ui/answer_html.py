@@ -1,6 +1,7 @@
-"""An answer as safe HTML for the chat: Markdown rendered with raw HTML escaped (record text is
-data, never markup), each [n] marker a button that opens its record, with a preview to show on
-hover or keyboard focus; and the answer as plain text for the copy button."""
+"""An answer as safe HTML for the chat: Markdown (record text in it already escaped by the
+composer) rendered with no raw HTML, links or images at all, each [n] marker a button that
+opens its record, with a preview to show on hover or keyboard focus; and the answer as plain
+text for the copy button."""
 
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ from markdown_it import MarkdownIt
 from pydantic import BaseModel, ConfigDict
 
 from bot.citations import MARKER
+from bot.markup import plain
 
 PREVIEW_CHARS = 240
-# Raw HTML in an answer (a quoted letter may hold some) is escaped, links are only those
-# markdown-it accepts (never javascript:), and URLs are not auto-linked.
-_MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False, "breaks": True})
+# The engine writes paragraphs, bullets, emphasis and [n] markers, nothing else: raw HTML is
+# escaped, and links, images and autolinks are not Markdown here at all, so even text that
+# reached an answer unescaped (an LLM's rewrite) cannot make the browser fetch anything.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False, "breaks": True}).disable(
+    ["link", "image", "autolink", "html_inline", "html_block", "reference"]
+)
 
 
 class SourceLabel(BaseModel):
@@ -90,6 +95,6 @@ def answer_html(text: str, sources: list[SourceLabel], answer_key: str) -> str:
 
 def answer_text(text: str, sources: list[SourceLabel]) -> str:
     """What the copy button copies: the answer and its numbered sources, as plain text."""
-    lines = [text.strip(), "", "Sources:"] if sources else [text.strip()]
+    lines = [plain(text).strip(), "", "Sources:"] if sources else [plain(text).strip()]
     lines += [f"[{s.marker}] {s.label} ({s.detail})" for s in sources]
     return "\n".join(lines)

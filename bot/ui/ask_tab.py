@@ -8,6 +8,7 @@ import datetime as dt
 import streamlit as st
 
 from bot.conversations import Exchange
+from bot.markup import md, plain
 from bot.records import Records
 from bot.types import Answer
 from bot.ui import state
@@ -29,9 +30,9 @@ def draw_sources(answer: Answer, labels: list[SourceLabel], number: int) -> None
     with st.expander(f"Sources ({count})", expanded=count <= 10), st.container(gap=None):
         for cited, label in zip(answer.citations, labels, strict=True):
             st.button(
-                f"[{cited.marker}] {label.label}",
+                f"[{cited.marker}] {md(label.label)}",  # [n] alone is no link
                 key=f"cite-{number}-{cited.marker}",
-                help=f"{label.preview}\n\n{label.detail}",
+                help=f"{md(label.preview)}\n\n{md(label.detail)}",
                 on_click=state.open_citation,
                 args=(cited,),
                 type="tertiary",
@@ -48,7 +49,7 @@ def draw_exchange(
     exchange: Exchange, number: int, case: Records | None, learning: Records | None
 ) -> None:
     with st.chat_message("user"):
-        st.markdown(shown_question(exchange.question))
+        st.markdown(md(shown_question(exchange.question)))
     with st.chat_message("assistant"):
         answer = exchange.answer
         if answer is None:
@@ -58,7 +59,7 @@ def draw_exchange(
                 st.error(exchange.error or "No answer.")
             return
         if answer.abstained:
-            st.warning(answer.answer, icon=":material/search_off:")
+            st.warning(answer.answer, icon=":material/search_off:")  # escaped Markdown
         else:
             labels = _labels(answer, case, learning)
             opened = cited_answer(
@@ -70,7 +71,7 @@ def draw_exchange(
             if cited is not None:
                 state.open_citation(cited)
             draw_sources(answer, labels, number)
-            st.caption(f"Searched: {answer.searched}")
+            st.caption(f"Searched: {md(answer.searched)}")
         st.caption(f"Answered in {exchange.seconds:.2f} s")
 
 
@@ -79,21 +80,21 @@ def announcement(exchanges: list[Exchange]) -> str:
     if not exchanges:
         return ""
     last = exchanges[-1]
-    said = last.answer.answer if last.answer else (last.notice or last.error or "")
+    said = plain(last.answer.answer) if last.answer else (last.notice or last.error or "")
     return f"Answer {len(exchanges)}: {said}"
 
 
 def draw_suggestions(questions: list[str]) -> None:
     with st.container(horizontal=True):
         for i, question in enumerate(questions):
-            st.button(question, key=f"suggest-{i}", on_click=state.ask, args=(question,))
+            st.button(md(question), key=f"suggest-{i}", on_click=state.ask, args=(question,))
 
 
 def draw_ask(
     case: Records | None, learning: Records | None, today: dt.date, max_chars: int
 ) -> None:
     title = f"{case.case.title} ({case.case_id})" if case and case.case else "the learning corpus"
-    st.header(f"Ask about {title}")
+    st.header(f"Ask about {md(title)}")
     exchanges = state.chat()
     announcer(announcement(exchanges))
     suggestions = suggested_questions(case, today)

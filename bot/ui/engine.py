@@ -15,6 +15,7 @@ from bot.answer import Engine
 from bot.records import Records
 from bot.search import PassageIndex
 from config.settings import Settings, load_settings
+from ingest.unavailable import answering
 
 # Settings only the app reads (not the engine): changing them does not need a new engine.
 APP_ONLY_SETTINGS = frozenset({"conversations_path", "max_question_chars"})
@@ -48,10 +49,11 @@ def warm(engine: Engine) -> float:
     the first questions would otherwise pay for."""
     started = time.perf_counter()
     engine.warm_up()
-    loaded = [engine.cache.case(c.case_id, LOCAL) for c in cases(engine, LOCAL)]
-    for records in [*loaded, engine.cache.learning()]:  # the server's cache; nothing is shown
-        if records is not None:
-            passage_index(engine, records).warm()
+    with answering(engine.settings.chroma_url):
+        loaded = [engine.cache.case(c.case_id, LOCAL) for c in cases(engine, LOCAL)]
+        for records in [*loaded, engine.cache.learning()]:  # the server's cache; not shown
+            if records is not None:
+                passage_index(engine, records).warm()
     return time.perf_counter() - started
 
 

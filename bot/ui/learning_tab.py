@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from bot.markup import md
 from bot.ui import learning as learning_ui
 from bot.ui import state
 from bot.ui.engine import passage_index, shared_engine
@@ -47,10 +48,10 @@ def draw_learning() -> None:
         hits = learning_ui.search(passage_index(engine, records), query) if query else []
         for group in hits:
             with st.container(border=True):
-                st.markdown(f"**{group.title}** · {group.kind}")
+                st.markdown(f"**{md(group.title)}** · {md(group.kind)}")
                 for hit in group.hits:
-                    st.markdown(f"*{hit.heading}*")
-                    st.caption(hit.text[:400] + ("…" if len(hit.text) > 400 else ""))
+                    st.markdown(f"*{md(hit.heading)}*")
+                    st.caption(md(hit.text[:400] + ("…" if len(hit.text) > 400 else "")))
                 st.button(
                     "Open document",
                     key=f"open-{group.file}",
@@ -62,10 +63,10 @@ def draw_learning() -> None:
         passages = learning_ui.document(records, file)
         with reader.container(border=True, height=640):
             title = (passages[0].title if passages else None) or file
-            st.subheader(title)
+            st.subheader(md(title))
             heading = None
             for passage in passages:
                 if passage.heading != heading and learning_ui.heading_of(passage) != title:
-                    st.markdown(f"##### {learning_ui.heading_of(passage)}")
+                    st.markdown(f"##### {md(learning_ui.heading_of(passage))}")
                 heading = passage.heading
-                st.markdown(passage.text)
+                st.markdown(md(passage.text))

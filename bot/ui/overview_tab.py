@@ -9,6 +9,7 @@ from typing import Any
 
 import streamlit as st
 
+from bot.markup import md
 from bot.overview import CaseOverview, Figure, case_overview
 from bot.records import Records
 from bot.ui import state
@@ -20,16 +21,17 @@ def _day(day: dt.date) -> str:
 
 def draw_figure(figure: Figure, case_id: str, key: str, label: str | None = None) -> None:
     """A figure as a button that opens the records behind it."""
-    shown = label or figure.value
+    shown = md(label or figure.value)
     if figure.note and figure.note.startswith("Records disagree"):
         shown = f"⚠ {shown}"
+    note = md(figure.note) if figure.note else None
     if not figure.record_ids:
-        st.markdown(shown, help=figure.note)  # nothing to open: plain text, full contrast
+        st.markdown(shown, help=note)  # nothing to open: plain text, full contrast
         return
     st.button(
         shown,
         key=key,
-        help=figure.note,
+        help=note,
         type="tertiary",
         icon=":material/link:",
         on_click=state.open_records,
@@ -50,10 +52,10 @@ def draw_grid(header: list[str], widths: list[int]) -> list[Any]:
 
 def _figure_card(figure: Figure, case_id: str, key: str) -> None:
     """A card for one figure: its label, value, note, and the records behind it."""
-    st.caption(figure.label)
-    st.markdown(f"**{figure.value}**")
+    st.caption(md(figure.label))
+    st.markdown(f"**{md(figure.value)}**")
     if figure.note:
-        st.caption(figure.note)
+        st.caption(md(figure.note))
     draw_figure(figure, case_id, key, _records(len(figure.record_ids)))
 
 
@@ -64,10 +66,10 @@ def draw_cards(overview: CaseOverview) -> None:
     with moves.container(border=True):
         st.caption("Moves")
         st.markdown(
-            f"**{overview.move_events.value} in the chronology · {overview.moves.value} "
+            f"**{md(overview.move_events.value)} in the chronology · {md(overview.moves.value)} "
             "between recorded addresses**"
         )
-        st.caption(overview.moves_explained)
+        st.caption(md(overview.moves_explained))
         with st.container(horizontal=True):
             events = len(overview.move_events.record_ids)
             draw_figure(
@@ -93,9 +95,9 @@ def draw_children(overview: CaseOverview) -> None:
     draw_grid(header, widths)
     for child in overview.children:
         cells = st.columns(widths, vertical_alignment="center")
-        cells[0].markdown(child.name)
-        cells[1].markdown(child.age)
-        cells[2].markdown(child.born)
+        cells[0].markdown(md(child.name))
+        cells[1].markdown(md(child.age))
+        cells[2].markdown(md(child.born))
         figures = (child.missed, child.last_seen, child.last_seen_alone)
         for cell, figure in zip(cells[3:], figures, strict=True):
             with cell:
@@ -120,9 +122,9 @@ def draw_members(overview: CaseOverview) -> None:
                 note=member.notes,
             )
             draw_figure(figure, overview.case_id, f"member-{member.member_id}")
-        cells[1].markdown(member.role)
-        cells[2].markdown(member.age)
-        cells[3].markdown(member.born)
+        cells[1].markdown(md(member.role))
+        cells[2].markdown(md(member.age))
+        cells[3].markdown(md(member.born))
         cells[4].markdown("yes" if member.lives_at_current_address else "no")
 
 
@@ -136,15 +138,15 @@ def draw_involved(overview: CaseOverview) -> None:
             figure = Figure(label="Professional", value=person.name, record_ids=(person.record_id,))
             draw_figure(figure, overview.case_id, f"pro-{person.record_id}")
         lead = " · **lead professional**" if person.lead else ""
-        cells[1].markdown(f"{person.role}, {person.agency}{lead}")
-        cells[2].markdown(person.works_with)
+        cells[1].markdown(f"{md(person.role)}, {md(person.agency)}{lead}")
+        cells[2].markdown(md(person.works_with))
         cells[3].markdown(_day(person.since))
-        cells[4].markdown(person.contact)
+        cells[4].markdown(md(person.contact))
 
 
 def draw_overview(records: Records, today: dt.date) -> None:
     overview = case_overview(records, today)
-    st.header(f"Overview: {overview.title} ({overview.case_id})")
+    st.header(md(f"Overview: {overview.title} ({overview.case_id})"))
     st.caption(f"As of {_day(today)}. Select any figure to open the records behind it.")
     draw_cards(overview)
     draw_children(overview)

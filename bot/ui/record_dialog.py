@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from bot.markup import md
 from bot.records import Records
 from bot.ui import state
 from bot.ui.engine import shared_engine
@@ -22,16 +23,16 @@ def draw_record(records: Records, ids: list[str], key: str) -> None:
     try:
         view = source_view(records, chosen)
     except UnknownRecord as error:
-        st.error(str(error))
+        st.error(md(error))
         return
-    st.markdown(f"### {view.label}")
+    st.markdown(f"### {md(view.label)}")
     where = f"case {view.case_id}" if view.case_id else "learning corpus"
-    st.caption(f"Record {view.detail} · {where}")
+    st.caption(md(f"Record {view.detail} · {where}"))
     if records.by_id[chosen].kind == "passage" and view.text:
-        st.markdown("> " + view.text.replace("\n", "\n> "))
-    if view.fields:
-        table = pd.DataFrame({"Value": [v for _, v in view.fields]})
-        table.index = pd.Index([f for f, _ in view.fields], name="Field")
+        st.markdown("> " + md(view.text).replace("\n", "\n> "))
+    if view.fields:  # st.table renders Markdown in its cells
+        table = pd.DataFrame({"Value": [md(v) for _, v in view.fields]})
+        table.index = pd.Index([md(f) for f, _ in view.fields], name="Field")
         st.table(table)
 
 
@@ -42,7 +43,7 @@ def draw_record_dialog(case_records: Records | None) -> None:
         return
     records = records_for(viewer.case_id, case_records, shared_engine().cache.learning())
 
-    @st.dialog(viewer.title, width="large", on_dismiss=state.close_records)
+    @st.dialog(md(viewer.title), width="large", on_dismiss=state.close_records)
     def dialog() -> None:
         if records is None:
             st.error("That record's case is not open any more. Choose the case to see it.")

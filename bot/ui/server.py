@@ -17,6 +17,7 @@ from typing import Any
 import streamlit as st
 
 from bot.ui.engine import shared_engine, warm
+from ingest.unavailable import StoreUnavailable
 
 APP_SCRIPT = Path(__file__).resolve().parents[2] / "streamlit_app.py"
 log = logging.getLogger("casebrief")
@@ -41,8 +42,12 @@ def _build() -> float:
 
 @asynccontextmanager
 async def lifespan(_app: st.App) -> AsyncIterator[dict[str, Any]]:
-    seconds = await asyncio.to_thread(_build)
-    log.warning("CaseBrief is ready (engine warm; a warm pass took %.2f s)", seconds)
+    try:
+        seconds = await asyncio.to_thread(_build)
+    except StoreUnavailable as unavailable:  # the page says so, and builds it once it answers
+        log.warning("CaseBrief started without its store: %s", unavailable)
+    else:
+        log.warning("CaseBrief is ready (engine warm; a warm pass took %.2f s)", seconds)
     yield {}
 
 

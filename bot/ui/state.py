@@ -17,6 +17,7 @@ from bot.briefing import Briefing
 from bot.conversations import ConversationStore, Exchange
 from bot.types import Citation, Turn
 from bot.ui.engine import app_settings, shared_engine
+from ingest.unavailable import StoreUnavailable
 
 LEARNING_ONLY = ""
 EXAMPLE_QUESTION = "Which appointments did the youngest child miss?"
@@ -169,11 +170,11 @@ def answer(
     started = time.perf_counter()
     try:
         found = engine.ask(question, case_id=case_id, user=user, conversation=turns)
-    except (CaseNotFound, AccessDenied) as error:
+    except (CaseNotFound, AccessDenied, StoreUnavailable) as error:
         message = (
-            str(error)
-            if isinstance(error, AccessDenied)
-            else f"Case {case_id} is no longer in the index. Pick another case."
+            f"Case {case_id} is no longer in the index. Pick another case."
+            if isinstance(error, CaseNotFound)
+            else str(error)
         )
         return Exchange(question=question, error=message, seconds=time.perf_counter() - started)
     return Exchange(question=question, answer=found, seconds=time.perf_counter() - started)
@@ -193,6 +194,13 @@ def ask(question: str) -> None:
 
 def on_chat_submit() -> None:
     ask(st.session_state.get("question") or "")
+
+
+RETRY_KEY = "question-retry"  # the question box shown while the store does not answer
+
+
+def on_retry() -> None:
+    ask(st.session_state.get(RETRY_KEY) or "")
 
 
 def new_conversation() -> None:

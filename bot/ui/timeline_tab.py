@@ -7,6 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
+from bot.markup import md
 from bot.records import Records
 from bot.timeline import Family, agencies_by_family, date_range, timeline
 from bot.ui import state
@@ -73,7 +74,7 @@ def draw_agency_toggles(case_id: str | None, grouped: dict[Family, list[str]]) -
     with st.expander(f"Agencies: {len(chosen)} of {len(every)} shown"):
         for family, agencies in grouped.items():
             st.checkbox(
-                f"**{family}** ({len(agencies)})",
+                f"**{md(family)}** ({len(agencies)})",
                 key=family_key(case_id, family),
                 on_change=_set_family,
                 args=(case_id, family, agencies),
@@ -82,6 +83,7 @@ def draw_agency_toggles(case_id: str | None, grouped: dict[Family, list[str]]) -
                 f"{family} agencies",
                 agencies,
                 selection_mode="multi",
+                format_func=md,  # pills render their labels as Markdown
                 key=agencies_key(case_id, family),
                 on_change=_set_agencies,
                 args=(case_id, family),
