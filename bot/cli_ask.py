@@ -27,7 +27,12 @@ class BatchLine(BaseModel):
 
 
 def _answer_json(answer: Answer) -> str:
-    return answer.model_dump_json(exclude={"turn"})
+    """The Answer for programs: `answer` is the text as a reader sees it (JSON is not
+    rendered, so record text carries no Markdown escapes), `answer_markdown` the Markdown."""
+    data = json.loads(answer.model_dump_json(exclude={"turn"}))
+    data["answer_markdown"] = data["answer"]
+    data["answer"] = plain(answer.answer)
+    return json.dumps(data, ensure_ascii=False)
 
 
 def _print_answer(answer: Answer) -> None:

@@ -32,6 +32,7 @@ def test_ask_json_has_the_documented_shape(store: Path):
         "case_id",
         "intent",
         "answer",
+        "answer_markdown",
         "citations",
         "abstained",
         "searched",
