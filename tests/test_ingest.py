@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 from config.settings import Settings
+from ingest.errors import PublishError
 from ingest.pipeline import ingest_cases, ingest_learning
 from ingest.store import LEARNING_KEY, Store, case_key
 from tests.conftest import DATA, DEMO, SHARED, store_snapshot
@@ -112,9 +113,15 @@ def test_crash_mid_write_leaves_old_version_live(
         raise RuntimeError("killed mid-write")
 
     monkeypatch.setattr(embedder, "embed", crash)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(PublishError) as failure:
         ingest_cases([bundle], settings)
+    assert failure.value.lines() == [
+        "publishing FAM-T1 failed: RuntimeError: killed mid-write",
+        "Live as before this ingest: FAM-T1.",
+    ]
     assert _records(settings, "FAM-T1") == before
+    names = [c.name for c in settings.chroma_client().list_collections()]
+    assert sorted(n for n in names if n.startswith("cb-case.")) == ["cb-case.FAM-T1.v1"]
     monkeypatch.undo()
     [result] = ingest_cases([bundle], settings)
     assert result.counts["chronology"] == 5
