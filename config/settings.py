@@ -49,6 +49,12 @@ class IngestLimits(BaseSettings):
     max_rows: int = Field(100_000, gt=0, description="Most rows of a table, header excluded.")
     max_columns: int = Field(200, gt=0, description="Most columns of a table.")
     max_paragraphs: int = Field(50_000, gt=0, description="Most paragraphs of a .docx.")
+    max_xml_elements: int = Field(
+        1_000_000,
+        gt=0,
+        description="Most XML elements in one part of a .docx or .xlsx (worksheets, which are "
+        "read a row at a time, are bounded by rows and columns instead).",
+    )
     max_pages: int = Field(2_000, gt=0, description="Most pages of a PDF.")
     max_document_chars: int = Field(
         2_000_000, gt=0, description="Most characters of text one document may hold."

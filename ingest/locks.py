@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -23,8 +24,12 @@ class IngestBusy(Exception):
 
 
 def lock_file(folder: Path, key: str) -> Path:
-    """'case:FAM-0042' -> FOLDER/case-FAM-0042.lock (case ids hold no path characters)."""
-    return folder / f"{key.replace(':', '-')}.lock"
+    """'case:FAM-0042' -> FOLDER/case-FAM-0042.lock (case ids hold no path characters); a long
+    id is cut and made unique with a hash, as file names hold 255 bytes."""
+    name = key.replace(":", "-")
+    if len(name) > 100:
+        name = f"{name[:80]}-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+    return folder / f"{name}.lock"
 
 
 @contextmanager

@@ -54,7 +54,8 @@ def _check_part(
     package: zipfile.ZipFile, name: str, label: str, limits: IngestLimits
 ) -> Problem | None:
     counting = name == _DOCX_BODY
-    paragraphs = characters = 0
+    streamed = name.startswith("xl/worksheets/")  # openpyxl reads these a row at a time
+    paragraphs = characters = elements = 0
     open_elements: list[Element] = []  # each finished element is dropped, so memory stays flat
     try:
         with package.open(name) as stream:
@@ -65,6 +66,12 @@ def _check_part(
                 open_elements.pop()
                 if open_elements:
                     open_elements[-1].remove(element)
+                elements += 1
+                if elements > limits.max_xml_elements and not streamed:
+                    raise _Refused(
+                        f"{name} holds more than {limits.max_xml_elements:,} XML elements; the "
+                        f"limit is {limits.max_xml_elements:,} (CASEBRIEF_LIMIT_MAX_XML_ELEMENTS)"
+                    )
                 if counting:
                     characters += len(element.text or "")
                     if element.tag == f"{_W}p":

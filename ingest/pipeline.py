@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from config.settings import Settings
 from ingest.bundle import bundle_hash, case_id_problem, is_bundle, load_bundle
-from ingest.containment import read_bounded
+from ingest.containment import leaves, read_bounded
 from ingest.entries import build_entry
 from ingest.errors import BundleError, Problem, PublishError
 from ingest.learning import load_learning
@@ -65,6 +65,8 @@ def _declared_case_id(folder: Path, settings: Settings) -> str | None:
     """The case id case.yaml names, if usable; load_bundle reports every other case."""
     limits = settings.limits
     path = folder / "case.yaml"
+    if leaves(path, folder):
+        return None
     raw = read_bounded(path, str(path), int(limits.max_yaml_kb * 1024))
     if isinstance(raw, Problem):
         return None

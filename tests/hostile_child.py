@@ -11,6 +11,7 @@ bundle is refused before anything is embedded.
 from __future__ import annotations
 
 import json
+import resource
 import shutil
 import sys
 import time
@@ -44,6 +45,7 @@ def main(base: Path, jobs_file: Path) -> None:
             "unchanged": store_snapshot(load_settings(store=store)) == baseline,
             "audit": entries[-1].detail if entries else None,
             "seconds": round(seconds, 2),
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
         }
         print(json.dumps(report), flush=True)
         shutil.rmtree(store, ignore_errors=True)

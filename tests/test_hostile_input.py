@@ -121,6 +121,14 @@ def _many_paragraphs() -> Iterator[bytes]:
     yield DOCUMENT_XML_TAIL
 
 
+def _many_runs() -> Iterator[bytes]:
+    yield DOCUMENT_XML_HEAD + b"<w:p>"
+    runs = b"<w:r/>" * 100_000
+    for _ in range(30):  # 3,000,000 runs in one paragraph
+        yield runs
+    yield b"</w:p>" + DOCUMENT_XML_TAIL
+
+
 def _huge_text_node() -> Iterator[bytes]:
     yield DOCUMENT_XML_HEAD + b"<w:p><w:r><w:t>"
     block = b"A" * MB
@@ -233,6 +241,13 @@ ATTACKS: dict[str, tuple[Build, list[str]]] = {
         [
             "FAM-T1/documents/minutes.docx: more than 50,000 paragraphs; the limit is 50,000 "
             "(CASEBRIEF_LIMIT_MAX_PARAGRAPHS)"
+        ],
+    ),
+    "docx with 3 million runs in one paragraph": (
+        lambda b: _docx(b / "documents/minutes.docx", _many_runs),
+        [
+            "FAM-T1/documents/minutes.docx: word/document.xml holds more than 1,000,000 XML "
+            "elements; the limit is 1,000,000 (CASEBRIEF_LIMIT_MAX_XML_ELEMENTS)"
         ],
     ),
     "docx with XML entity expansion": (

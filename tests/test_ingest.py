@@ -297,3 +297,16 @@ def test_two_ingests_of_one_case_at_once_both_finish_and_leave_one_version(
     names = sorted(c.name for c in settings.chroma_client().list_collections())
     assert names == ["cb-case.FAM-T1.v1", "cb-registry"]
     assert len(_records(settings, "FAM-T1")) == 20
+
+
+def test_longest_case_id_the_settings_allow_fits_chroma(
+    bundle: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("CASEBRIEF_LIMIT_MAX_CASE_ID_CHARS", "480")  # the most settings accept
+    long_id = "FAM-" + "9" * 476
+    case_yaml = bundle / "case.yaml"
+    case_yaml.write_text(case_yaml.read_text().replace("case_id: FAM-T1", f"case_id: {long_id}"))
+    settings = load_settings()
+    [result] = ingest_cases([bundle], settings)
+    assert (result.key, result.status) == (case_key(long_id), "new")
+    assert len(_records(settings, long_id)) == 20
