@@ -16,9 +16,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from bot.audit import AuditEntry, AuditLog
 from bot.cli_base import StoreOption, app, err, out, settings_for
 from bot.conversations import ConversationStore
-from ingest.errors import BundleError
+from ingest.errors import BundleError, PublishError
+from ingest.locks import IngestBusy
 from ingest.store import Store, case_key
 
+EXIT_BUSY = 5
 CASE_COUNTS = ("members", "professionals", "chronology", "appointments", "addresses", "passages")
 
 
@@ -60,6 +62,7 @@ def ingest(
 
     settings = settings_for(store)
     settings.chroma_client()  # a Chroma server that does not answer says so before any bar
+    log = AuditLog(settings.audit_file())
     try:
         with _progress_bars() as progress:
             if learning:
@@ -67,26 +70,25 @@ def ingest(
             else:
                 results = ingest_cases(paths, settings, progress)
     except BundleError as error:
-        AuditLog(settings.audit_file()).append(
-            AuditEntry(
-                user=getpass.getuser(),
-                role="operator",
-                action="ingest",
-                detail=f"rejected: {len(error.problems)} problem(s), nothing written",
-            )
-        )
+        _audit_ingest(log, None, f"rejected: {len(error.problems)} problem(s), nothing written")
         _fail_on_bundle_error(error)
         return
-    log = AuditLog(settings.audit_file())
+    except IngestBusy as error:
+        _audit_ingest(log, error.key.partition(":")[2] or None, f"refused: {error}")
+        err.print(str(error), markup=False, highlight=False)
+        raise typer.Exit(EXIT_BUSY) from None
+    except PublishError as error:
+        for case_id in error.published:
+            _audit_ingest(log, case_id, "published (then a later case failed)")
+        _audit_ingest(log, error.failed, f"failed: {' '.join(error.lines())}")
+        for line in error.lines():
+            err.print(line, markup=False, highlight=False)
+        raise typer.Exit(2) from None
     for result in results:
-        log.append(
-            AuditEntry(
-                user=getpass.getuser(),
-                role="operator",
-                action="ingest",
-                case_id=result.key.partition(":")[2] or None,
-                detail=f"{result.status}: {result.records} records, {result.embedded} embedded",
-            )
+        _audit_ingest(
+            log,
+            result.key.partition(":")[2] or None,
+            f"{result.status}: {result.records} records, {result.embedded} embedded",
         )
         counts = ", ".join(f"{n} {kind}" for kind, n in result.counts.items())
         out.print(
@@ -95,6 +97,14 @@ def ingest(
             markup=False,
             highlight=False,
         )
+
+
+def _audit_ingest(log: AuditLog, case_id: str | None, detail: str) -> None:
+    log.append(
+        AuditEntry(
+            user=getpass.getuser(), role="operator", action="ingest", case_id=case_id, detail=detail
+        )
+    )
 
 
 @app.command()

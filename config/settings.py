@@ -31,6 +31,49 @@ class LLMSettings(BaseSettings):
     timeout_s: float = Field(20.0, description="Give up on the LLM after this many seconds.")
 
 
+class IngestLimits(BaseSettings):
+    """Bounds on what one ingest reads, so a hostile or broken file is an error, not a crash."""
+
+    model_config = SettingsConfigDict(env_prefix="CASEBRIEF_LIMIT_", extra="forbid")
+
+    max_file_mb: float = Field(
+        100, gt=0, description="Largest file of a bundle or learning document, on disk (MB)."
+    )
+    max_unpacked_mb: float = Field(
+        100,
+        gt=0,
+        description="Largest total a .docx or .xlsx may unpack to (MB), checked on the zip's "
+        "directory before anything is decompressed.",
+    )
+    max_cell_chars: int = Field(20_000, gt=0, description="Longest cell of a table (characters).")
+    max_rows: int = Field(100_000, gt=0, description="Most rows of a table, header excluded.")
+    max_columns: int = Field(200, gt=0, description="Most columns of a table.")
+    max_paragraphs: int = Field(50_000, gt=0, description="Most paragraphs of a .docx.")
+    max_xml_elements: int = Field(
+        1_000_000,
+        gt=0,
+        description="Most XML elements in one part of a .docx or .xlsx (worksheets, which are "
+        "read a row at a time, are bounded by rows and columns instead).",
+    )
+    max_pages: int = Field(2_000, gt=0, description="Most pages of a PDF.")
+    max_document_chars: int = Field(
+        2_000_000, gt=0, description="Most characters of text one document may hold."
+    )
+    max_yaml_kb: float = Field(
+        512, gt=0, description="Largest case.yaml or document front-matter (KB)."
+    )
+    max_yaml_depth: int = Field(
+        20, gt=0, description="Deepest nesting of lists and mappings in YAML."
+    )
+    max_case_id_chars: int = Field(
+        64,
+        gt=0,
+        le=480,
+        description="Longest case_id. Chroma collection names hold at most 512 characters "
+        "and a case's are 'cb-case.<case_id>.v<N>'.",
+    )
+
+
 class Settings(BaseSettings):
     """Everything configurable, read once from the environment (CASEBRIEF_*)."""
 
@@ -72,6 +115,13 @@ class Settings(BaseSettings):
         description="The app refuses (politely) questions longer than this many characters; "
         "ask one thing at a time.",
     )
+    ingest_lock_wait_s: float = Field(
+        60,
+        ge=0,
+        description="How long an ingest waits for another ingest of the same case to finish "
+        "before giving up (0: give up at once).",
+    )
+    limits: IngestLimits = Field(default_factory=IngestLimits)
     llm: LLMSettings = Field(default_factory=LLMSettings)
 
     def model_cache_dir(self) -> Path:
@@ -85,6 +135,10 @@ class Settings(BaseSettings):
 
     def conversations_file(self) -> Path:
         return self.conversations_path or self.store / "conversations.sqlite3"
+
+    def lock_folder(self) -> Path:
+        """Per-case ingest locks; on this machine even when the store is a Chroma server."""
+        return self.store / "locks"
 
     def today_date(self) -> dt.date:
         return self.today or dt.date.today()

@@ -10,9 +10,11 @@ from typing import Any, TypeVar
 
 import yaml
 
+from config.settings import IngestLimits
+from ingest.containment import file_digest, leaves, outside_problem, read_bounded
 from ingest.documents import DOCUMENT_SUFFIXES, read_document
 from ingest.errors import BundleError, Problem, not_utf8
-from ingest.fields import RowReader, load_yaml, split_ids
+from ingest.fields import RowReader, split_ids
 from ingest.models import (
     Address,
     Appointment,
@@ -28,6 +30,7 @@ from ingest.models import (
     Seen,
     SourceType,
 )
+from ingest.safe_yaml import load_yaml, yaml_problem
 from ingest.tables import Table, find_table, read_table
 
 T = TypeVar("T")
@@ -45,19 +48,40 @@ def is_bundle(folder: Path) -> bool:
 
 
 def bundle_hash(folder: Path) -> str:
-    """Hash of every file's name and bytes: equal hashes mean an unchanged bundle."""
+    """Hash of every file's name and bytes (of a link's text for a symbolic link): equal
+    hashes mean an unchanged bundle."""
     digest = hashlib.sha256(b"case-bundle-v1")
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path in sorted(p for p in folder.rglob("*") if p.is_symlink() or p.is_file()):
         digest.update(path.relative_to(folder).as_posix().encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(file_digest(path))
     return digest.hexdigest()
 
 
-def load_bundle(folder: Path, *, chunk_size: int = 900, chunk_overlap: int = 120) -> Bundle:
+def case_id_problem(case_id: str, limits: IngestLimits) -> str | None:
+    """Why a case id cannot be used (characters, or length that Chroma's names cannot hold)."""
+    if not CASE_ID.match(case_id):
+        shown = case_id if len(case_id) <= 80 else f"{case_id[:60]}..."
+        return f"{shown!r} may only hold letters, digits, '-' and '_'"
+    if len(case_id) > limits.max_case_id_chars:
+        return (
+            f"{len(case_id):,} characters; a case id may have at most "
+            f"{limits.max_case_id_chars} (CASEBRIEF_LIMIT_MAX_CASE_ID_CHARS)"
+        )
+    return None
+
+
+def load_bundle(
+    folder: Path,
+    *,
+    chunk_size: int = 900,
+    chunk_overlap: int = 120,
+    limits: IngestLimits | None = None,
+) -> Bundle:
     """Validate a whole bundle; raise BundleError listing every problem, in file order."""
+    limits = limits or IngestLimits()
     problems: list[Problem] = []
     label = _labeller(folder)
-    case, members, roles, addresses = _read_case_yaml(folder / "case.yaml", label, problems)
+    case, members, roles, addresses = _read_case_yaml(folder / "case.yaml", label, problems, limits)
     member_ids = list(roles)
     ids = _IdRegistry(problems)
     for member in members:
@@ -72,6 +96,7 @@ def load_bundle(folder: Path, *, chunk_size: int = 900, chunk_overlap: int = 120
         problems,
         ids,
         lambda reader: _professional(reader, member_ids),
+        limits,
     )
     chronology = _read_rows(
         folder,
@@ -80,6 +105,7 @@ def load_bundle(folder: Path, *, chunk_size: int = 900, chunk_overlap: int = 120
         problems,
         ids,
         lambda reader: _chronology_event(reader, roles),
+        limits,
     )
     appointments = _read_rows(
         folder,
@@ -88,8 +114,11 @@ def load_bundle(folder: Path, *, chunk_size: int = 900, chunk_overlap: int = 120
         problems,
         ids,
         lambda reader: _appointment(reader, member_ids),
+        limits,
     )
-    passages = _read_documents(folder, label, problems, member_ids, chunk_size, chunk_overlap)
+    passages = _read_documents(
+        folder, label, problems, member_ids, (chunk_size, chunk_overlap), limits
+    )
     if problems or case is None:
         raise BundleError(problems)
     return Bundle(
@@ -135,33 +164,31 @@ class _IdRegistry:
 
 
 def _read_case_yaml(
-    path: Path, label: Callable[[Path], str], problems: list[Problem]
+    path: Path, label: Callable[[Path], str], problems: list[Problem], limits: IngestLimits
 ) -> tuple[Case | None, list[Member], Roles, list[Address]]:
     name = label(path)
     if not path.is_file():
         problems.append(Problem(file=name, message="missing; every bundle needs a case.yaml"))
         return None, [], {}, []
-    raw = path.read_bytes()
+    if real := leaves(path, path.parent):
+        problems.append(outside_problem(name, real))
+        return None, [], {}, []
+    raw = read_bounded(path, name, int(limits.max_yaml_kb * 1024), "CASEBRIEF_LIMIT_MAX_YAML_KB")
+    if isinstance(raw, Problem):
+        problems.append(raw)
+        return None, [], {}, []
     if not raw.strip():
         problems.append(
             Problem(file=name, message="the file is empty; expected case_id, title, members")
         )
         return None, [], {}, []
     try:
-        data = load_yaml(raw.decode("utf-8-sig"))
+        data = load_yaml(raw.decode("utf-8-sig"), max_depth=limits.max_yaml_depth)
     except UnicodeDecodeError as error:
         problems.append(not_utf8(name, raw, error, yaml=True))
         return None, [], {}, []
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problems.append(
-            Problem(
-                file=name,
-                line=mark.line + 1 if mark else None,
-                column=str(mark.column + 1) if mark else None,
-                message=f"not valid YAML: {getattr(error, 'problem', None) or error}",
-            )
-        )
+        problems.append(yaml_problem(name, error))
         return None, [], {}, []
     if not isinstance(data, dict):
         problems.append(
@@ -170,8 +197,8 @@ def _read_case_yaml(
         return None, [], {}, []
     reader = RowReader(name, None, data, problems, field_prefix="case")
     case_id = reader.text("case_id", required=True)
-    if case_id and not CASE_ID.match(case_id):
-        reader.problem("case_id", f"{case_id!r} may only hold letters, digits, '-' and '_'")
+    if case_id and (refused := case_id_problem(case_id, limits)):
+        reader.problem("case_id", refused)
         case_id = None
     title = reader.text("title", required=True)
     local_authority = reader.text("local_authority")
@@ -288,16 +315,20 @@ def _read_rows(
     problems: list[Problem],
     ids: _IdRegistry,
     build: Callable[[RowReader], T | None],
+    limits: IngestLimits,
 ) -> list[T]:
     path = find_table(folder, stem)
     if path is None:
+        return []
+    if real := leaves(path, folder):
+        problems.append(outside_problem(label(path), real))
         return []
     if path.suffix == ".csv" and (folder / f"{stem}.xlsx").is_file():
         problems.append(
             Problem(file=label(path), message=f"both {stem}.csv and {stem}.xlsx exist; keep one")
         )
         return []
-    table = read_table(path, label(path))
+    table = read_table(path, label(path), limits)
     problems.extend(table.problems)
     if table.problems and not table.rows:
         return []
@@ -444,18 +475,24 @@ def _read_documents(
     label: Callable[[Path], str],
     problems: list[Problem],
     member_ids: list[str],
-    chunk_size: int,
-    chunk_overlap: int,
+    chunking: tuple[int, int],
+    limits: IngestLimits,
 ) -> list[Passage]:
     documents = folder / "documents"
     if not documents.is_dir():
+        return []
+    if real := leaves(documents, folder):
+        problems.append(outside_problem(label(documents), real))
         return []
     passages: list[Passage] = []
     for path in sorted(documents.rglob("*")):
         if not path.is_file() or path.suffix.lower() not in DOCUMENT_SUFFIXES:
             continue
         name = label(path)
-        read = read_document(path, name, chunk_size, chunk_overlap)
+        if real := leaves(path, folder):
+            problems.append(outside_problem(name, real))
+            continue
+        read = read_document(path, name, *chunking, limits)
         problems.extend(read.problems)
         front = {str(key).lower(): value for key, value in read.front_matter.items()}
         reader = RowReader(name, None, front, problems, field_prefix="front-matter")

@@ -12,8 +12,11 @@ from pathlib import Path
 import yaml
 from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
+from config.settings import IngestLimits
+from ingest.containment import MB, read_bounded
 from ingest.errors import Problem, not_utf8
-from ingest.fields import load_yaml
+from ingest.office import check_office_file
+from ingest.safe_yaml import load_yaml, yaml_problem
 
 DOCUMENT_SUFFIXES = frozenset({".md", ".txt", ".pdf", ".docx"})
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -37,29 +40,63 @@ class DocumentText:
     problems: tuple[Problem, ...] = ()
 
 
-def read_document(path: Path, label: str, chunk_size: int, chunk_overlap: int) -> DocumentText:
+def read_document(
+    path: Path,
+    label: str,
+    chunk_size: int,
+    chunk_overlap: int,
+    limits: IngestLimits | None = None,
+) -> DocumentText:
     """Split one document into pieces, or say precisely why it cannot be read."""
-    splitter = RecursiveCharacterTextSplitter(
+    limits = limits or IngestLimits()
+    data = read_bounded(path, label, int(limits.max_file_mb * MB))
+    if isinstance(data, Problem):
+        return DocumentText(problems=(data,))
+    if not data.strip():
+        return _failed(label, "the file is empty")
+    try:
+        return _read(data, path.suffix.lower(), label, _splitter(chunk_size, chunk_overlap), limits)
+    except Exception as error:  # a parser's own bug on a hostile file is still about this file
+        return _failed(label, f"could not be read ({type(error).__name__}: {error})")
+
+
+def _splitter(chunk_size: int, chunk_overlap: int) -> RecursiveCharacterTextSplitter:
+    return RecursiveCharacterTextSplitter(
         chunk_size=chunk_size,
         chunk_overlap=chunk_overlap,
         separators=["\n\n", "\n", ". ", "; ", " ", ""],
         keep_separator="end",
     )
-    data = path.read_bytes()
-    suffix = path.suffix.lower()
-    if not data.strip():
-        return _failed(label, "the file is empty")
+
+
+def _read(
+    data: bytes,
+    suffix: str,
+    label: str,
+    splitter: RecursiveCharacterTextSplitter,
+    limits: IngestLimits,
+) -> DocumentText:
     if suffix == ".pdf":
-        return _read_pdf(data, label, splitter)
+        return _read_pdf(data, label, splitter, limits)
     if suffix == ".docx":
-        return _read_docx(data, label, splitter)
+        return _read_docx(data, label, splitter, limits)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return DocumentText(problems=(not_utf8(label, data, error),))
+    if len(text) > limits.max_document_chars:
+        return _failed(label, _too_much_text(len(text), limits))
     if suffix == ".md":
-        return _read_markdown(text, label, splitter)
+        return _read_markdown(text, label, splitter, limits)
     return _pieces_or_empty(label, [Piece(chunk) for chunk in splitter.split_text(text)], {})
+
+
+def _too_much_text(found: int | None, limits: IngestLimits) -> str:
+    amount = f"{found:,}" if found is not None else f"more than {limits.max_document_chars:,}"
+    return (
+        f"{amount} characters of text; the limit is {limits.max_document_chars:,} "
+        "(CASEBRIEF_LIMIT_MAX_DOCUMENT_CHARS)"
+    )
 
 
 def _failed(label: str, message: str, row: int | None = None) -> DocumentText:
@@ -73,17 +110,22 @@ def _pieces_or_empty(label: str, pieces: list[Piece], front: dict[str, object]) 
     return DocumentText(tuple(pieces), front)
 
 
-def _read_markdown(text: str, label: str, splitter: RecursiveCharacterTextSplitter) -> DocumentText:
+def _read_markdown(
+    text: str, label: str, splitter: RecursiveCharacterTextSplitter, limits: IngestLimits
+) -> DocumentText:
     front: dict[str, object] = {}
     if match := _FRONT_MATTER.match(text):
-        try:
-            loaded = load_yaml(match.group(1))
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark is not None else None
-            problem = Problem(
-                file=label, line=line, message=f"front-matter is not valid YAML ({error})"
+        size = len(match.group(1).encode())
+        if size > limits.max_yaml_kb * 1024:
+            return _failed(
+                label,
+                f"front-matter is {size / 1024:,.1f} KB; the limit is {limits.max_yaml_kb:,g} KB "
+                "(CASEBRIEF_LIMIT_MAX_YAML_KB)",
             )
+        try:
+            loaded = load_yaml(match.group(1), max_depth=limits.max_yaml_depth)
+        except yaml.YAMLError as error:
+            problem = yaml_problem(label, error, subject="front-matter", line_offset=1)
             return DocumentText(problems=(problem,))
         if loaded is not None and not isinstance(loaded, dict):
             return _failed(label, "front-matter must be a YAML mapping of key: value")
@@ -102,13 +144,27 @@ def _split_markdown(text: str, splitter: RecursiveCharacterTextSplitter) -> list
     return pieces
 
 
-def _read_pdf(data: bytes, label: str, splitter: RecursiveCharacterTextSplitter) -> DocumentText:
+def _read_pdf(
+    data: bytes, label: str, splitter: RecursiveCharacterTextSplitter, limits: IngestLimits
+) -> DocumentText:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    pages: list[str] = []
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > limits.max_pages:
+            return _failed(
+                label,
+                f"{len(reader.pages):,} pages; the limit is {limits.max_pages:,} "
+                "(CASEBRIEF_LIMIT_MAX_PAGES)",
+            )
+        characters = 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            characters += len(pages[-1])
+            if characters > limits.max_document_chars:
+                return _failed(label, _too_much_text(None, limits))
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         return _failed(label, f"not a readable PDF ({error})")
     pieces = [
@@ -119,13 +175,24 @@ def _read_pdf(data: bytes, label: str, splitter: RecursiveCharacterTextSplitter)
     return _pieces_or_empty(label, pieces, {})
 
 
-def _read_docx(data: bytes, label: str, splitter: RecursiveCharacterTextSplitter) -> DocumentText:
+def _read_docx(
+    data: bytes, label: str, splitter: RecursiveCharacterTextSplitter, limits: IngestLimits
+) -> DocumentText:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
+    if (refused := check_office_file(data, label, limits, ".docx document")) is not None:
+        return DocumentText(problems=(refused,))
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+    except (
+        zipfile.BadZipFile,
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        XMLSyntaxError,
+    ) as error:
         return _failed(label, f"not a readable .docx document ({error})")
     lines: list[str] = []
     for paragraph in document.paragraphs:

@@ -37,6 +37,37 @@ class BundleError(Exception):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
+class PublishError(Exception):
+    """Every bundle was valid, but writing one failed. Cases are published one at a time, each in
+    one step, so each case of the call is either wholly new or wholly as it was."""
+
+    def __init__(
+        self,
+        failed: str,
+        cause: BaseException,
+        published: list[str],
+        kept: list[str],
+        not_published: list[str],
+    ) -> None:
+        self.failed = failed
+        self.cause = cause
+        self.published = published
+        self.kept = kept
+        self.not_published = not_published
+        super().__init__(f"publishing {failed} failed: {type(cause).__name__}: {cause}")
+
+    def lines(self) -> list[str]:
+        """What a user needs: what failed and exactly which cases are live now, and how."""
+        lines = [str(self)]
+        if self.published:
+            lines.append(f"Live with this ingest's version: {', '.join(self.published)}.")
+        if self.kept:
+            lines.append(f"Live as before this ingest: {', '.join(self.kept)}.")
+        if self.not_published:
+            lines.append(f"Not in the index: {', '.join(self.not_published)}.")
+        return lines
+
+
 class StoreError(Exception):
     """The store cannot be reached or is not a CaseBrief store."""
 

@@ -8,8 +8,6 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import TypeVar
 
-import yaml
-
 from ingest.errors import Problem
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
@@ -143,17 +141,3 @@ class RowReader:
             for name, value in self.values.items()
             if name not in self.used and value is not None and str(value).strip()
         }
-
-
-class _TextDateLoader(yaml.SafeLoader):
-    """Safe YAML where dates stay text, so a bad date is our error message, not a crash."""
-
-
-_TextDateLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_yaml(text: str) -> object:
-    return yaml.load(text, Loader=_TextDateLoader)  # noqa: S506 - a SafeLoader subclass

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from config.settings import IngestLimits
+from ingest.containment import file_digest, leaves, outside_problem
 from ingest.documents import DOCUMENT_SUFFIXES, read_document
 from ingest.errors import BundleError, Problem
 from ingest.fields import RowReader
@@ -17,22 +18,28 @@ FOLDER_KINDS = {
 }
 
 
-def learning_files(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
+def learning_files(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """(file, the folder it was found in) for every document; a file given directly is its
+    own folder."""
+    files: list[tuple[Path, Path]] = []
     for path in paths:
         if path.is_dir():
             files.extend(
-                p
+                (p, path)
                 for p in sorted(path.rglob("*"))
                 if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
             )
         else:
-            files.append(path)
+            files.append((path, path))
     return files
 
 
 def load_learning(
-    paths: list[Path], *, chunk_size: int = 900, chunk_overlap: int = 120
+    paths: list[Path],
+    *,
+    chunk_size: int = 900,
+    chunk_overlap: int = 120,
+    limits: IngestLimits | None = None,
 ) -> list[LearningDocument]:
     """Read every learning document; raise BundleError with every problem found."""
     problems: list[Problem] = []
@@ -41,8 +48,11 @@ def load_learning(
     for path in paths:
         if not path.exists():
             problems.append(Problem(file=str(path), message="no such file or folder"))
-    for path in learning_files([p for p in paths if p.exists()]):
+    for path, root in learning_files([p for p in paths if p.exists()]):
         label = path.name
+        if root != path and (real := leaves(path, root)):
+            problems.append(outside_problem(str(path), real, "folder"))
+            continue
         if path.suffix.lower() not in DOCUMENT_SUFFIXES:
             allowed = ", ".join(sorted(DOCUMENT_SUFFIXES))
             problems.append(Problem(file=label, message=f"not a document type; allowed: {allowed}"))
@@ -57,7 +67,7 @@ def load_learning(
             )
             continue
         seen[path.name] = path
-        read = read_document(path, label, chunk_size, chunk_overlap)
+        read = read_document(path, label, chunk_size, chunk_overlap, limits)
         problems.extend(read.problems)
         front = {str(key).lower(): value for key, value in read.front_matter.items()}
         reader = RowReader(label, None, front, problems, field_prefix="front-matter")
@@ -90,7 +100,7 @@ def load_learning(
                 title=title,
                 kind=kind,
                 passages=passages,
-                content_hash=hashlib.sha256(path.read_bytes()).hexdigest(),
+                content_hash=file_digest(path.resolve()).hex(),
             )
         )
     if problems:

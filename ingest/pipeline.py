@@ -12,12 +12,14 @@ import yaml
 from pydantic import BaseModel
 
 from config.settings import Settings
-from ingest.bundle import bundle_hash, is_bundle, load_bundle
+from ingest.bundle import bundle_hash, case_id_problem, is_bundle, load_bundle
+from ingest.containment import leaves, read_bounded
 from ingest.entries import build_entry
-from ingest.errors import BundleError, Problem
-from ingest.fields import load_yaml
+from ingest.errors import BundleError, Problem, PublishError
 from ingest.learning import load_learning
+from ingest.locks import ingest_locks
 from ingest.models import Bundle
+from ingest.safe_yaml import load_yaml
 from ingest.store import LEARNING_KEY, Store, case_key
 
 INDEX_VERSION = "1"
@@ -59,30 +61,59 @@ def _salted_hash(folder: Path, settings: Settings) -> str:
     return f"{INDEX_VERSION}:{settings.chunk_size}:{settings.chunk_overlap}:{bundle_hash(folder)}"
 
 
-def _declared_case_id(folder: Path) -> str | None:
-    try:
-        data = load_yaml((folder / "case.yaml").read_text("utf-8-sig"))
-    except (yaml.YAMLError, UnicodeDecodeError, OSError):
+def _declared_case_id(folder: Path, settings: Settings) -> str | None:
+    """The case id case.yaml names, if usable; load_bundle reports every other case."""
+    limits = settings.limits
+    path = folder / "case.yaml"
+    if leaves(path, folder):
         return None
-    return str(data.get("case_id")) if isinstance(data, dict) and data.get("case_id") else None
+    raw = read_bounded(path, str(path), int(limits.max_yaml_kb * 1024))
+    if isinstance(raw, Problem):
+        return None
+    try:
+        data = load_yaml(raw.decode("utf-8-sig"), max_depth=limits.max_yaml_depth)
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None
+    value = data.get("case_id") if isinstance(data, dict) else None
+    case_id = "" if value is None else str(value).strip()
+    return case_id if case_id and case_id_problem(case_id, limits) is None else None
 
 
 def ingest_cases(
     paths: list[Path], settings: Settings, progress: ProgressFactory | None = None
 ) -> list[IngestResult]:
-    """Validate every bundle first; write none if any has a problem (BundleError)."""
+    """Validate every bundle first and write none if any has a problem (BundleError); then
+    publish them one by one, each in one step (PublishError says which are live). Holds the
+    lock of every case named, so a second ingest of one of them waits (IngestBusy)."""
     folders, problems = find_bundles(paths)
-    store = Store(settings.chroma_client())
+    declared = {folder: _declared_case_id(folder, settings) for folder in folders}
+    keys = [case_key(case_id) for case_id in declared.values() if case_id]
+    with ingest_locks(keys, settings.lock_folder(), settings.ingest_lock_wait_s):
+        store = Store(settings.chroma_client())
+        unchanged, to_write = _validate(folders, declared, store, settings, problems)
+        if problems:
+            raise BundleError(problems)
+        return unchanged + _publish_all(store, unchanged, to_write, settings, progress)
+
+
+def _validate(
+    folders: list[Path],
+    declared: dict[Path, str | None],
+    store: Store,
+    settings: Settings,
+    problems: list[Problem],
+) -> tuple[list[IngestResult], list[tuple[Bundle, str]]]:
+    """Unchanged cases (as results) and the bundles to write; problems go to `problems`."""
     unchanged: list[IngestResult] = []
     to_write: list[tuple[Bundle, str]] = []
     owners: dict[str, Path] = {}
     for folder in folders:
         started = time.perf_counter()
         content_hash = _salted_hash(folder, settings)
-        declared = _declared_case_id(folder)
-        live = store.live(case_key(declared)) if declared else None
-        if live is not None and live.content_hash == content_hash and declared not in owners:
-            owners[declared] = folder
+        case_id = declared[folder]
+        live = store.live(case_key(case_id)) if case_id else None
+        if live is not None and live.content_hash == content_hash and case_id not in owners:
+            owners[case_id] = folder
             unchanged.append(
                 IngestResult(
                     key=live.key,
@@ -97,7 +128,10 @@ def ingest_cases(
             continue
         try:
             bundle = load_bundle(
-                folder, chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap
+                folder,
+                chunk_size=settings.chunk_size,
+                chunk_overlap=settings.chunk_overlap,
+                limits=settings.limits,
             )
         except BundleError as error:
             problems.extend(error.problems)
@@ -112,11 +146,47 @@ def ingest_cases(
                 )
             )
             continue
+        if case_id != declared[folder]:  # not locked; cannot happen unless the file changed
+            problems.append(
+                Problem(file=f"{folder.name}/case.yaml", message="changed while being read")
+            )
+            continue
         owners[case_id] = folder
         to_write.append((bundle, content_hash))
-    if problems:
-        raise BundleError(problems)
-    return unchanged + [_publish_case(store, b, h, settings, progress) for b, h in to_write]
+    return unchanged, to_write
+
+
+def _publish_all(
+    store: Store,
+    unchanged: list[IngestResult],
+    to_write: list[tuple[Bundle, str]],
+    settings: Settings,
+    progress: ProgressFactory | None,
+) -> list[IngestResult]:
+    """Publish in order; on the first failure stop and say exactly which cases are live."""
+    results: list[IngestResult] = []
+    for index, (bundle, content_hash) in enumerate(to_write):
+        try:
+            results.append(_publish_case(store, bundle, content_hash, settings, progress))
+        except Exception as error:
+            rest = [b.case.case_id for b, _ in to_write[index:]]
+            had = {case_id: _is_live(store, case_id) for case_id in rest}
+            raise PublishError(
+                failed=bundle.case.case_id,
+                cause=error,
+                published=[r.key.partition(":")[2] for r in results],
+                kept=[r.key.partition(":")[2] for r in unchanged]
+                + [case_id for case_id in rest if had[case_id]],
+                not_published=[case_id for case_id in rest if not had[case_id]],
+            ) from error
+    return results
+
+
+def _is_live(store: Store, case_id: str) -> bool:
+    try:
+        return store.live(case_key(case_id)) is not None
+    except Exception:  # the store itself failing: say nothing is known to be live
+        return False
 
 
 def _publish_case(
@@ -157,9 +227,19 @@ def ingest_learning(
     paths: list[Path], settings: Settings, progress: ProgressFactory | None = None
 ) -> IngestResult:
     """Add or replace learning documents by file name; documents not given are kept."""
+    with ingest_locks([LEARNING_KEY], settings.lock_folder(), settings.ingest_lock_wait_s):
+        return _ingest_learning(paths, settings, progress)
+
+
+def _ingest_learning(
+    paths: list[Path], settings: Settings, progress: ProgressFactory | None
+) -> IngestResult:
     started = time.perf_counter()
     documents = load_learning(
-        paths, chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap
+        paths,
+        chunk_size=settings.chunk_size,
+        chunk_overlap=settings.chunk_overlap,
+        limits=settings.limits,
     )
     store = Store(settings.chroma_client())
     live = store.live(LEARNING_KEY)

@@ -113,6 +113,37 @@ class Store:
         version = (previous.version if previous else 0) + 1
         name = f"{collection_prefix(key)}v{version}"
         self._drop(name)
+        try:
+            to_embed = self._write(name, entries, embedder, reusable, progress)
+        except BaseException:
+            # The live version was never touched; leave no half-written one either.
+            with contextlib.suppress(Exception):
+                self._drop(name)
+            raise
+        live = LiveVersion(
+            key=key,
+            collection=name,
+            version=version,
+            content_hash=content_hash,
+            title=title,
+            counts=counts,
+            detail=detail or {},
+        )
+        self._registry().upsert(
+            ids=[key], embeddings=[[0.0]], documents=[key], metadatas=[_to_metadata(live)]
+        )
+        self.drop_stale(key)
+        return live, len(to_embed)
+
+    def _write(
+        self,
+        name: str,
+        entries: Sequence[Entry],
+        embedder: Embedder,
+        reusable: dict[str, list[float]],
+        progress: Progress | None,
+    ) -> list[Entry]:
+        """Write every entry to a new collection; return those that needed embedding."""
         target = self.client.create_collection(name, embedding_function=None, configuration=_COSINE)
         to_embed = [entry for entry in entries if entry.text_hash not in reusable]
         batch = max(1, min(self.client.get_max_batch_size(), 512))
@@ -131,20 +162,7 @@ class Store:
                 metadatas=[entry.metadata for entry in chunk],
                 embeddings=[vectors[entry.text_hash] for entry in chunk],
             )
-        live = LiveVersion(
-            key=key,
-            collection=name,
-            version=version,
-            content_hash=content_hash,
-            title=title,
-            counts=counts,
-            detail=detail or {},
-        )
-        self._registry().upsert(
-            ids=[key], embeddings=[[0.0]], documents=[key], metadatas=[_to_metadata(live)]
-        )
-        self.drop_stale(key)
-        return live, len(to_embed)
+        return to_embed
 
     def drop_stale(self, key: str) -> None:
         """Drop every collection of `key` except the live one (old versions, crashed writes)."""

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from typer.testing import CliRunner
 
+from bot.audit import AuditLog
 from bot.cli import app
-from config.settings import Settings
+from config.settings import Settings, load_settings
+from ingest.errors import PublishError
+from ingest.locks import lock_file
 from ingest.pipeline import ingest_cases, ingest_learning
 from ingest.store import LEARNING_KEY, Store, case_key
-from tests.conftest import DATA, DEMO, SHARED, store_snapshot
+from tests.conftest import DATA, DEMO, ROOT, SHARED, store_snapshot
 
 
 def _records(settings: Settings, case_id: str) -> dict[str, dict]:
@@ -112,9 +121,15 @@ def test_crash_mid_write_leaves_old_version_live(
         raise RuntimeError("killed mid-write")
 
     monkeypatch.setattr(embedder, "embed", crash)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(PublishError) as failure:
         ingest_cases([bundle], settings)
+    assert failure.value.lines() == [
+        "publishing FAM-T1 failed: RuntimeError: killed mid-write",
+        "Live as before this ingest: FAM-T1.",
+    ]
     assert _records(settings, "FAM-T1") == before
+    names = [c.name for c in settings.chroma_client().list_collections()]
+    assert sorted(n for n in names if n.startswith("cb-case.")) == ["cb-case.FAM-T1.v1"]
     monkeypatch.undo()
     [result] = ingest_cases([bundle], settings)
     assert result.counts["chronology"] == 5
@@ -186,3 +201,112 @@ def test_cli_ingest_and_cases(settings: Settings, cli: CliRunner):
         "FAM-T1  The Testwood family  members=3  professionals=3  chronology=4  "
         "appointments=4  addresses=2  passages=3"
     )
+
+
+def _copy_as(bundle: Path, case_id: str, extra_row: str | None = None) -> Path:
+    copy = bundle.parent / case_id
+    shutil.copytree(bundle, copy)
+    case_yaml = copy / "case.yaml"
+    case_yaml.write_text(case_yaml.read_text().replace("case_id: FAM-T1", f"case_id: {case_id}"))
+    if extra_row:
+        with (copy / "chronology.csv").open("a") as table:
+            table.write(extra_row + "\n")
+    return copy
+
+
+def test_cli_publish_failure_says_which_cases_are_live(
+    settings: Settings, bundle: Path, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+):
+    ingest_cases([bundle], settings)
+    with (bundle / "chronology.csv").open("a") as table:
+        table.write("chr-005,2018-04-01,Police,police,Officers attended after a 999 call.,,,,,,,\n")
+    second = _copy_as(bundle, "FAM-T2", "chr-006,2018-04-02,Police,police,Only in FAM-T2.,,,,,,,")
+    third = _copy_as(bundle, "FAM-T3")
+    embedder = settings.embedder()
+    embed = embedder.embed
+
+    def disk_full(texts: list[str]) -> list[list[float]]:
+        if any("Only in FAM-T2" in text for text in texts):
+            raise RuntimeError("disk full")
+        return embed(texts)
+
+    monkeypatch.setattr(embedder, "embed", disk_full)
+    result = cli.invoke(app, ["ingest", str(bundle), str(second), str(third)])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "publishing FAM-T2 failed: RuntimeError: disk full",
+        "Live with this ingest's version: FAM-T1.",
+        "Not in the index: FAM-T2, FAM-T3.",
+    ]
+    assert "chronology:chr-005" in _records(settings, "FAM-T1")
+    names = sorted(c.name for c in settings.chroma_client().list_collections())
+    assert names == ["cb-case.FAM-T1.v2", "cb-registry"]  # nothing half-written of FAM-T2
+    entries = AuditLog(settings.audit_file()).entries()
+    assert [(e.case_id, e.detail) for e in entries[-2:]] == [
+        ("FAM-T1", "published (then a later case failed)"),
+        ("FAM-T2", f"failed: {' '.join(result.stderr.strip().splitlines())}"),
+    ]
+
+
+def test_second_ingest_of_a_case_waits_for_the_first_or_says_it_is_running(
+    bundle: Path, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
+):
+    settings = load_settings()
+    path = lock_file(settings.lock_folder(), "case:FAM-T1")
+    path.parent.mkdir(parents=True)
+    held = FileLock(path, thread_local=False)  # released by a timer thread below
+    held.acquire()
+    monkeypatch.setenv("CASEBRIEF_INGEST_LOCK_WAIT_S", "0")
+    result = cli.invoke(app, ["ingest", str(bundle)])
+    assert result.exit_code == 5
+    assert result.stderr.strip() == (
+        f"ingest of FAM-T1 already running (it holds {path}); waited 0 s. Try again when it "
+        "has finished, or wait longer with CASEBRIEF_INGEST_LOCK_WAIT_S."
+    )
+    assert Store(settings.chroma_client()).live(case_key("FAM-T1")) is None
+    assert (
+        AuditLog(settings.audit_file()).entries()[-1].detail == f"refused: {result.stderr.strip()}"
+    )
+    monkeypatch.setenv("CASEBRIEF_INGEST_LOCK_WAIT_S", "30")
+    threading.Timer(1.0, held.release).start()
+    started = time.monotonic()
+    waited = cli.invoke(app, ["ingest", str(bundle)])
+    assert waited.exit_code == 0, waited.output
+    assert time.monotonic() - started >= 1.0
+    assert waited.stdout.startswith("case:FAM-T1: new")
+
+
+def test_two_ingests_of_one_case_at_once_both_finish_and_leave_one_version(
+    bundle: Path, isolated_store: Path
+):
+    """Two real `casebrief ingest` processes: one publishes, the other waits for its lock and
+    then finds the case unchanged (before the lock, one crashed with NotFoundError)."""
+    command = [sys.executable, "-m", "bot", "ingest", str(bundle), "--store", str(isolated_store)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
+    processes = [
+        subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    outputs = [process.communicate(timeout=300) for process in processes]
+    assert [process.returncode for process in processes] == [0, 0], outputs
+    statuses = sorted(out.split(": ")[1].split(" ")[0] for out, _ in outputs)
+    assert statuses == ["new", "unchanged"]
+    settings = load_settings(store=isolated_store)
+    names = sorted(c.name for c in settings.chroma_client().list_collections())
+    assert names == ["cb-case.FAM-T1.v1", "cb-registry"]
+    assert len(_records(settings, "FAM-T1")) == 20
+
+
+def test_longest_case_id_the_settings_allow_fits_chroma(
+    bundle: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("CASEBRIEF_LIMIT_MAX_CASE_ID_CHARS", "480")  # the most settings accept
+    long_id = "FAM-" + "9" * 476
+    case_yaml = bundle / "case.yaml"
+    case_yaml.write_text(case_yaml.read_text().replace("case_id: FAM-T1", f"case_id: {long_id}"))
+    settings = load_settings()
+    [result] = ingest_cases([bundle], settings)
+    assert (result.key, result.status) == (case_key(long_id), "new")
+    assert len(_records(settings, long_id)) == 20

@@ -11,9 +11,13 @@ import pytest
 from fpdf import FPDF
 from openpyxl import Workbook
 
+from config.settings import load_settings
 from ingest.bundle import load_bundle
+from ingest.errors import BundleError
 from ingest.fields import parse_datetime, split_ids
+from ingest.learning import load_learning
 from ingest.models import EventType, Outcome, Seen
+from ingest.safe_yaml import YAMLRefused, load_yaml
 
 
 @pytest.mark.parametrize(
@@ -141,3 +145,53 @@ def test_pdf_splits_by_page(bundle: Path):
         ("school-report.pdf#2", 2),
     ]
     assert "61 percent" in passages[0].text
+
+
+def test_symbolic_link_inside_the_bundle_is_read(bundle: Path):
+    (bundle / "notes").mkdir()
+    (bundle / "notes" / "call.txt").write_text("Phone call with the school nurse.")
+    (bundle / "documents" / "call.txt").symlink_to(Path("..") / "notes" / "call.txt")
+    passages = {p.id: p for p in load_bundle(bundle).passages}
+    assert passages["call.txt#1"].text == "Phone call with the school nurse."
+
+
+def test_learning_link_out_of_its_folder_is_refused(tmp_path: Path):
+    folder = tmp_path / "learning"
+    folder.mkdir()
+    (folder / "review.md").write_text("# Findings\nSee the child.\n")
+    (folder / "secret.txt").symlink_to("/etc/passwd")
+    with pytest.raises(BundleError) as error:
+        load_learning([folder])
+    assert [str(p) for p in error.value.problems] == [
+        f"{folder}/secret.txt: a symbolic link to /etc/passwd, outside the folder; "
+        "put a copy inside the folder instead"
+    ]
+
+
+def test_limits_come_from_the_environment(bundle: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CASEBRIEF_LIMIT_MAX_ROWS", "2")
+    limits = load_settings().limits
+    with pytest.raises(BundleError) as error:
+        load_bundle(bundle, limits=limits)
+    assert "FAM-T1/chronology.csv, row 4: more than 2 rows; the limit is 2 " in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "a: [1, b]\nwhen: 2018-01-02\nflag: yes",
+            {"a": [1, "b"], "when": "2018-01-02", "flag": True},
+        ),
+        ("a: &x 1\nb: *x", "line 1, column 4: YAML anchors (&x) are not allowed"),
+        ("b: *x", "line 1, column 4: YAML aliases (*x) are not allowed"),
+        ("a: " + "[" * 3 + "]" * 3, "line 1, column 6: nested more than 3 levels deep"),
+    ],
+)
+def test_yaml_is_safe_without_anchors_and_shallow(text: str, expected: object):
+    try:
+        loaded = load_yaml(text, max_depth=3)
+    except YAMLRefused as error:
+        loaded = f"line {error.problem_mark.line + 1}, column {error.problem_mark.column + 1}: "
+        loaded += error.problem.split(";")[0].split(" (CASEBRIEF")[0]
+    assert loaded == expected
