@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -56,12 +56,18 @@ def people_words() -> dict[str, str]:
     }
 
 
+@cache
+def _people_pattern() -> re.Pattern[str]:
+    """Every family word in one pattern, longest first, so one pass replaces them all."""
+    words = sorted(people_words(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=4096)
 def canonical_people(text: str) -> str:
     """The text with family words made canonical: "mum's fella" -> "mother's partner"."""
-    lower = text.lower()
-    for word, canonical in sorted(people_words().items(), key=lambda p: -len(p[0])):
-        lower = re.sub(rf"(?<![\w-]){re.escape(word)}(?![\w-])", canonical, lower)
-    return lower
+    words = people_words()
+    return _people_pattern().sub(lambda m: words[m.group(1)], text.lower())
 
 
 @cache
