@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from bot.access import AccessDenied, User
+from bot.access import AccessDenied, AccessFileError, User
 from bot.answer import CaseNotFound, Engine
+from bot.audit import AuditError
 from bot.ui import state, theme
 from bot.ui.ask_tab import draw_ask
 from bot.ui.briefings_tab import draw_briefings
@@ -190,13 +191,17 @@ def draw_page(engine: Engine, user: User) -> None:
         draw_record_dialog(records)
 
 
-engine = shared_engine()
-if not engine.access.local_mode and state.user_id() is None:
-    draw_sign_in(engine)
+try:  # a broken access file or audit log is one clear line, and nothing is shown
+    engine = shared_engine()
+    if not engine.access.local_mode and state.user_id() is None:
+        draw_sign_in(engine)
+        st.stop()
+    try:
+        user = engine.user(state.user_id())
+    except AccessDenied as denied:
+        st.error(str(denied))
+        st.stop()
+    draw_page(engine, user)
+except (AccessFileError, AuditError) as error:
+    st.error(str(error), icon=":material/error:")
     st.stop()
-try:
-    user = engine.user(state.user_id())
-except AccessDenied as denied:
-    st.error(str(denied))
-    st.stop()
-draw_page(engine, user)

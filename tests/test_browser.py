@@ -106,7 +106,7 @@ def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     """`streamlit run bot/ui/server.py` on a free port, over its own copy of the demo store;
     it loads and warms the engine before it answers /_stcore/health."""
     store = tmp_path_factory.mktemp("browser") / "store"
-    shutil.copytree(demo_store, store)
+    shutil.copytree(demo_store, store, ignore=shutil.ignore_patterns("audit.sqlite3*"))
     port = _free_port()
     env = {**os.environ, "CASEBRIEF_STORE": str(store), "CASEBRIEF_TODAY": DEMO_TODAY.isoformat()}
     for name in ("CASEBRIEF_CHROMA_URL", "CASEBRIEF_ACCESS", "CASEBRIEF_CONVERSATIONS_PATH"):

@@ -89,7 +89,7 @@ def test_forget_removes_every_trace(settings: Settings, bundle: Path, cli: CliRu
     ingest_cases([bundle], settings)
     result = cli.invoke(app, ["forget", "FAM-T1"])
     assert result.exit_code == 0
-    assert result.output.strip() == "Forgot FAM-T1: 20 records removed."
+    assert result.stdout.strip() == "Forgot FAM-T1: 20 records removed."
     store = Store(settings.chroma_client())
     assert store.live(case_key("FAM-T1")) is None
     assert not [c for c in settings.chroma_client().list_collections() if "FAM-T1" in c.name]
@@ -182,7 +182,7 @@ def test_cli_ingest_and_cases(settings: Settings, cli: CliRunner):
     result = cli.invoke(app, ["ingest", str(DATA)])
     assert result.exit_code == 0, result.output
     listing = cli.invoke(app, ["cases"])
-    assert listing.output.strip() == (
+    assert listing.stdout.strip() == (
         "FAM-T1  The Testwood family  members=3  professionals=3  chronology=4  "
         "appointments=4  addresses=2  passages=3"
     )
