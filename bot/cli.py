@@ -185,8 +185,8 @@ def forget(
     settings = settings_for(store, access)
     who = signed_in(settings, user, admin_for="forget")
     removed = Store(settings.chroma_client()).forget(case_key(case_id))
-    if settings.conversations_file().exists():  # the app's saved conversations about it too
-        ConversationStore(settings.conversations_file()).forget_case(case_id)
+    if settings.database_url or settings.conversations_file().exists():
+        ConversationStore(settings.conversations_url()).forget_case(case_id)  # the app's too
     audit_record(
         settings,
         user=who.id,

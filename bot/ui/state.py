@@ -46,10 +46,10 @@ _STORES: dict[str, ConversationStore] = {}
 
 
 def conversations() -> ConversationStore:
-    path = app_settings().conversations_file()
-    if str(path) not in _STORES:
-        _STORES[str(path)] = ConversationStore(path)
-    return _STORES[str(path)]
+    url = app_settings().conversations_url()
+    if url not in _STORES:
+        _STORES[url] = ConversationStore(url)
+    return _STORES[url]
 
 
 def init() -> None:
