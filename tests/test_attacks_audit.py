@@ -392,3 +392,24 @@ def test_every_view_of_records_in_the_app_is_audited(
     ]
     page.run()  # drawing the same again is not a new read
     assert len(open_log(load_settings()).entries()) == 6
+
+
+def test_the_app_shows_a_tampered_log_and_nothing_else(
+    demo_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("CASEBRIEF_STORE", str(demo_store))
+    monkeypatch.setenv("CASEBRIEF_AUDIT_PATH", str(tmp_path / "audit.sqlite3"))
+    monkeypatch.setenv("CASEBRIEF_CONVERSATIONS_PATH", str(tmp_path / "conversations.sqlite3"))
+    settings = load_settings()
+    for _ in range(2):
+        record(settings, user="local", role="admin", action="read")
+    forget_logs()
+    close_all()
+    _sql(settings.audit_file(), "DELETE FROM audit WHERE id = 2")
+    page = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120).run()
+    assert not page.exception
+    assert [e.value for e in page.error] == [
+        "Entry 2 missing: the head file says the newest is 2, the log ends at 1 (deleted from "
+        "the end)." + REFUSED
+    ]
+    assert not page.tabs
