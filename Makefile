@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml $(wildcard prompts/understanding/*.yaml)
 	touch $(STAMP)
 
 demo: install
+	$(VENV)/bin/casebrief audit init --store $(STORE)
 	$(VENV)/bin/casebrief ingest --store $(STORE) demo/cases
 	$(VENV)/bin/casebrief ingest --learning --store $(STORE) demo/learning
 
@@ -39,4 +40,5 @@ clean:
 	rm -rf $(VENV) $(STORE)
 
 eval: install
+	$(VENV)/bin/casebrief audit init --store $(STORE)-eval
 	$(VENV)/bin/casebrief eval --store $(STORE)-eval

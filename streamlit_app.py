@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from bot.access import AccessDenied, User
+from bot.access import AccessDenied, AccessFileError, User
 from bot.answer import CaseNotFound, Engine
+from bot.audit import AuditError
 from bot.markup import md
 from bot.ui import state, theme
 from bot.ui.ask_tab import draw_ask
@@ -218,3 +219,6 @@ except StoreUnavailable as unavailable:
         st.chat_input(
             "Ask again once the server answers…", key=state.RETRY_KEY, on_submit=state.on_retry
         )
+except (AccessFileError, AuditError) as error:  # a broken access file or audit log
+    st.error(str(error), icon=":material/error:")
+    st.stop()

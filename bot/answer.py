@@ -9,12 +9,13 @@ import torch
 from chromadb.errors import NotFoundError
 
 from bot.access import Access, AccessDenied, User
-from bot.audit import AuditEntry, AuditLog
+from bot.audit import AuditEntry, open_log
 from bot.compose import compose
 from bot.evidence import Line, Query, ToolResult
 from bot.records import RecordCache, Records
 from bot.request import Ask, Request
 from bot.search import PassageIndex
+from bot.signin import SignIn
 from bot.tools import STRUCTURED_TOOLS
 from bot.tools.passages import documents, learning
 from bot.tools.topic import RecordVectors, topic
@@ -59,7 +60,8 @@ class Engine:
         self._indexes: dict[str, PassageIndex] = {}
         self._lock = threading.Lock()
         self.access = Access(self.settings.access)
-        self.audit = AuditLog(self.settings.audit_file())
+        self.audit = open_log(self.settings)
+        self.signin = SignIn(self.settings, self.access)
 
     def user(self, user_id: str | None) -> User:
         """The user a request runs as; an unknown user is denied (and the denial audited)."""
@@ -75,15 +77,29 @@ class Engine:
 
     def login(self, user_id: str, password: str) -> User:
         """Check a password; success and failure are both audited."""
-        try:
-            user = self.access.login(user_id, password)
-        except AccessDenied:
-            self.audit.append(
-                AuditEntry(user=user_id, role="unknown", action="login", detail="failed")
+        return self.signin.password(user_id, password)
+
+    def record_read(
+        self,
+        user: User,
+        view: str,
+        case_id: str | None,
+        record_ids: list[str],
+        detail: str = "",
+    ) -> None:
+        """Records were shown (overview, timeline, source viewer, briefing preview, learning):
+        who, where, which records (never their text)."""
+        self.audit.append(
+            AuditEntry(
+                user=user.id,
+                role=user.role,
+                action="read",
+                case_id=case_id,
+                intent=view,
+                record_ids=record_ids,
+                detail=detail,
             )
-            raise
-        self.audit.append(AuditEntry(user=user.id, role=user.role, action="login", detail="ok"))
-        return user
+        )
 
     def record_export(
         self, user: User, case_id: str | None, record_ids: list[str], detail: str
@@ -112,6 +128,15 @@ class Engine:
             )
             raise
         if records is None:
+            self.audit.append(
+                AuditEntry(
+                    user=user.id,
+                    role=user.role,
+                    action="denied",
+                    case_id=case_id,
+                    detail="no such case",
+                )
+            )
             raise CaseNotFound(case_id)
         return records
 

@@ -1,27 +1,57 @@
-"""The audit trail: an append-only, hash-chained SQLite log in the store. Never record text."""
+"""The audit trail: an append-only log of who read or changed what (never record text).
+
+Each entry carries an HMAC-SHA256 over its number, the MAC before it and its contents, with a
+key kept outside the store; the newest entry's number and MAC are published to a head file
+outside the store on every append (`bot/audit_anchor.py`). So an entry edited, deleted,
+renumbered or recomputed, entries cut from the end, and a log truncated, replaced or emptied
+are all detected, by `verify` and, before writing, by every append (which then refuses).
+
+`record(settings, ...)` is the one call other packages need."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
-import sqlite3
+import threading
+from collections.abc import Sequence
+from pathlib import Path
 
 from pydantic import BaseModel, Field
+from sqlalchemy import Connection, text
 
-from bot.sqlite_file import Migrations, SqliteFile
+from bot.audit_anchor import (
+    GENESIS,
+    AuditError,
+    AuditKey,
+    AuditNotSetUp,
+    AuditTampered,
+    Head,
+    HeadFile,
+    load_key,
+    outside_store,
+)
+from bot.database import Database, DatabaseUnreadable, Migrations, database, is_open, read_only
+from config.settings import Settings
+
+__all__ = ["AuditEntry", "AuditError", "AuditLog", "AuditNotSetUp", "AuditTampered", "record"]
 
 MIGRATIONS = Migrations()
 migration = MIGRATIONS.add
+COLUMNS = 'id, at, "user", role, action, case_id, intent, record_ids, detail, prev_hash, hash'
+MAX_REPORTED = 8
+REFUSED = " Nothing more is written until an admin checks it (`casebrief audit verify`)."
 
 
 @migration
-def m001_create_audit(db: sqlite3.Connection) -> None:
+def m001_create_audit(db: Connection) -> None:
     db.execute(
-        """CREATE TABLE audit (
+        text(
+            """CREATE TABLE audit (
             id INTEGER PRIMARY KEY,
             at TEXT NOT NULL,
-            user TEXT NOT NULL,
+            "user" TEXT NOT NULL,
             role TEXT NOT NULL,
             action TEXT NOT NULL,
             case_id TEXT,
@@ -31,19 +61,25 @@ def m001_create_audit(db: sqlite3.Connection) -> None:
             prev_hash TEXT NOT NULL,
             hash TEXT NOT NULL
         )"""
+        )
     )
 
 
 @migration
-def m002_index_case_user(db: sqlite3.Connection) -> None:
-    db.execute("CREATE INDEX audit_case ON audit (case_id)")
-    db.execute("CREATE INDEX audit_user ON audit (user)")
+def m002_index_case_user(db: Connection) -> None:
+    db.execute(text("CREATE INDEX audit_case ON audit (case_id)"))
+    db.execute(text('CREATE INDEX audit_user ON audit ("user")'))
 
 
 @migration
-def m003_head(db: sqlite3.Connection) -> None:
-    """The newest entry's id and hash, so removing entries from the end is detected too."""
-    db.execute("CREATE TABLE head (one INTEGER PRIMARY KEY CHECK (one = 1), id INTEGER, hash TEXT)")
+def m003_head(db: Connection) -> None:
+    """Kept so older logs migrate in order; the head now lives outside the store (m004)."""
+    db.execute(text("CREATE TABLE head (one INTEGER PRIMARY KEY, id INTEGER, hash TEXT)"))
+
+
+@migration
+def m004_head_outside_the_store(db: Connection) -> None:
+    db.execute(text("DROP TABLE IF EXISTS head"))
 
 
 class AuditEntry(BaseModel):
@@ -51,7 +87,7 @@ class AuditEntry(BaseModel):
     at: str = Field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     user: str
     role: str
-    action: str = Field(description="question, export, denied, login, ingest, forget")
+    action: str = Field(description="question, read, export, denied, login, token, ingest, forget")
     case_id: str | None = None
     intent: str | None = None
     record_ids: list[str] = Field(default_factory=list)
@@ -59,90 +95,359 @@ class AuditEntry(BaseModel):
     prev_hash: str = ""
     hash: str = ""
 
-    def digest(self, prev_hash: str) -> str:
+    def payload(self) -> str:
         body = self.model_dump(exclude={"id", "prev_hash", "hash"})
-        payload = json.dumps(body, sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(f"{prev_hash}|{payload}".encode()).hexdigest()
+        return json.dumps(body, sort_keys=True, ensure_ascii=False)
+
+    def mac(self, key: AuditKey, number: int, prev: str) -> str:
+        return key.mac(f"{number}|{prev}|{self.payload()}")
+
+    def legacy_digest(self, prev: str) -> str:
+        """The unkeyed sha256 of logs written before the audit key (checked once, at init)."""
+        return hashlib.sha256(f"{prev}|{self.payload()}".encode()).hexdigest()
 
 
-class AuditLog(SqliteFile):
-    migrations = MIGRATIONS
+class AuditLog:
+    """One audit log (a SQLite file or the shared database) with its key and head file."""
+
+    def __init__(self, settings: Settings) -> None:
+        outside_store(settings)
+        self.key = load_key(settings)
+        self.head = HeadFile(settings.audit_head_path(), self.key)
+        self.url = settings.audit_url()
+        self.db: Database = database(self.url)
+        self.where = self.db.where()
+        self._lock = threading.Lock()
+        try:
+            head = self.head.read()
+            self._check_store(head)
+            if head is not None and head.entries:
+                self._check_end()
+        except AuditTampered as error:
+            raise AuditTampered(f"{error}{REFUSED}") from None
+        try:
+            self.db.migrate(MIGRATIONS)
+        except DatabaseUnreadable as error:
+            raise AuditError(f"Audit log {error}") from None
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file; None for a shared database."""
+        return self.db.path
+
+    def _check_store(self, head: Head | None) -> None:
+        """Before touching the store: a log the head says has entries must still be there."""
+        if head is None or head.entries == 0:
+            return
+        path = self.db.path
+        if path is not None and not path.exists():
+            raise AuditTampered(
+                f"Audit log {path} is missing; the head file says it had {head.entries} entries."
+            )
+        if path is not None and path.stat().st_size == 0:
+            raise AuditTampered(
+                f"Audit log {path} is empty (0 bytes); the head file says it had "
+                f"{head.entries} entries: truncated."
+            )
+        try:
+            exists = self.db.has_table("audit")
+        except DatabaseUnreadable as error:
+            raise AuditError(f"Audit log {error}") from None
+        if not exists:
+            raise AuditTampered(
+                f"Audit log {self.where} has no audit table; the head file says it had "
+                f"{head.entries} entries: replaced."
+            )
+
+    def _check_end(self) -> None:
+        """The newest entry is the one the head names (under the write lock, so an append by
+        another process cannot come between reading the two)."""
+        try:
+            with self.db.transaction(lock="audit") as db:
+                head = self.head.read()
+                last = db.execute(
+                    text("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
+                ).first()
+        except DatabaseUnreadable as error:
+            raise AuditError(f"Audit log {error}") from None
+        if head is not None and head.entries:
+            where, last_id = self.where, last[0] if last else 0
+            problem = _head_problem(where, last_id, last[1] if last else GENESIS, head)
+            if problem:
+                raise AuditTampered(problem)
 
     def append(self, entry: AuditEntry) -> AuditEntry:
-        with self._lock, self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")  # one writer at a time keeps the chain linear
+        """Write one entry durably, or raise: never an answer without its entry."""
+        with self._lock:
+            before: list[Head | None] = []
             try:
-                row = db.execute("SELECT hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
-                prev_hash = row[0] if row else "genesis"
-                stored = entry.model_copy(
-                    update={"prev_hash": prev_hash, "hash": entry.digest(prev_hash)}
-                )
-                cursor = db.execute(
-                    "INSERT INTO audit (at, user, role, action, case_id, intent, record_ids, "
-                    "detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        stored.at,
-                        stored.user,
-                        stored.role,
-                        stored.action,
-                        stored.case_id,
-                        stored.intent,
-                        json.dumps(stored.record_ids),
-                        stored.detail,
-                        stored.prev_hash,
-                        stored.hash,
-                    ),
-                )
-                db.execute(
-                    "INSERT OR REPLACE INTO head (one, id, hash) VALUES (1, ?, ?)",
-                    (cursor.lastrowid, stored.hash),
-                )
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-        return stored.model_copy(update={"id": cursor.lastrowid})
+                self._check_store(self.head.read())
+                with self.db.transaction(lock="audit") as db:
+                    head = self.head.read()  # again, now that no other writer can append
+                    before.append(head)
+                    stored = self._append(db, entry, head)
+            except AuditTampered as error:
+                raise AuditTampered(f"{error}{REFUSED}") from None
+            except DatabaseUnreadable as error:
+                if before:
+                    self.head.restore(before[0])  # as it was before this entry
+                raise AuditError(f"Audit log {error}") from None
+        return stored
+
+    def _append(self, db: Connection, entry: AuditEntry, head: Head | None) -> AuditEntry:
+        last = db.execute(text("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")).first()
+        last_id, last_mac = (last[0], last[1]) if last else (0, GENESIS)
+        if head is None and last_id:
+            raise AuditNotSetUp(
+                f"Audit log {self.where} has {last_id} entries but no head file "
+                f"({self.head.path}): run `casebrief audit init`."
+            )
+        if head is not None:
+            problem = _head_problem(self.where, last_id, last_mac, head)
+            if problem:
+                raise AuditTampered(problem)
+        number = last_id + 1
+        stored = entry.model_copy(
+            update={
+                "id": number,
+                "prev_hash": last_mac,
+                "hash": entry.mac(self.key, number, last_mac),
+            }
+        )
+        db.execute(
+            text(
+                f"INSERT INTO audit ({COLUMNS}) VALUES (:id, :at, :user, :role, :action, "
+                ":case_id, :intent, :record_ids, :detail, :prev_hash, :hash)"
+            ),
+            {**stored.model_dump(), "record_ids": json.dumps(stored.record_ids)},
+        )
+        self.head.write(number, stored.hash)  # before COMMIT, while no other writer can append
+        return stored
 
     def entries(
         self, *, case_id: str | None = None, user: str | None = None, since: str | None = None
     ) -> list[AuditEntry]:
-        query = "SELECT * FROM audit WHERE 1=1"
-        params: list[str] = []
-        for column, value, op in (
-            ("case_id", case_id, "="),
-            ("user", user, "="),
-            ("at", since, ">="),
+        query = f"SELECT {COLUMNS} FROM audit WHERE 1=1"
+        params: dict[str, str] = {}
+        for column, name, value, op in (
+            ("case_id", "case_id", case_id, "="),
+            ('"user"', "user", user, "="),
+            ("at", "since", since, ">="),
         ):
             if value is not None:
-                query += f" AND {column} {op} ?"
-                params.append(value)
-        with self._connect() as db:
-            db.row_factory = sqlite3.Row
-            rows = db.execute(query + " ORDER BY id", params).fetchall()
+                query += f" AND {column} {op} :{name}"
+                params[name] = value
+        try:
+            with self.db.reading() as db:
+                rows = db.execute(text(query + " ORDER BY id"), params).mappings().all()
+        except DatabaseUnreadable as error:
+            raise AuditError(f"Audit log {error}") from None
         return [_entry(row) for row in rows]
 
     def verify(self) -> list[str]:
-        """Problems with the chain: an edited, deleted or reordered entry breaks it."""
-        problems: list[str] = []
-        previous = "genesis"
-        expected_id = 1
-        for entry in self.entries():
-            if entry.id != expected_id:
-                problems.append(f"entry {expected_id}: missing (deleted?)")
-            if entry.prev_hash != previous:
-                problems.append(f"entry {entry.id}: does not follow the entry before it")
-            if entry.digest(entry.prev_hash) != entry.hash:
-                problems.append(f"entry {entry.id}: contents changed after it was written")
-            previous = entry.hash
-            expected_id = (entry.id or 0) + 1
-        with self._connect() as db:
-            head = db.execute("SELECT id, hash FROM head").fetchone()
-        if head is not None and (head[0] != expected_id - 1 or head[1] != previous):
-            problems.append(f"entries after {expected_id - 1} are missing (deleted from the end?)")
-        return problems
+        return verify(self.url, self.db.path, self.key, self.head, self.where)
+
+    def seal(self, restart: bool = False) -> str:
+        """`casebrief audit init` on an existing log: publish its head (if it has none), after
+        checking every entry. A log of the unkeyed era is re-chained with the key if its sha256
+        chain holds. `restart` re-anchors a log whose MACs hold but whose head does not."""
+        with self._lock, self.db.transaction(lock="audit") as db:
+            rows = db.execute(text(f"SELECT {COLUMNS} FROM audit ORDER BY id")).mappings().all()
+            entries = [_entry(row) for row in rows]
+            head = self.head.read()
+            if head is not None and not restart:
+                problem = _head_problem(
+                    self.where, len(entries), entries[-1].hash if entries else GENESIS, head
+                )
+                if problem:
+                    raise AuditTampered(problem)
+                return f"Audit log already set up: {len(entries)} entries, head {self.head.path}."
+            if entries and _chain_problems(entries, self.key):
+                legacy = _legacy_problems(entries)
+                if legacy or restart:
+                    raise AuditTampered(
+                        f"Audit log {self.where}: "
+                        + (legacy or _chain_problems(entries, self.key))[0]
+                        + "; not sealed."
+                    )
+                previous = GENESIS
+                for entry in entries:
+                    assert entry.id is not None
+                    mac = entry.mac(self.key, entry.id, previous)
+                    db.execute(
+                        text("UPDATE audit SET prev_hash = :p, hash = :h WHERE id = :i"),
+                        {"p": previous, "h": mac, "i": entry.id},
+                    )
+                    previous = mac
+                self.head.write(len(entries), previous)
+                return f"Sealed {len(entries)} earlier entries with the audit key."
+            last = entries[-1].hash if entries else GENESIS
+            self.head.write(len(entries), last)
+            return f"Audit log set up: {len(entries)} entries, head {self.head.path}."
 
 
-def _entry(row: sqlite3.Row) -> AuditEntry:
-    data = dict(row)
+def _entry(row: object) -> AuditEntry:
+    data = dict(row)  # type: ignore[call-overload]
     data["record_ids"] = json.loads(data["record_ids"])
     return AuditEntry.model_validate(data)
+
+
+def _span(first: int, last: int) -> str:
+    return f"entry {first}" if first == last else f"entries {first}-{last}"
+
+
+def _head_problem(where: str, last_id: int, last_mac: str, head: Head) -> str | None:
+    if last_id < head.entries:
+        if last_id == 0:
+            return (
+                f"Audit log {where} has no entries; the head file says it had {head.entries}: "
+                "truncated or replaced."
+            )
+        return (
+            f"{_span(last_id + 1, head.entries).capitalize()} missing: the head file says the "
+            f"newest is {head.entries}, the log ends at {last_id} (deleted from the end)."
+        )
+    if last_id > head.entries:
+        return (
+            f"{_span(head.entries + 1, last_id).capitalize()} not in the head file, which ends "
+            f"at {head.entries} (added without the audit key, or the head was rolled back)."
+        )
+    if not hmac.compare_digest(last_mac, head.mac):
+        return (
+            f"Entry {last_id} is not the entry the head file names (the log was replaced or its "
+            "newest entry rewritten)."
+        )
+    return None
+
+
+def _chain_problems(entries: Sequence[AuditEntry], key: AuditKey) -> list[str]:
+    problems: list[str] = []
+    previous = GENESIS
+    for expected, entry in enumerate(entries, start=1):
+        if entry.id != expected:
+            problems.append(f"entry {expected} is missing (the next is {entry.id}): deleted")
+            break
+        if entry.prev_hash != previous:
+            problems.append(
+                f"entry {expected} does not follow entry {expected - 1}: one was deleted, "
+                "moved or renumbered"
+            )
+        elif not hmac.compare_digest(entry.hash, entry.mac(key, expected, previous)):
+            problems.append(
+                f"entry {expected}: its MAC does not match its contents (edited, renumbered, "
+                "or recomputed without the audit key)"
+            )
+        previous = entry.hash
+    return problems
+
+
+def _legacy_problems(entries: Sequence[AuditEntry]) -> list[str]:
+    previous = GENESIS
+    for expected, entry in enumerate(entries, start=1):
+        if (
+            entry.id != expected
+            or entry.prev_hash != previous
+            or entry.legacy_digest(previous) != entry.hash
+        ):
+            return [f"entry {expected} does not verify with the earlier unkeyed chain"]
+        previous = entry.hash
+    return []
+
+
+def verify(
+    url: str, path: Path | None, key: AuditKey, head_file: HeadFile, where: str
+) -> list[str]:
+    """Every problem found, one line each; never creates, migrates or repairs anything."""
+    try:
+        head = head_file.read()
+    except AuditTampered as error:
+        return [str(error)]
+    if path is not None and not path.exists():
+        return [f"Audit log {path} is missing" + _head_says(head) + "."]
+    if path is not None and path.stat().st_size == 0:
+        return [f"Audit log {path} is empty (0 bytes)" + _head_says(head) + ": truncated."]
+    if path is not None and not is_open(path) and not _is_sqlite(path):
+        return [f"Audit log {path} is not an SQLite database (overwritten or corrupt)."]
+    engine = read_only(url)
+    try:
+        with engine.connect() as db:
+            rows = db.execute(text(f"SELECT {COLUMNS} FROM audit ORDER BY id")).mappings().all()
+    except Exception as error:  # noqa: BLE001 - any reason a store cannot be read, one line
+        reason = str(getattr(error, "orig", error)).splitlines()[0]
+        if "no such table" in reason or "does not exist" in reason:
+            return [f"Audit log {where} has no audit table" + _head_says(head) + ": replaced."]
+        return [f"Audit log {where} cannot be read: {reason}."]
+    finally:
+        engine.dispose()
+    try:
+        entries = [_entry(row) for row in rows]
+    except (ValueError, TypeError) as error:
+        return [f"Audit log {where}: an entry cannot be read ({str(error).splitlines()[0]})."]
+    problems = _chain_problems(entries, key)
+    if len(problems) > MAX_REPORTED:
+        problems = problems[:MAX_REPORTED] + [f"... and {len(problems) - MAX_REPORTED} more"]
+    if head is None:
+        problems.append(
+            f"No audit head file {head_file.path}: the end of the log cannot be checked "
+            "(run `casebrief audit init`)."
+        )
+    else:
+        last_id = (entries[-1].id or 0) if entries else 0
+        problem = _head_problem(where, last_id, entries[-1].hash if entries else GENESIS, head)
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def _is_sqlite(path: Path) -> bool:
+    """Its header, read only when this process holds no SQLite connection to it: closing any
+    other descriptor of the file would drop that connection's POSIX locks."""
+    with open(path, "rb") as file:
+        return file.read(16) == b"SQLite format 3\x00"
+
+
+def _head_says(head: Head | None) -> str:
+    return f"; the head file says it had {head.entries} entries" if head else ""
+
+
+_LOGS: dict[tuple[str, str, str], AuditLog] = {}
+_LOGS_LOCK = threading.Lock()
+
+
+def open_log(settings: Settings) -> AuditLog:
+    """The process's AuditLog for these settings (one connection, opened and migrated once)."""
+    key = (settings.audit_url(), str(settings.audit_head_path()), load_key(settings).id)
+    with _LOGS_LOCK:
+        if key not in _LOGS:
+            _LOGS[key] = AuditLog(settings)
+        return _LOGS[key]
+
+
+def forget_logs() -> None:
+    with _LOGS_LOCK:
+        _LOGS.clear()
+
+
+def record(
+    settings: Settings,
+    *,
+    user: str,
+    role: str,
+    action: str,
+    case_id: str | None = None,
+    record_ids: Sequence[str] = (),
+    intent: str | None = None,
+    detail: str = "",
+) -> AuditEntry:
+    """Append one entry to the audit log of these settings; raises AuditError if it cannot."""
+    return open_log(settings).append(
+        AuditEntry(
+            user=user,
+            role=role,
+            action=action,
+            case_id=case_id,
+            intent=intent,
+            record_ids=list(record_ids),
+            detail=detail,
+        )
+    )

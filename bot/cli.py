@@ -3,7 +3,6 @@ registered from bot/cli_ask.py and bot/cli_admin.py, `eval` from eval/cli.py."""
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib.metadata import entry_points
@@ -13,14 +12,26 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from bot.audit import AuditEntry, AuditLog
-from bot.cli_base import StoreOption, app, err, out, settings_for
+from bot.access import User
+from bot.audit import record as audit_record
+from bot.cli_base import (
+    EXIT_BUSY,
+    AccessOption,
+    StoreOption,
+    UserOption,
+    app,
+    edge,
+    err,
+    out,
+    settings_for,
+    signed_in,
+)
 from bot.conversations import ConversationStore
+from config.settings import Settings
 from ingest.errors import BundleError, PublishError
 from ingest.locks import IngestBusy
 from ingest.store import Store, case_key
 
-EXIT_BUSY = 5
 CASE_COUNTS = ("members", "professionals", "chronology", "appointments", "addresses", "passages")
 
 
@@ -49,20 +60,62 @@ def _fail_on_bundle_error(error: BundleError) -> None:
     raise typer.Exit(2)
 
 
+def _live(store: Store) -> dict[str, int]:
+    """Every live version (cases and the learning corpus): key -> version."""
+    return {v.key: v.version for kind in ("case", "learning") for v in store.all_live(kind)}
+
+
+def _audit_failed_ingest(
+    settings: Settings, user: User, store: Store, before: dict[str, int], error: BaseException
+) -> None:
+    """A crashed ingest: what it published before failing (each a live case now), then why."""
+    try:
+        after = _live(store)
+    except Exception:  # noqa: BLE001 - the store itself may be what failed
+        after = before
+    for key in sorted(k for k in after if after[k] != before.get(k)):
+        audit_record(
+            settings,
+            user=user.id,
+            role=user.role,
+            action="ingest",
+            case_id=key.partition(":")[2] or None,
+            detail=f"published (version {after[key]}) before the ingest failed",
+        )
+    reason = str(error).splitlines()[0] if str(error) else ""
+    audit_record(
+        settings,
+        user=user.id,
+        role=user.role,
+        action="ingest",
+        detail=f"failed: {type(error).__name__}: {reason}"[:500],
+    )
+
+
 @app.command()
+@edge
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Bundle folders or folders of bundles.")],
     learning: Annotated[
         bool, typer.Option("--learning", help="PATHS are learning documents or folders.")
     ] = False,
     store: StoreOption = None,
+    access: AccessOption = None,
+    user: UserOption = None,
 ) -> None:
-    """Validate and index case bundles (or learning documents), all or nothing."""
+    """Validate and index case bundles (or learning documents), all or nothing. Admins only."""
     from ingest.pipeline import ingest_cases, ingest_learning
 
-    settings = settings_for(store)
-    settings.chroma_client()  # a Chroma server that does not answer says so before any bar
-    log = AuditLog(settings.audit_file())
+    settings = settings_for(store, access)
+    who = signed_in(settings, user, admin_for="ingest")
+    index = Store(settings.chroma_client())  # a server that does not answer says so first
+    before = _live(index)
+
+    def audit(case_id: str | None, detail: str) -> None:
+        audit_record(
+            settings, user=who.id, role=who.role, action="ingest", case_id=case_id, detail=detail
+        )
+
     try:
         with _progress_bars() as progress:
             if learning:
@@ -70,23 +123,25 @@ def ingest(
             else:
                 results = ingest_cases(paths, settings, progress)
     except BundleError as error:
-        _audit_ingest(log, None, f"rejected: {len(error.problems)} problem(s), nothing written")
+        audit(None, f"rejected: {len(error.problems)} problem(s), nothing written")
         _fail_on_bundle_error(error)
         return
     except IngestBusy as error:
-        _audit_ingest(log, error.key.partition(":")[2] or None, f"refused: {error}")
+        audit(error.key.partition(":")[2] or None, f"refused: {error}")
         err.print(str(error), markup=False, highlight=False)
         raise typer.Exit(EXIT_BUSY) from None
     except PublishError as error:
         for case_id in error.published:
-            _audit_ingest(log, case_id, "published (then a later case failed)")
-        _audit_ingest(log, error.failed, f"failed: {' '.join(error.lines())}")
+            audit(case_id, "published (then a later case failed)")
+        audit(error.failed, f"failed: {' '.join(error.lines())}"[:500])
         for line in error.lines():
             err.print(line, markup=False, highlight=False)
         raise typer.Exit(2) from None
+    except Exception as error:
+        _audit_failed_ingest(settings, who, index, before, error)
+        raise
     for result in results:
-        _audit_ingest(
-            log,
+        audit(
             result.key.partition(":")[2] or None,
             f"{result.status}: {result.records} records, {result.embedded} embedded",
         )
@@ -99,20 +154,27 @@ def ingest(
         )
 
 
-def _audit_ingest(log: AuditLog, case_id: str | None, detail: str) -> None:
-    log.append(
-        AuditEntry(
-            user=getpass.getuser(), role="operator", action="ingest", case_id=case_id, detail=detail
-        )
-    )
-
-
 @app.command()
-def cases(store: StoreOption = None) -> None:
-    """One line per indexed case with its record counts."""
-    live = Store(settings_for(store).chroma_client()).all_live("case")
+@edge
+def cases(store: StoreOption = None, access: AccessOption = None, user: UserOption = None) -> None:
+    """One line per indexed case you may see, with its record counts."""
+    settings = settings_for(store, access)
+    who = signed_in(settings, user)
+    indexed = Store(settings.chroma_client()).all_live("case")
+    live = [v for v in indexed if who.can_see_case(v.key.partition(":")[2])]
+    audit_record(
+        settings,
+        user=who.id,
+        role=who.role,
+        action="read",
+        intent="cases",
+        detail=f"cases listed: {', '.join(v.key.partition(':')[2] for v in live) or 'none'}"[:500],
+    )
     if not live:
-        out.print("No cases indexed. Run: casebrief ingest PATH", markup=False)
+        message = "No cases indexed. Run: casebrief ingest PATH"
+        if indexed:
+            message = f"No case you may see ({who.id}, {who.role})."
+        out.print(message, markup=False)
         return
     for version in live:
         counts = "  ".join(f"{kind}={version.counts.get(kind, 0)}" for kind in CASE_COUNTS)
@@ -124,20 +186,23 @@ def cases(store: StoreOption = None) -> None:
 
 
 @app.command()
-def forget(case_id: str, store: StoreOption = None) -> None:
-    """Remove every trace of a case from the index."""
-    settings = settings_for(store)
+@edge
+def forget(
+    case_id: str, store: StoreOption = None, access: AccessOption = None, user: UserOption = None
+) -> None:
+    """Remove every trace of a case from the index. Admins only."""
+    settings = settings_for(store, access)
+    who = signed_in(settings, user, admin_for="forget")
     removed = Store(settings.chroma_client()).forget(case_key(case_id))
-    if settings.conversations_file().exists():  # the app's saved conversations about it too
-        ConversationStore(settings.conversations_file()).forget_case(case_id)
-    AuditLog(settings.audit_file()).append(
-        AuditEntry(
-            user=getpass.getuser(),
-            role="operator",
-            action="forget",
-            case_id=case_id,
-            detail=f"{removed} records removed",
-        )
+    if settings.database_url or settings.conversations_file().exists():
+        ConversationStore(settings.conversations_url()).forget_case(case_id)  # the app's too
+    audit_record(
+        settings,
+        user=who.id,
+        role=who.role,
+        action="forget",
+        case_id=case_id,
+        detail=f"{removed} records removed",
     )
     if not removed:
         err.print(f"No case {case_id!r} in the index; nothing removed.", markup=False)

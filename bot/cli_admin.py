@@ -1,4 +1,5 @@
-"""`casebrief user add` and `casebrief audit` (list, verify)."""
+"""`casebrief user add`, `casebrief token` (create, revoke) and `casebrief audit` (list, init,
+verify)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,35 @@ from typing import Annotated
 
 import typer
 
-from bot.access import User, add_user
-from bot.audit import AuditEntry, AuditLog
-from bot.cli_base import StoreOption, app, err, out, settings_for
+from bot.access import User, add_token, add_user, revoke_token
+from bot.audit import AuditEntry, AuditLog, open_log, record
+from bot.audit_anchor import HeadFile, create_key_file, load_key, outside_store
+from bot.cli_base import (
+    EXIT_USAGE,
+    AccessOption,
+    StoreOption,
+    UserOption,
+    app,
+    edge,
+    err,
+    out,
+    say,
+    settings_for,
+    signed_in,
+)
+from bot.database import sqlite_path, where
+from config.settings import Settings
 
 users = typer.Typer(no_args_is_help=True, help="Manage users of the access file.")
-audit = typer.Typer(help="List the audit log, or verify that nobody has edited it.")
+tokens = typer.Typer(no_args_is_help=True, help="Your API tokens (for scripts: CASEBRIEF_TOKEN).")
+audit = typer.Typer(help="List the audit log, set it up, or verify that nobody has changed it.")
 app.add_typer(users, name="user")
+app.add_typer(tokens, name="token")
 app.add_typer(audit, name="audit")
 
 
 @users.command("add")
+@edge
 def user_add(
     user_id: Annotated[str, typer.Argument(help="Login id.")],
     name: Annotated[str, typer.Option(help="Full name.")],
@@ -40,8 +59,49 @@ def user_add(
     out.print(f"Saved {user_id} ({role}) to {access}.", markup=False)
 
 
-def _log(store: Path | None) -> AuditLog:
-    return AuditLog(settings_for(store).audit_file())
+def _access_file(settings: Settings) -> Path:
+    if settings.access is None:
+        raise say("API tokens need an access file: set CASEBRIEF_ACCESS.", EXIT_USAGE)
+    return settings.access
+
+
+@tokens.command("create")
+@edge
+def token_create(
+    name: Annotated[str, typer.Option("--name", help="What the token is for.")] = "cli",
+    user: UserOption = None,
+    access: AccessOption = None,
+) -> None:
+    """A new API token for you (signed in with your password), printed once: keep it like a
+    password. Only its hash is stored; a token of the same name is replaced."""
+    settings = settings_for(None, access)
+    path = _access_file(settings)
+    who = signed_in(settings, user, password_only=True)
+    token = add_token(path, who.id, name)
+    record(settings, user=who.id, role=who.role, action="token", detail=f"created {name}")
+    out.print(token, markup=False, highlight=False)
+    err.print(
+        f"API token {name!r} for {who.id}: shown only now. Use it as CASEBRIEF_TOKEN.",
+        markup=False,
+    )
+
+
+@tokens.command("revoke")
+@edge
+def token_revoke(
+    name: Annotated[str, typer.Option("--name", help="The token's name.")] = "cli",
+    user: UserOption = None,
+    access: AccessOption = None,
+) -> None:
+    """Revoke one of your API tokens."""
+    settings = settings_for(None, access)
+    path = _access_file(settings)
+    who = signed_in(settings, user)
+    removed = revoke_token(path, who.id, name)
+    record(settings, user=who.id, role=who.role, action="token", detail=f"revoked {name}")
+    if not removed:
+        raise say(f"No API token {name!r} for {who.id}.", 1)
+    out.print(f"Revoked API token {name!r} for {who.id}.", markup=False)
 
 
 def _line(entry: AuditEntry) -> str:
@@ -53,27 +113,76 @@ def _line(entry: AuditEntry) -> str:
 
 
 @audit.callback(invoke_without_command=True)
+@edge
 def audit_list(
     context: typer.Context,
     case: Annotated[str | None, typer.Option("--case")] = None,
-    user: Annotated[str | None, typer.Option("--user")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Entries of this user id.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
     store: StoreOption = None,
+    access: AccessOption = None,
+    user: UserOption = None,
 ) -> None:
-    """List audit entries, oldest first."""
+    """List audit entries, oldest first. Admins only."""
     if context.invoked_subcommand is not None:
         return
-    for entry in _log(store).entries(case_id=case, user=user, since=since):
+    settings = settings_for(store, access)
+    who = signed_in(settings, user, admin_for="audit")
+    log = open_log(settings)
+    found = log.entries(case_id=case, user=by, since=since)
+    log.append(AuditEntry(user=who.id, role=who.role, action="read", intent="audit", case_id=case))
+    for entry in found:
         out.print(_line(entry), markup=False, highlight=False)
 
 
+@audit.command("init")
+@edge
+def audit_init(
+    restart: Annotated[
+        bool,
+        typer.Option(
+            "--restart",
+            help="Re-anchor a log whose entries all check out but whose head does not (after "
+            "a crash between writing the head and the entry); never hides an edited entry.",
+        ),
+    ] = False,
+    store: StoreOption = None,
+    access: AccessOption = None,
+    user: UserOption = None,
+) -> None:
+    """Create the audit key (unless CASEBRIEF_AUDIT_KEY is set) and the head file, outside the
+    store; seal the entries of an older log. Safe to run again."""
+    settings = settings_for(store, access)
+    outside_store(settings)
+    made = ""
+    if settings.audit_key is None and not settings.audit_key_path().exists():
+        create_key_file(settings.audit_key_path())
+        made = f"Created the audit key {settings.audit_key_path()} (owner only). "
+    if settings.access is None or restart or not made:  # says so in local mode
+        signed_in(settings, user, admin_for="audit init", audited=False)
+    message = AuditLog(settings).seal(restart=restart)
+    out.print(made + message, markup=False)
+
+
 @audit.command("verify")
-def audit_verify(store: StoreOption = None) -> None:
-    """Check the hash chain: exit 1 if any entry was edited or deleted."""
-    log = _log(store)
-    problems = log.verify()
+@edge
+def audit_verify(
+    store: StoreOption = None, access: AccessOption = None, user: UserOption = None
+) -> None:
+    """Check every entry's MAC, the chain and the head file: exit 1 with one line per problem
+    if anything was edited, deleted, added, truncated or replaced. Admins only."""
+    from bot.audit import verify
+
+    settings = settings_for(store, access)
+    outside_store(settings)
+    key = load_key(settings)
+    signed_in(settings, user, admin_for="audit verify", audited=False)  # the log may be broken
+    head = HeadFile(settings.audit_head_path(), key)
+    url = settings.audit_url()
+    problems = verify(url, sqlite_path(url), key, head, where(url))
     for problem in problems:
-        err.print(problem, markup=False)
+        err.print(problem, markup=False, highlight=False)
     if problems:
         raise typer.Exit(1)
-    out.print(f"Audit log intact: {len(log.entries())} entries.", markup=False)
+    count = head.read()
+    out.print(f"Audit log intact: {count.entries if count else 0} entries.", markup=False)

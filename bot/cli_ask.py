@@ -10,12 +10,23 @@ import typer
 from pydantic import BaseModel, ValidationError
 from rich.markdown import Markdown
 
-from bot.access import AccessDenied
-from bot.cli_base import AccessOption, StoreOption, app, err, out, settings_for
+from bot.access import AccessDenied, User
+from bot.audit import record
+from bot.cli_base import (
+    EXIT_DENIED,
+    AccessOption,
+    StoreOption,
+    UserOption,
+    app,
+    edge,
+    err,
+    out,
+    settings_for,
+    signed_in,
+)
 from bot.markup import plain
 from bot.types import Answer, Turn
-
-EXIT_DENIED = 3
+from config.settings import Settings
 
 
 class BatchLine(BaseModel):
@@ -54,11 +65,30 @@ def _print_answer(answer: Answer) -> None:
     out.print(f"\nSearched: {answer.searched}", markup=False, highlight=False, style="dim")
 
 
+def _switched(settings: Settings, who: User, line: BatchLine, number: int) -> str | None:
+    """A batch line that names another user than the one signed in: refused and audited."""
+    if line.user is None or line.user == who.id or settings.access is None:
+        return None
+    record(
+        settings,
+        user=who.id,
+        role=who.role,
+        action="denied",
+        case_id=line.case,
+        detail=f"batch line {number} asked as {line.user}",
+    )
+    return (
+        f"Not allowed: line {number} asks as {line.user!r}, but you signed in as {who.id!r}; "
+        "a batch runs as the user who signed in."
+    )
+
+
 @app.command()
+@edge
 def ask(
     question: Annotated[str | None, typer.Argument(help="The question.")] = None,
     case: Annotated[str | None, typer.Option("--case", help="Case id to ask about.")] = None,
-    user: Annotated[str | None, typer.Option("--user", help="Who is asking.")] = None,
+    user: UserOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the Answer as JSON.")] = False,
     batch: Annotated[
         Path | None, typer.Option("--batch", help="JSON Lines file of questions.")
@@ -72,10 +102,12 @@ def ask(
     if (question is None) == (batch is None):
         err.print("Give either a QUESTION or --batch FILE.", markup=False)
         raise typer.Exit(2)
-    engine = Engine(settings_for(store, access))
+    settings = settings_for(store, access)
+    who = signed_in(settings, user)
+    engine = Engine(settings)
     if batch is None:
         try:
-            answer = engine.ask(question or "", case_id=case, user=user)
+            answer = engine.ask(question or "", case_id=case, user=who.id)
         except AccessDenied as denied:
             err.print(str(denied), markup=False)
             raise typer.Exit(EXIT_DENIED) from None
@@ -87,6 +119,7 @@ def ask(
         )
         return
     conversations: dict[str, list[Turn]] = {}
+    switched = False
     for number, raw in enumerate(batch.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip():
             continue
@@ -98,6 +131,11 @@ def ask(
                 markup=False,
             )
             raise typer.Exit(2) from None
+        refused = _switched(settings, who, line, number)
+        if refused:
+            print(json.dumps({"id": line.id, "error": refused}), flush=True)
+            switched = True
+            continue
         history = (
             conversations.setdefault(str(line.conversation), [])
             if (line.conversation is not None)
@@ -107,7 +145,7 @@ def ask(
             answer = engine.ask(
                 line.question,
                 case_id=line.case,
-                user=line.user,
+                user=who.id,
                 conversation=history,
                 answer_id=line.id,
             )
@@ -120,3 +158,5 @@ def ask(
         if answer.turn is not None:
             history.append(answer.turn)
         print(_answer_json(answer), flush=True)
+    if switched:
+        raise typer.Exit(EXIT_DENIED)

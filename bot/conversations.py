@@ -1,5 +1,6 @@
 """Conversations that survive a reload: each question and its answer, kept per user and case in
-a small SQLite file beside the audit log (`conversations.sqlite3` in the store folder).
+a small SQLite file beside the audit log (`conversations.sqlite3` in the store folder), or in
+the shared database (CASEBRIEF_DATABASE_URL) that several app servers use.
 
 Answers are stored as their JSON (`model_dump(mode="json")`), the follow-up context (`Turn`)
 beside them; a row an older or newer version cannot read is shown as such, never guessed."""
@@ -8,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+from sqlalchemy import Connection, text
 
-from bot.sqlite_file import Migrations, SqliteFile
+from bot.database import Migrations, database
 from bot.types import Answer, Turn
 
 MIGRATIONS = Migrations()
@@ -21,16 +22,18 @@ UNREADABLE = "This answer was saved by another version of CaseBrief and cannot b
 
 
 @migration
-def m001_create_exchanges(db: sqlite3.Connection) -> None:
+def m001_create_exchanges(db: Connection) -> None:
     db.execute(
-        """CREATE TABLE exchanges (
-            user TEXT NOT NULL,
+        text(
+            """CREATE TABLE exchanges (
+            "user" TEXT NOT NULL,
             case_key TEXT NOT NULL,
             position INTEGER NOT NULL,
             at TEXT NOT NULL,
             body TEXT NOT NULL,
-            PRIMARY KEY (user, case_key, position)
+            PRIMARY KEY ("user", case_key, position)
         )"""
+        )
     )
 
 
@@ -85,48 +88,55 @@ def case_key(case_id: str | None) -> str:
     return case_id or ""
 
 
-class ConversationStore(SqliteFile):
-    """Exchanges per (user, case), in the order they were asked."""
+class ConversationStore:
+    """Exchanges per (user, case), in the order they were asked; `url` is a SQLAlchemy URL
+    (`Settings.conversations_url()`)."""
 
-    migrations = MIGRATIONS
+    def __init__(self, url: str) -> None:
+        self.db = database(url)
+        self.db.migrate(MIGRATIONS)
 
     def exchanges(self, user: str, case_id: str | None) -> list[Exchange]:
-        with self._connect() as db:
+        with self.db.reading() as db:
             rows = db.execute(
-                "SELECT body FROM exchanges WHERE user = ? AND case_key = ? ORDER BY position",
-                (user, case_key(case_id)),
-            ).fetchall()
+                text(
+                    'SELECT body FROM exchanges WHERE "user" = :u AND case_key = :c '
+                    "ORDER BY position"
+                ),
+                {"u": user, "c": case_key(case_id)},
+            ).all()
         return [load(row[0]) for row in rows]
 
     def append(self, user: str, case_id: str | None, exchange: Exchange) -> None:
         at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with self._lock, self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                row = db.execute(
-                    "SELECT COALESCE(MAX(position), 0) FROM exchanges "
-                    "WHERE user = ? AND case_key = ?",
-                    (user, case_key(case_id)),
-                ).fetchone()
-                db.execute(
-                    "INSERT INTO exchanges (user, case_key, position, at, body) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (user, case_key(case_id), row[0] + 1, at, dump(exchange)),
-                )
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
+        key = {"u": user, "c": case_key(case_id)}
+        with self.db.transaction(lock="exchanges") as db:
+            last = db.execute(
+                text(
+                    'SELECT COALESCE(MAX(position), 0) FROM exchanges WHERE "user" = :u '
+                    "AND case_key = :c"
+                ),
+                key,
+            ).scalar_one()
+            db.execute(
+                text(
+                    'INSERT INTO exchanges ("user", case_key, position, at, body) '
+                    "VALUES (:u, :c, :p, :at, :body)"
+                ),
+                {**key, "p": last + 1, "at": at, "body": dump(exchange)},
+            )
 
     def clear(self, user: str, case_id: str | None) -> None:
         """'New conversation': this user's conversation about this case is deleted."""
-        with self._lock, self._connect() as db:
+        with self.db.transaction() as db:
             db.execute(
-                "DELETE FROM exchanges WHERE user = ? AND case_key = ?",
-                (user, case_key(case_id)),
+                text('DELETE FROM exchanges WHERE "user" = :u AND case_key = :c'),
+                {"u": user, "c": case_key(case_id)},
             )
 
     def forget_case(self, case_id: str) -> int:
         """Every user's conversation about a case (for `casebrief forget`); rows removed."""
-        with self._lock, self._connect() as db:
-            return db.execute("DELETE FROM exchanges WHERE case_key = ?", (case_id,)).rowcount
+        with self.db.transaction() as db:
+            return db.execute(
+                text("DELETE FROM exchanges WHERE case_key = :c"), {"c": case_id}
+            ).rowcount

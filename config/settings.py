@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 if TYPE_CHECKING:
@@ -100,6 +100,30 @@ class Settings(BaseSettings):
     audit_path: Path | None = Field(
         None, description="Audit log (SQLite); default audit.sqlite3 in the store folder."
     )
+    audit_key: SecretStr | None = Field(
+        None,
+        description="The audit log's HMAC key itself (at least 32 characters), instead of "
+        "`audit_key_file`; keep it out of the store.",
+    )
+    audit_key_file: Path | None = Field(
+        None,
+        description="File holding the audit log's HMAC key, made by `casebrief audit init`; "
+        "default $XDG_CONFIG_HOME/casebrief/audit.key (or ~/.config/casebrief/audit.key). "
+        "Must be outside the store.",
+    )
+    audit_head: Path | None = Field(
+        None,
+        description="The audit log's head file (its newest entry, MAC-signed), rewritten "
+        "atomically on every append; default $XDG_STATE_HOME/casebrief/audit-head-<log id>.json "
+        "(or ~/.local/state/...). Must be outside the store; with a shared database, a path "
+        "every app server shares.",
+    )
+    database_url: SecretStr | None = Field(
+        None,
+        description="SQLAlchemy URL of a shared database for the audit log and saved "
+        "conversations (postgresql+psycopg://USER:PASSWORD@HOST/DB); unset = SQLite files "
+        "(`audit_path`, `conversations_path`).",
+    )
     model_cache: Path | None = Field(
         None,
         description="Where the trained question classifier is cached; default "
@@ -139,6 +163,35 @@ class Settings(BaseSettings):
     def lock_folder(self) -> Path:
         """Per-case ingest locks; on this machine even when the store is a Chroma server."""
         return self.store / "locks"
+    def audit_url(self) -> str:
+        """Where the audit log lives: the shared database, or its SQLite file."""
+        if self.database_url:
+            return self.database_url.get_secret_value()
+        return f"sqlite:///{self.audit_file().resolve()}"
+
+    def conversations_url(self) -> str:
+        if self.database_url:
+            return self.database_url.get_secret_value()
+        return f"sqlite:///{self.conversations_file().resolve()}"
+
+    def audit_key_path(self) -> Path:
+        if self.audit_key_file:
+            return self.audit_key_file
+        base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+        return Path(base) / "casebrief" / "audit.key"
+
+    def audit_head_path(self) -> Path:
+        """The head file; by default one per audit log (named by a hash of where it is)."""
+        if self.audit_head:
+            return self.audit_head
+        import hashlib
+
+        from sqlalchemy.engine import make_url
+
+        where = make_url(self.audit_url()).render_as_string(hide_password=True)
+        name = f"audit-head-{hashlib.sha256(where.encode()).hexdigest()[:16]}.json"
+        base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+        return Path(base) / "casebrief" / name
 
     def today_date(self) -> dt.date:
         return self.today or dt.date.today()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,15 +30,27 @@ DATA = ROOT / "tests" / "data"
 SHARED = ROOT.parent / "shared"
 DEMO = ROOT / "demo"
 DEMO_TODAY = dt.date(2018, 7, 2)
+# Every audit log of the session is keyed with this (fictional) key, and its head file goes to a
+# folder of its own, outside every store; tests of `casebrief audit init` unset the key.
+TEST_AUDIT_KEY = "test-audit-key-0123456789abcdef0123456789abcdef"
+os.environ["CASEBRIEF_AUDIT_KEY"] = TEST_AUDIT_KEY
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="casebrief-audit-heads-")
+for _name in ("CASEBRIEF_ACCESS", "CASEBRIEF_USER", "CASEBRIEF_PASSWORD", "CASEBRIEF_TOKEN"):
+    os.environ.pop(_name, None)
 
 
 @pytest.fixture(autouse=True)
-def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    from bot.audit import forget_logs
+    from bot.database import close_all
+
     store = tmp_path / "store"
     monkeypatch.setenv("CASEBRIEF_STORE", str(store))
     monkeypatch.delenv("CASEBRIEF_CHROMA_URL", raising=False)
     monkeypatch.delenv("CASEBRIEF_TODAY", raising=False)
-    return store
+    yield store
+    forget_logs()
+    close_all()
 
 
 @pytest.fixture(scope="session")

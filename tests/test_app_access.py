@@ -9,8 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bot.access import User, add_user
-from bot.audit import AuditLog
+from bot.audit import open_log
 from bot.ui.engine import shared_engine
+from config.settings import load_settings
 from tests.conftest import DEMO_TODAY, ROOT
 
 APP = str(ROOT / "streamlit_app.py")
@@ -47,7 +48,7 @@ def test_wrong_password_is_refused_and_audited(access_file: Path, tmp_path: Path
     app = sign_in("pat", "nope")
     assert [e.value for e in app.error] == ["Not allowed: wrong user id or password."]
     assert not app.tabs
-    entries = AuditLog(tmp_path / "audit.sqlite3").entries(user="pat")
+    entries = open_log(load_settings()).entries(user="pat")
     assert [(e.action, e.detail) for e in entries] == [("login", "failed")]
 
 
@@ -71,7 +72,7 @@ def test_a_link_to_a_case_not_allowed_or_unknown_opens_no_case_and_is_audited(
     assert app.selectbox(key="case").value is None
     assert not app.tabs
     assert not [m for m in app.markdown if "Ashdown" in m.value or "Brierley" in m.value]
-    denied = AuditLog(tmp_path / "audit.sqlite3").entries(user="pat")[-1]
+    denied = open_log(load_settings()).entries(user="pat")[-1]
     assert (denied.action, denied.case_id) == ("denied", case)
     app.selectbox(key="case").select("FAM-0215").run()
     assert len(app.tabs) == 5
@@ -94,7 +95,7 @@ def test_export_is_audited(access_file: Path, tmp_path: Path):
 
     briefing = app.session_state["briefing"].briefing
     on_export(shared_engine(), shared_engine().user("pat"), briefing, "docx")
-    export = AuditLog(tmp_path / "audit.sqlite3").entries(user="pat")[-1]
+    export = open_log(load_settings()).entries(user="pat")[-1]
     assert (export.action, export.case_id) == ("export", "FAM-0215")
     assert export.record_ids and export.detail.endswith("as docx")
 

@@ -141,7 +141,7 @@ def launch(store: Path) -> Iterator[Server]:
 def server(demo_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The app over its own copy of the demo store."""
     store = tmp_path_factory.mktemp("browser") / "store"
-    shutil.copytree(demo_store, store)
+    shutil.copytree(demo_store, store, ignore=shutil.ignore_patterns("audit.sqlite3*"))
     yield from launch(store)
 
 
@@ -417,7 +417,7 @@ def hostile_server(
     hostile_store: HostileStore, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Server]:
     store = tmp_path_factory.mktemp("hostile-browser") / "store"
-    shutil.copytree(hostile_store.store, store)
+    shutil.copytree(hostile_store.store, store, ignore=shutil.ignore_patterns("audit.sqlite3*"))
     yield from launch(store)
 
 

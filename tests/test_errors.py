@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
+from bot.cli_base import local_notice
 from config.settings import Settings
 from ingest.pipeline import ingest_cases
 from tests.conftest import store_snapshot
@@ -189,7 +190,8 @@ def test_bad_input_names_file_row_column_and_writes_nothing(
     corrupt(bundle)
     result = cli.invoke(app, ["ingest", str(bundle)])
     assert result.exit_code == 2
-    lines = result.stderr.strip().splitlines()
+    notice, *lines = [line for line in result.stderr.splitlines() if line]
+    assert notice == local_notice(None)
     assert lines[:-1] == expected
     assert lines[-1] == f"{len(expected)} problem(s); nothing was written."
     assert store_snapshot(settings) == before

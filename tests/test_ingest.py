@@ -98,7 +98,7 @@ def test_forget_removes_every_trace(settings: Settings, bundle: Path, cli: CliRu
     ingest_cases([bundle], settings)
     result = cli.invoke(app, ["forget", "FAM-T1"])
     assert result.exit_code == 0
-    assert result.output.strip() == "Forgot FAM-T1: 20 records removed."
+    assert result.stdout.strip() == "Forgot FAM-T1: 20 records removed."
     store = Store(settings.chroma_client())
     assert store.live(case_key("FAM-T1")) is None
     assert not [c for c in settings.chroma_client().list_collections() if "FAM-T1" in c.name]
@@ -197,7 +197,7 @@ def test_cli_ingest_and_cases(settings: Settings, cli: CliRunner):
     result = cli.invoke(app, ["ingest", str(DATA)])
     assert result.exit_code == 0, result.output
     listing = cli.invoke(app, ["cases"])
-    assert listing.output.strip() == (
+    assert listing.stdout.strip() == (
         "FAM-T1  The Testwood family  members=3  professionals=3  chronology=4  "
         "appointments=4  addresses=2  passages=3"
     )
@@ -258,7 +258,7 @@ def test_second_ingest_of_a_case_waits_for_the_first_or_says_it_is_running(
     held.acquire()
     monkeypatch.setenv("CASEBRIEF_INGEST_LOCK_WAIT_S", "0")
     result = cli.invoke(app, ["ingest", str(bundle)])
-    assert result.exit_code == 5
+    assert result.exit_code == 6
     assert result.stderr.strip() == (
         f"ingest of FAM-T1 already running (it holds {path}); waited 0 s. Try again when it "
         "has finished, or wait longer with CASEBRIEF_INGEST_LOCK_WAIT_S."

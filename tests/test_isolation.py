@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.access import AccessDenied, User, add_user
+from bot.access import DENIED, AccessDenied, User, add_user
 from bot.answer import Engine
-from bot.audit import AuditLog
 from bot.cli import app
 from config.settings import load_settings
 from ingest.pipeline import ingest_cases, ingest_learning
@@ -128,16 +127,19 @@ def test_cli_denial_exits_3_and_audit_verify(world: tuple[Path, Path]):
             "FAM-T2",
             "who is involved?",
         ],
+        env={"CASEBRIEF_PASSWORD": "pw"},
     )
     assert denied.exit_code == 3
-    assert "Not allowed" in denied.stderr
+    assert denied.stderr == DENIED + "\n"
     verified = runner.invoke(app, ["audit", "verify", "--store", str(store)])
     assert verified.exit_code == 0, verified.output
-    listing = runner.invoke(app, ["audit", "--store", str(store), "--user", "pat"])
+    listing = runner.invoke(app, ["audit", "--store", str(store), "--by", "pat"])
     assert "denied" in listing.output
-    log = AuditLog(store / "audit.sqlite3")
-    with sqlite3.connect(log.path) as db:
+    with sqlite3.connect(store / "audit.sqlite3") as db:
         db.execute("UPDATE audit SET case_id = 'FAM-T9' WHERE id = 1")
     tampered = runner.invoke(app, ["audit", "verify", "--store", str(store)])
     assert tampered.exit_code == 1
-    assert "entry 1: contents changed after it was written" in tampered.stderr
+    assert tampered.stderr.splitlines()[1:] == [  # after the local-mode line
+        "entry 1: its MAC does not match its contents (edited, renumbered, or recomputed "
+        "without the audit key)"
+    ]

@@ -128,7 +128,7 @@ def real(demo_store: Path) -> tuple[Answer, Answer]:
 
 @pytest.fixture
 def store(tmp_path: Path) -> ConversationStore:
-    return ConversationStore(tmp_path / "conversations.sqlite3")
+    return ConversationStore(f"sqlite:///{tmp_path / 'conversations.sqlite3'}")
 
 
 def test_conversations_are_kept_per_user_and_case(
@@ -155,7 +155,7 @@ def test_a_row_another_version_wrote_is_shown_as_such(
     store: ConversationStore, real: tuple[Answer, Answer]
 ):
     store.append("pat", "FAM-X", Exchange(question="q1", answer=real[0]))
-    with sqlite3.connect(store.path) as db:
+    with sqlite3.connect(store.db.path) as db:
         body = json.loads(db.execute("SELECT body FROM exchanges").fetchone()[0])
         body["answer"]["citations"] = "not a list"
         db.execute("UPDATE exchanges SET body = ?", (json.dumps(body),))
@@ -164,8 +164,8 @@ def test_a_row_another_version_wrote_is_shown_as_such(
 
 
 def test_migrations_run_once(tmp_path: Path):
-    ConversationStore(tmp_path / "c.sqlite3")
-    ConversationStore(tmp_path / "c.sqlite3")
+    ConversationStore(f"sqlite:///{tmp_path / 'c.sqlite3'}")
+    ConversationStore(f"sqlite:///{tmp_path / 'c.sqlite3'}")
     with sqlite3.connect(tmp_path / "c.sqlite3") as db:
         assert db.execute("SELECT name FROM _migrations").fetchall() == [("m001_create_exchanges",)]
 
@@ -195,7 +195,7 @@ def test_forget_removes_the_saved_conversations_about_the_case(
 ):
     settings = load_settings()
     ingest_cases([bundle], settings)
-    saved = ConversationStore(settings.conversations_file())
+    saved = ConversationStore(settings.conversations_url())
     saved.append("pat", "FAM-T1", Exchange(question="q1", answer=real[0]))
     saved.append("pat", "FAM-0107", Exchange(question="q2", answer=real[0]))
     result = cli.invoke(app, ["forget", "FAM-T1"])

@@ -81,6 +81,14 @@ def draw_briefings(records: Records, today: dt.date, user: User) -> None:
     with preview:
         ready = state.prepared_briefing(records.case_id or "")
         if ready is not None:
+            briefing = ready.briefing
+            state.audit_read(
+                "briefing",
+                records.case_id,
+                briefing.record_ids(),
+                (records.version.collection, briefing.kind, tuple(briefing.record_ids())),
+                f"{briefing.kind} briefing preview",
+            )
             with st.container(border=True, height=640):
                 st.markdown(to_markdown(ready.briefing, records, level=3))
         else:

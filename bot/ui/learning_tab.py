@@ -46,6 +46,11 @@ def draw_learning() -> None:
         if not query:
             st.caption("Passages are grouped by document, best match first.")
         hits = learning_ui.search(passage_index(engine, records), query) if query else []
+        if query:
+            ids = [h.passage_id for g in hits for h in g.hits]
+            state.audit_read(
+                "learning search", None, ids, (records.version.collection, query), query
+            )
         for group in hits:
             with st.container(border=True):
                 st.markdown(f"**{md(group.title)}** · {md(group.kind)}")
@@ -61,6 +66,13 @@ def draw_learning() -> None:
     file = st.session_state.learning_doc
     if file:
         passages = learning_ui.document(records, file)
+        state.audit_read(
+            "learning document",
+            None,
+            [p.id for p in passages],
+            (records.version.collection, file),
+            file,
+        )
         with reader.container(border=True, height=640):
             title = (passages[0].title if passages else None) or file
             st.subheader(md(title))

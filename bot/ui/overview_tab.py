@@ -144,8 +144,20 @@ def draw_involved(overview: CaseOverview) -> None:
         cells[4].markdown(md(person.contact))
 
 
+def shown_ids(overview: CaseOverview) -> list[str]:
+    """Every record the overview's figures and rows rest on."""
+    figures = [overview.current_address, overview.moves, overview.move_events, overview.lead]
+    figures += [f for c in overview.children for f in (c.missed, c.last_seen, c.last_seen_alone)]
+    ids = [i for f in figures for i in f.record_ids]
+    ids += [m.member_id for m in overview.members] + [p.record_id for p in overview.involved_now]
+    return list(dict.fromkeys(ids))
+
+
 def draw_overview(records: Records, today: dt.date) -> None:
     overview = case_overview(records, today)
+    state.audit_read(
+        "overview", records.case_id, shown_ids(overview), (records.version.collection, today)
+    )
     st.header(md(f"Overview: {overview.title} ({overview.case_id})"))
     st.caption(f"As of {_day(today)}. Select any figure to open the records behind it.")
     draw_cards(overview)

@@ -25,6 +25,7 @@ def draw_record(records: Records, ids: list[str], key: str) -> None:
     except UnknownRecord as error:
         st.error(md(error))
         return
+    state.audit_read("source", records.case_id, [chosen], (records.version.collection, chosen))
     st.markdown(f"### {md(view.label)}")
     where = f"case {view.case_id}" if view.case_id else "learning corpus"
     st.caption(md(f"Record {view.detail} · {where}"))

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.access import AccessDenied
 from bot.answer import CaseNotFound, Engine
+from bot.audit import AuditError
 from bot.briefing import Briefing
 from bot.conversations import ConversationStore, Exchange
 from bot.types import Citation, Turn
@@ -46,10 +47,10 @@ _STORES: dict[str, ConversationStore] = {}
 
 
 def conversations() -> ConversationStore:
-    path = app_settings().conversations_file()
-    if str(path) not in _STORES:
-        _STORES[str(path)] = ConversationStore(path)
-    return _STORES[str(path)]
+    url = app_settings().conversations_url()
+    if url not in _STORES:
+        _STORES[url] = ConversationStore(url)
+    return _STORES[url]
 
 
 def init() -> None:
@@ -60,6 +61,20 @@ def init() -> None:
     state.setdefault("pending_case", None)
     state.setdefault("briefing", None)
     state.setdefault("learning_doc", None)
+
+
+def audit_read(
+    view: str, case_id: str | None, record_ids: list[str], token: object, detail: str = ""
+) -> None:
+    """Audit what a view shows, once per session and `token` (what was shown: a rerun that
+    draws the same again is not a new read). Raises AuditError, so nothing is shown unaudited."""
+    done: set[object] = st.session_state.setdefault("audited_reads", set())
+    key = (view, case_id, token)
+    if key in done:
+        return
+    engine = shared_engine()
+    engine.record_read(engine.user(user_id()), view, case_id, list(record_ids), detail[:500])
+    done.add(key)
 
 
 def user_id() -> str | None:
@@ -81,7 +96,16 @@ def sign_in(user_id_: str) -> None:
 
 
 def sign_out() -> None:
-    for key in ("user_id", "case", "active_case", "chat", "chat_for", "viewer", "briefing"):
+    for key in (
+        "user_id",
+        "case",
+        "active_case",
+        "chat",
+        "chat_for",
+        "viewer",
+        "briefing",
+        "audited_reads",
+    ):
         st.session_state.pop(key, None)
     init()
 
@@ -170,7 +194,7 @@ def answer(
     started = time.perf_counter()
     try:
         found = engine.ask(question, case_id=case_id, user=user, conversation=turns)
-    except (CaseNotFound, AccessDenied, StoreUnavailable) as error:
+    except (CaseNotFound, AccessDenied, StoreUnavailable, AuditError) as error:
         message = (
             f"Case {case_id} is no longer in the index. Pick another case."
             if isinstance(error, CaseNotFound)

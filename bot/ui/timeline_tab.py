@@ -126,6 +126,13 @@ def draw_timeline(records: Records) -> None:
     )
     chosen = draw_agency_toggles(records.case_id, agencies_by_family(records))
     marks = timeline(records, members, start, end, agencies=chosen)
+    state.audit_read(
+        "timeline",
+        records.case_id,
+        [m.record_id for m in marks],
+        (records.version.collection, start, end, tuple(members), tuple(chosen)),
+        f"{start} to {end}; members {', '.join(members) or 'all'}; {len(chosen)} agencies",
+    )
     counts = {k: sum(m.kind == k for m in marks) for k in ("move", "missed appointment")}
     not_seen = sum(m.kind == "child not seen" for m in marks)
     st.caption(
