@@ -10,6 +10,7 @@ are all detected, by `verify` and, before writing, by every append (which then r
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
@@ -29,6 +30,7 @@ from bot.audit_anchor import (
     AuditTampered,
     Head,
     HeadFile,
+    create_key_file,
     load_key,
     outside_store,
 )
@@ -414,8 +416,25 @@ _LOGS: dict[tuple[str, str, str], AuditLog] = {}
 _LOGS_LOCK = threading.Lock()
 
 
+def first_use(settings: Settings) -> bool:
+    """No key, no head and no log yet: a new embedded store, set up as `audit init` would.
+    A log or head without its key is never set up again (that would hide a deleted key)."""
+    return (
+        settings.audit_key is None
+        and settings.database_url is None
+        and not settings.audit_key_path().exists()
+        and not settings.audit_head_path().exists()
+        and not settings.audit_file().exists()
+    )
+
+
 def open_log(settings: Settings) -> AuditLog:
-    """The process's AuditLog for these settings (one connection, opened and migrated once)."""
+    """The process's AuditLog for these settings (one connection, opened and migrated once).
+    On a new embedded store the key is made on first use, so `casebrief ingest` then `ask`
+    work from a fresh clone; a shared database needs `casebrief audit init`."""
+    if first_use(settings):
+        with contextlib.suppress(FileExistsError):  # another process made it first
+            create_key_file(settings.audit_key_path())
     key = (settings.audit_url(), str(settings.audit_head_path()), load_key(settings).id)
     with _LOGS_LOCK:
         if key not in _LOGS:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from bot.audit import AuditLog
+from bot.audit import open_log
 from bot.cli import app
 from config.settings import load_settings
 from tests.conftest import store_snapshot
@@ -30,15 +30,19 @@ def main(base: Path, jobs_file: Path) -> None:
     runner = CliRunner()
     for job in json.loads(jobs_file.read_text()):
         store = Path(job["store"])
-        shutil.copytree(base, store)
+        shutil.copytree(base, store, ignore=shutil.ignore_patterns("audit.sqlite3*"))
         started = time.perf_counter()
         result = runner.invoke(app, ["ingest", job["bundle"], "--store", str(store)])
         seconds = time.perf_counter() - started
-        entries = AuditLog(store / "audit.sqlite3").entries()
+        entries = open_log(load_settings(store=store)).entries()
         report = {
             "name": job["name"],
             "exit_code": result.exit_code,
-            "stderr": result.stderr,
+            "stderr": "".join(  # the one line every local-mode command starts with
+                line
+                for line in result.stderr.splitlines(keepends=True)
+                if not line.startswith("Local mode:")
+            ),
             "exception": None
             if result.exception is None or isinstance(result.exception, SystemExit)
             else repr(result.exception)[:500],

@@ -112,12 +112,6 @@ def test_audit_init_creates_the_key_and_is_safe_to_run_again(
     key = tmp_path / "keys" / "audit.key"
     monkeypatch.setenv("CASEBRIEF_AUDIT_KEY_FILE", str(key))
     runner = CliRunner()
-    before = runner.invoke(app, ["cases"])
-    assert before.exit_code == 5
-    assert before.stderr.splitlines()[-1] == (
-        f"No audit key: {key} does not exist. Run `casebrief audit init` (or set "
-        "CASEBRIEF_AUDIT_KEY)."
-    )
     first = runner.invoke(app, ["audit", "init"])
     assert first.exit_code == 0, first.output
     head = load_settings().audit_head_path()
@@ -168,3 +162,24 @@ def test_audit_init_seals_a_log_of_the_unkeyed_era(tmp_path: Path):
     verified = runner.invoke(app, ["audit", "verify"])
     assert verified.exit_code == 0
     assert verified.stdout == "Audit log intact: 2 entries.\n"
+
+
+def test_a_new_store_sets_its_audit_key_up_on_first_use_but_a_lost_key_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A fresh clone: `ingest` then `ask` with no `audit init` first (as the dev set's README
+    runs it). Once the log exists, a deleted key is never quietly replaced."""
+    monkeypatch.delenv("CASEBRIEF_AUDIT_KEY")
+    key = tmp_path / "keys" / "audit.key"
+    monkeypatch.setenv("CASEBRIEF_AUDIT_KEY_FILE", str(key))
+    runner = CliRunner()
+    first = runner.invoke(app, ["cases"])
+    assert first.exit_code == 0, first.output
+    assert key.exists()
+    key.unlink()
+    again = runner.invoke(app, ["cases"])
+    assert again.exit_code == 5
+    assert again.stderr.splitlines()[-1] == (
+        f"No audit key: {key} does not exist. Run `casebrief audit init` (or set "
+        "CASEBRIEF_AUDIT_KEY)."
+    )

@@ -14,8 +14,9 @@ import pytest
 from filelock import FileLock
 from typer.testing import CliRunner
 
-from bot.audit import AuditLog
+from bot.audit import open_log
 from bot.cli import app
+from bot.cli_base import local_notice
 from config.settings import Settings, load_settings
 from ingest.errors import PublishError
 from ingest.locks import lock_file
@@ -233,7 +234,7 @@ def test_cli_publish_failure_says_which_cases_are_live(
     monkeypatch.setattr(embedder, "embed", disk_full)
     result = cli.invoke(app, ["ingest", str(bundle), str(second), str(third)])
     assert result.exit_code == 2
-    assert result.stderr.strip().splitlines() == [
+    assert _problems(result).splitlines() == [
         "publishing FAM-T2 failed: RuntimeError: disk full",
         "Live with this ingest's version: FAM-T1.",
         "Not in the index: FAM-T2, FAM-T3.",
@@ -241,10 +242,10 @@ def test_cli_publish_failure_says_which_cases_are_live(
     assert "chronology:chr-005" in _records(settings, "FAM-T1")
     names = sorted(c.name for c in settings.chroma_client().list_collections())
     assert names == ["cb-case.FAM-T1.v2", "cb-registry"]  # nothing half-written of FAM-T2
-    entries = AuditLog(settings.audit_file()).entries()
+    entries = open_log(settings).entries()
     assert [(e.case_id, e.detail) for e in entries[-2:]] == [
         ("FAM-T1", "published (then a later case failed)"),
-        ("FAM-T2", f"failed: {' '.join(result.stderr.strip().splitlines())}"),
+        ("FAM-T2", f"failed: {' '.join(_problems(result).splitlines())}"),
     ]
 
 
@@ -259,13 +260,13 @@ def test_second_ingest_of_a_case_waits_for_the_first_or_says_it_is_running(
     monkeypatch.setenv("CASEBRIEF_INGEST_LOCK_WAIT_S", "0")
     result = cli.invoke(app, ["ingest", str(bundle)])
     assert result.exit_code == 6
-    assert result.stderr.strip() == (
+    assert _problems(result) == (
         f"ingest of FAM-T1 already running (it holds {path}); waited 0 s. Try again when it "
         "has finished, or wait longer with CASEBRIEF_INGEST_LOCK_WAIT_S."
     )
     assert Store(settings.chroma_client()).live(case_key("FAM-T1")) is None
     assert (
-        AuditLog(settings.audit_file()).entries()[-1].detail == f"refused: {result.stderr.strip()}"
+        open_log(settings).entries()[-1].detail == f"refused: {_problems(result)}"
     )
     monkeypatch.setenv("CASEBRIEF_INGEST_LOCK_WAIT_S", "30")
     threading.Timer(1.0, held.release).start()
@@ -310,3 +311,9 @@ def test_longest_case_id_the_settings_allow_fits_chroma(
     [result] = ingest_cases([bundle], settings)
     assert (result.key, result.status) == (case_key(long_id), "new")
     assert len(_records(settings, long_id)) == 20
+
+
+def _problems(result: object) -> str:
+    """What a local-mode command wrote on stderr after its one local-mode line."""
+    lines = result.stderr.strip().splitlines()  # type: ignore[attr-defined]
+    return "\n".join(line for line in lines if line != local_notice(None)).strip()

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from bot.answer import Engine
 from bot.cli import app as cli_app
+from bot.cli_base import local_notice
 from config.settings import load_settings
 from ingest.pipeline import ingest_cases
 from ingest.unavailable import StoreUnavailable
@@ -62,7 +63,8 @@ def test_a_chroma_server_that_stops_says_what_to_do_and_recovers_when_back(
     line = expected_line(chroma)
     for command in (["cases"], ["ask", "--case", "FAM-T1", QUESTION], ["forget", "FAM-T1"]):
         result = cli.invoke(cli_app, command)
-        assert (result.exit_code, result.stdout, result.stderr) == (4, "", line + "\n"), command
+        said = f"{local_notice(None)}\n{line}\n"  # local mode says so first, as every command
+        assert (result.exit_code, result.stdout, result.stderr) == (4, "", said), command
     with pytest.raises(StoreUnavailable) as raised:
         engine.ask(QUESTION, case_id="FAM-T1")
     assert str(raised.value) == line
