@@ -109,12 +109,13 @@ def user_import(
     who = _database_admin(settings, store, admin, "user import")
     store.save(*loaded)
     tokens = sum(len(user.tokens) for user in loaded)
-    detail = f"imported {len(loaded)} users ({tokens} API tokens) from {file}"
-    record(settings, user=who.id, role=who.role, action="user", detail=detail)
-    out.print(
-        f"Imported {len(loaded)} users ({tokens} API tokens) from {file} into {store.where()}.",
-        markup=False,
-    )
+    what = f"{_count(len(loaded), 'user')} and {_count(tokens, 'API token')} from {file}"
+    record(settings, user=who.id, role=who.role, action="user", detail=f"imported {what}")
+    out.print(f"Imported {what} into {store.where()}.", markup=False)
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" + ("" if n == 1 else "s")
 
 
 def _token_users(settings: Settings) -> Users:
