@@ -12,6 +12,7 @@ import streamlit as st
 from bot.access import AccessDenied, AccessFileError, User
 from bot.answer import CaseNotFound, Engine
 from bot.audit import AuditError
+from bot.database import DatabaseUnreadable
 from bot.markup import md
 from bot.ui import state, theme
 from bot.ui.ask_tab import draw_ask
@@ -85,7 +86,8 @@ def draw_sidebar(engine: Engine, choices: dict[str, str], user: User) -> None:
         if engine.access.local_mode:
             st.warning(
                 "Single-user local mode: no sign-in, and every case is visible. Set "
-                "CASEBRIEF_ACCESS to a users file to require sign-in.",
+                "CASEBRIEF_ACCESS to a users file (or add users to the database, "
+                "CASEBRIEF_DATABASE_URL) to require sign-in.",
                 icon=":material/lock_open:",
             )
         else:
@@ -219,6 +221,6 @@ except StoreUnavailable as unavailable:
         st.chat_input(
             "Ask again once the server answers…", key=state.RETRY_KEY, on_submit=state.on_retry
         )
-except (AccessFileError, AuditError) as error:  # a broken access file or audit log
+except (AccessFileError, AuditError, DatabaseUnreadable) as error:  # access file, audit, db
     st.error(str(error), icon=":material/error:")
     st.stop()

@@ -1,5 +1,7 @@
-"""Who may see what. Users live in a YAML file (CASEBRIEF_ACCESS); without one the tool runs
-in single-user local mode with all access. Checked where records are read, not only in the UI.
+"""Who may see what. Users live behind one small interface (`Users`): the YAML access file
+(CASEBRIEF_ACCESS, here) or the shared database (CASEBRIEF_DATABASE_URL, `bot/users_db.py`).
+Without either the tool runs in single-user local mode with all access. Checked where records
+are read, not only in the UI.
 
 A user proves who they are with their password (bcrypt) or a personal API token, of which only
 a sha256 is stored (a token is 256 random bits, so a fast hash is enough)."""
@@ -11,7 +13,7 @@ import hashlib
 import hmac
 import secrets
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 import bcrypt
 import yaml
@@ -75,29 +77,134 @@ class AccessFile(BaseModel):
 LOCAL = User(id=LOCAL_USER, name="Local user", role="admin")
 
 
-class Access:
-    """The access policy: local mode (no file) or the users of an access file."""
+class UnknownUser(LookupError):
+    """A token was asked for a user the store does not have."""
 
-    def __init__(self, path: Path | None) -> None:
+
+class Users(Protocol):
+    """Where users and their API tokens live. Writes are whole-user or whole-token steps; a
+    password arrives already hashed (bcrypt) and a token only as its sha256."""
+
+    def where(self) -> str:
+        """The file or database, for messages."""
+        ...
+
+    def enforced(self) -> bool:
+        """Whether sign-in is required: always for a file; for a database once it has a user."""
+        ...
+
+    def get(self, user_id: str) -> User | None: ...
+
+    def all(self) -> list[User]: ...
+
+    def save(self, *users: User) -> None:
+        """Add or replace users, all or none; a user given without tokens keeps theirs."""
+        ...
+
+    def find_token(self, sha256: str) -> User | None:
+        """The user one of whose tokens has this hash."""
+        ...
+
+    def add_token(self, user_id: str, name: str) -> str:
+        """A new token (replacing one of the same name), returned once; only its hash is kept.
+        UnknownUser if there is no such user."""
+        ...
+
+    def revoke_token(self, user_id: str, name: str) -> bool: ...
+
+
+class YamlUsers:
+    """The access file: read once when opened (as a running server always has), rewritten
+    atomically on every change."""
+
+    def __init__(self, path: Path, missing_ok: bool = False) -> None:
         self.path = path
-        self.users: dict[str, User] = {}
-        if path is not None:
-            self.users = {user.id: user for user in read_access_file(path).users}
+        self._users = {user.id: user for user in read_access_file(path, missing_ok).users}
+
+    def where(self) -> str:
+        return str(self.path)
+
+    def enforced(self) -> bool:
+        return True
+
+    def get(self, user_id: str) -> User | None:
+        return self._users.get(user_id)
+
+    def all(self) -> list[User]:
+        return list(self._users.values())
+
+    def find_token(self, sha256: str) -> User | None:
+        """Every stored hash is compared in constant time."""
+        found = None
+        for user in self._users.values():
+            for stored in user.tokens:
+                if hmac.compare_digest(stored.sha256, sha256):
+                    found = user
+        return found
+
+    def _rewrite(self, users: list[User]) -> None:
+        _write(self.path, users)
+        self._users = {user.id: user for user in users}
+
+    def save(self, *users: User) -> None:
+        current = read_access_file(self.path, missing_ok=True).users
+        for user in users:
+            kept = [u for u in current if u.id == user.id]
+            if kept and not user.tokens:
+                user = user.model_copy(update={"tokens": kept[0].tokens})
+            current = [u for u in current if u.id != user.id] + [user]
+        self._rewrite(current)
+
+    def add_token(self, user_id: str, name: str) -> str:
+        current = read_access_file(self.path)
+        token, entry = new_token(name)
+        if all(user.id != user_id for user in current.users):
+            raise UnknownUser(user_id)
+        users = []
+        for user in current.users:
+            if user.id == user_id:
+                kept = [t for t in user.tokens if t.name != name]
+                user = user.model_copy(update={"tokens": [*kept, entry]})
+            users.append(user)
+        self._rewrite(users)
+        return token
+
+    def revoke_token(self, user_id: str, name: str) -> bool:
+        current = read_access_file(self.path)
+        users, removed = [], False
+        for user in current.users:
+            if user.id == user_id:
+                kept = [t for t in user.tokens if t.name != name]
+                removed = len(kept) != len(user.tokens)
+                user = user.model_copy(update={"tokens": kept})
+            users.append(user)
+        self._rewrite(users)
+        return removed
+
+
+class Access:
+    """The access policy: local mode (no users anywhere) or the users of a store (an access
+    file's path is opened as `YamlUsers`). A database store is asked on every call, so a user
+    added, changed or whose token is revoked by any server counts at once on every server."""
+
+    def __init__(self, source: Path | Users | None) -> None:
+        self.store: Users | None = YamlUsers(source) if isinstance(source, Path) else source
 
     @property
     def local_mode(self) -> bool:
-        return self.path is None
+        return self.store is None or not self.store.enforced()
 
     def user(self, user_id: str | None) -> User:
         """The user a request runs as; unknown users are denied without saying more."""
-        if self.local_mode:
+        if self.store is None or self.local_mode:
             return LOCAL
-        if user_id is None or user_id not in self.users:
+        found = self.store.get(user_id) if user_id is not None else None
+        if found is None:
             raise AccessDenied("Not allowed: unknown user. Give --user with a known user id.")
-        return self.users[user_id]
+        return found
 
     def login(self, user_id: str, password: str) -> User:
-        user = self.users.get(user_id)
+        user = self.store.get(user_id) if self.store is not None else None
         stored = user.password_hash if user is not None and user.password_hash else _NOBODY
         matches = bcrypt.checkpw(password.encode(), stored.encode())  # as slow for anyone
         if user is None or not user.password_hash or not matches:
@@ -105,13 +212,8 @@ class Access:
         return user
 
     def token_login(self, token: str) -> User:
-        """The user whose token this is; every stored hash is compared in constant time."""
-        digest = token_hash(token)
-        found = None
-        for user in self.users.values():
-            for stored in user.tokens:
-                if hmac.compare_digest(stored.sha256, digest):
-                    found = user
+        """The user whose token this is."""
+        found = self.store.find_token(token_hash(token)) if self.store is not None else None
         if found is None:
             raise AccessDenied(WRONG_TOKEN)
         return found
@@ -186,43 +288,26 @@ def _write(path: Path, users: list[User]) -> None:
     temporary.replace(path)
 
 
+def new_token(name: str) -> tuple[str, ApiToken]:
+    """A fresh token and the entry to store for it (its hash, never the token)."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return token, ApiToken(name=name, sha256=token_hash(token), created=created)
+
+
+def with_password(user: User, password: str) -> User:
+    return user.model_copy(update={"password_hash": hash_password(password)})
+
+
 def add_user(path: Path, user: User, password: str) -> None:
     """Add or replace one user (keeping their tokens); the file is rewritten atomically."""
-    current = read_access_file(path, missing_ok=True)
-    kept = [u for u in current.users if u.id == user.id]
-    stored = user.model_copy(
-        update={
-            "password_hash": hash_password(password),
-            "tokens": kept[0].tokens if kept and not user.tokens else user.tokens,
-        }
-    )
-    _write(path, [u for u in current.users if u.id != user.id] + [stored])
+    YamlUsers(path, missing_ok=True).save(with_password(user, password))
 
 
 def add_token(path: Path, user_id: str, name: str) -> str:
     """A new API token for a user: only its hash is written; the token is returned once."""
-    current = read_access_file(path)
-    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    users = []
-    for user in current.users:
-        if user.id == user_id:
-            kept = [t for t in user.tokens if t.name != name]
-            entry = ApiToken(name=name, sha256=token_hash(token), created=created)
-            user = user.model_copy(update={"tokens": [*kept, entry]})
-        users.append(user)
-    _write(path, users)
-    return token
+    return YamlUsers(path).add_token(user_id, name)
 
 
 def revoke_token(path: Path, user_id: str, name: str) -> bool:
-    current = read_access_file(path)
-    users, removed = [], False
-    for user in current.users:
-        if user.id == user_id:
-            kept = [t for t in user.tokens if t.name != name]
-            removed = len(kept) != len(user.tokens)
-            user = user.model_copy(update={"tokens": kept})
-        users.append(user)
-    _write(path, users)
-    return removed
+    return YamlUsers(path).revoke_token(user_id, name)

@@ -8,7 +8,7 @@ import threading
 import torch
 from chromadb.errors import NotFoundError
 
-from bot.access import Access, AccessDenied, User
+from bot.access import AccessDenied, User
 from bot.audit import AuditEntry, open_log
 from bot.compose import compose
 from bot.evidence import Line, Query, ToolResult
@@ -21,6 +21,7 @@ from bot.tools.passages import documents, learning
 from bot.tools.topic import RecordVectors, topic
 from bot.types import Answer, Turn
 from bot.understand import Understander
+from bot.users_db import open_access
 from config.settings import Settings, load_settings
 from ingest.models import Outcome
 from ingest.store import Store
@@ -59,7 +60,7 @@ class Engine:
         self.embedder.warm_up()
         self._indexes: dict[str, PassageIndex] = {}
         self._lock = threading.Lock()
-        self.access = Access(self.settings.access)
+        self.access = open_access(self.settings)
         self.audit = open_log(self.settings)
         self.signin = SignIn(self.settings, self.access)
 

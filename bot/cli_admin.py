@@ -1,5 +1,5 @@
-"""`casebrief user add`, `casebrief token` (create, revoke) and `casebrief audit` (list, init,
-verify)."""
+"""`casebrief user` (add, import), `casebrief token` (create, revoke) and `casebrief audit`
+(list, init, verify)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from bot.access import User, add_token, add_user, revoke_token
+from bot.access import LOCAL, UnknownUser, User, Users, add_user, read_access_file, with_password
 from bot.audit import AuditEntry, AuditLog, open_log, record
 from bot.audit_anchor import HeadFile, create_key_file, load_key, outside_store
 from bot.cli_base import (
@@ -25,9 +25,13 @@ from bot.cli_base import (
     signed_in,
 )
 from bot.database import sqlite_path, where
+from bot.users_db import DatabaseUsers, users_for
 from config.settings import Settings
 
-users = typer.Typer(no_args_is_help=True, help="Manage users of the access file.")
+users = typer.Typer(
+    no_args_is_help=True,
+    help="Manage users: the access file, or the database (CASEBRIEF_DATABASE_URL).",
+)
 tokens = typer.Typer(no_args_is_help=True, help="Your API tokens (for scripts: CASEBRIEF_TOKEN).")
 audit = typer.Typer(help="List the audit log, set it up, or verify that nobody has changed it.")
 app.add_typer(users, name="user")
@@ -43,26 +47,85 @@ def user_add(
     role: Annotated[str, typer.Option(help="practitioner, chair, trainer or admin.")],
     case: Annotated[list[str] | None, typer.Option("--case", help="A case they may see.")] = None,
     access: Annotated[
-        Path, typer.Option("--access", envvar="CASEBRIEF_ACCESS", help="Users file to write.")
+        Path,
+        typer.Option(
+            "--access",
+            envvar="CASEBRIEF_ACCESS",
+            help="Users file to write (not used with CASEBRIEF_DATABASE_URL).",
+        ),
     ] = Path("access.yaml"),
     password: Annotated[
         str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)
     ] = "",
+    admin: UserOption = None,
 ) -> None:
-    """Add or replace a user; only a bcrypt hash of the password is stored."""
+    """Add or replace a user; only a bcrypt hash of the password is stored. With a database
+    that already has users, an admin signs in (--user) and the change is audited."""
     try:
         user = User(id=user_id, name=name, role=role, cases=case or [])  # type: ignore[arg-type]
     except ValueError as error:
         err.print(f"Not a valid user: {error}", markup=False)
         raise typer.Exit(2) from None
-    add_user(access, user, password)
-    out.print(f"Saved {user_id} ({role}) to {access}.", markup=False)
+    settings = settings_for(None)
+    if not settings.database_url:
+        add_user(access, user, password)
+        out.print(f"Saved {user_id} ({role}) to {access}.", markup=False)
+        return
+    store = DatabaseUsers(settings.database_url.get_secret_value())
+    who = _database_admin(settings, store, admin, "user add")
+    store.save(with_password(user, password))
+    record(settings, user=who.id, role=who.role, action="user", detail=f"saved {user_id} ({role})")
+    out.print(f"Saved {user_id} ({role}) to {store.where()}.", markup=False)
 
 
-def _access_file(settings: Settings) -> Path:
-    if settings.access is None:
-        raise say("API tokens need an access file: set CASEBRIEF_ACCESS.", EXIT_USAGE)
-    return settings.access
+def _database_admin(
+    settings: Settings, store: DatabaseUsers, admin: str | None, command: str
+) -> User:
+    """An admin, signed in, once the database has users; before that, the local admin (the
+    database's own credentials are what let anyone this far)."""
+    if not store.enforced():
+        return LOCAL
+    return signed_in(settings, admin, admin_for=command)
+
+
+@users.command("import")
+@edge
+def user_import(
+    file: Annotated[Path, typer.Argument(help="The access file (YAML) to load.")],
+    admin: UserOption = None,
+) -> None:
+    """Load an access file's users (password hashes, API token hashes) into the database, all
+    or none; users already there with the same id are replaced, others are kept. Admins only
+    once the database has users."""
+    settings = settings_for(None)
+    if not settings.database_url:
+        raise say(
+            "`casebrief user import` loads an access file into the database: set "
+            "CASEBRIEF_DATABASE_URL.",
+            EXIT_USAGE,
+        )
+    loaded = read_access_file(file).users
+    store = DatabaseUsers(settings.database_url.get_secret_value())
+    who = _database_admin(settings, store, admin, "user import")
+    store.save(*loaded)
+    tokens = sum(len(user.tokens) for user in loaded)
+    what = f"{_count(len(loaded), 'user')} and {_count(tokens, 'API token')} from {file}"
+    record(settings, user=who.id, role=who.role, action="user", detail=f"imported {what}")
+    out.print(f"Imported {what} into {store.where()}.", markup=False)
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" + ("" if n == 1 else "s")
+
+
+def _token_users(settings: Settings) -> Users:
+    store = users_for(settings)
+    if store is None:
+        raise say(
+            "API tokens need an access file: set CASEBRIEF_ACCESS (or CASEBRIEF_DATABASE_URL).",
+            EXIT_USAGE,
+        )
+    return store
 
 
 @tokens.command("create")
@@ -75,9 +138,12 @@ def token_create(
     """A new API token for you (signed in with your password), printed once: keep it like a
     password. Only its hash is stored; a token of the same name is replaced."""
     settings = settings_for(None, access)
-    path = _access_file(settings)
+    store = _token_users(settings)
     who = signed_in(settings, user, password_only=True)
-    token = add_token(path, who.id, name)
+    try:
+        token = store.add_token(who.id, name)
+    except UnknownUser:
+        raise say("API tokens are for users: add one first (`casebrief user add`).", 2) from None
     record(settings, user=who.id, role=who.role, action="token", detail=f"created {name}")
     out.print(token, markup=False, highlight=False)
     err.print(
@@ -95,9 +161,9 @@ def token_revoke(
 ) -> None:
     """Revoke one of your API tokens."""
     settings = settings_for(None, access)
-    path = _access_file(settings)
+    store = _token_users(settings)
     who = signed_in(settings, user)
-    removed = revoke_token(path, who.id, name)
+    removed = store.revoke_token(who.id, name)
     record(settings, user=who.id, role=who.role, action="token", detail=f"revoked {name}")
     if not removed:
         raise say(f"No API token {name!r} for {who.id}.", 1)

@@ -14,8 +14,9 @@ import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
-from bot.access import LOCAL, Access, AccessDenied, AccessFileError, User
+from bot.access import LOCAL, AccessDenied, AccessFileError, User
 from bot.audit import AuditError
+from bot.database import DatabaseUnreadable
 from config.settings import Settings, load_settings
 from ingest.unavailable import StoreUnavailable, answering
 
@@ -102,14 +103,21 @@ def edge(command: Callable[P, R]) -> Callable[P, R]:
             raise say(str(error), EXIT_DENIED) from None
         except AuditError as error:
             raise say(str(error), EXIT_AUDIT) from None
+        except DatabaseUnreadable as error:
+            raise say(f"Database {error}", EXIT_UNAVAILABLE) from None
 
     return run
 
 
-def local_notice(user: str | None) -> str:
+def local_notice(user: str | None, database: str | None = None) -> str:
     ignored = f"; --user {user} is ignored" if user and user != LOCAL.id else ""
+    why = (
+        f"no users in the database {database} yet (`casebrief user add`)"
+        if database
+        else "no access file (CASEBRIEF_ACCESS)"
+    )
     return (
-        "Local mode: no access file (CASEBRIEF_ACCESS), so no sign-in, every case is visible "
+        f"Local mode: {why}, so no sign-in, every case is visible "
         f"and the audit log records you as local (admin){ignored}."
     )
 
@@ -125,16 +133,18 @@ def signed_in(
     """Who is running this command, proven: a token (CASEBRIEF_TOKEN) or a password
     (CASEBRIEF_PASSWORD, or prompted). `admin_for` names a command only admins may run."""
     from bot.signin import NO_CREDENTIALS, NO_PASSWORD, SignIn
+    from bot.users_db import open_access
 
     try:
-        access = Access(settings.access)
+        access = open_access(settings)
     except AccessFileError as error:
         from bot.audit import record
 
         record(settings, user="(none)", role="unknown", action="denied", detail=str(error)[:500])
         raise
     if access.local_mode:
-        err.print(local_notice(user_id), markup=False, highlight=False)
+        where = access.store.where() if access.store is not None else None
+        err.print(local_notice(user_id, where), markup=False, highlight=False)
         return LOCAL
     signin = SignIn(settings, access, audited=audited)
     token = os.environ.get("CASEBRIEF_TOKEN")

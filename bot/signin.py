@@ -1,10 +1,12 @@
 """Proving who is asking, for the CLI and the app alike: a password or an API token, each
-attempt audited; and the admin-only commands. Local mode (no access file) is the local admin."""
+attempt audited; and the admin-only commands. Local mode (no users anywhere) is the local
+admin."""
 
 from __future__ import annotations
 
 from bot.access import Access, AccessDenied, User
 from bot.audit import record
+from bot.users_db import open_access
 from config.settings import Settings
 
 NO_CREDENTIALS = (
@@ -20,7 +22,7 @@ class SignIn:
         self, settings: Settings, access: Access | None = None, audited: bool = True
     ) -> None:
         self.settings = settings
-        self.access = access if access is not None else Access(settings.access)
+        self.access = access if access is not None else open_access(settings)
         self.audited = audited  # False only to check the audit log itself
 
     def audit(

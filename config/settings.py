@@ -95,7 +95,11 @@ class Settings(BaseSettings):
     chunk_size: int = Field(900, description="Target passage length in characters.")
     chunk_overlap: int = Field(120, description="Characters shared by neighbouring passages.")
     access: Path | None = Field(
-        None, description="Users YAML (id, name, role, cases, password_hash); unset = local mode."
+        None,
+        description="Users YAML (id, name, role, cases, password_hash, tokens); unset = local "
+        "mode. With `database_url` users live in the database instead: this file is only what "
+        "`casebrief user import` loads, and set while the database has no users it refuses "
+        "every sign-in.",
     )
     audit_path: Path | None = Field(
         None, description="Audit log (SQLite); default audit.sqlite3 in the store folder."
@@ -120,9 +124,10 @@ class Settings(BaseSettings):
     )
     database_url: SecretStr | None = Field(
         None,
-        description="SQLAlchemy URL of a shared database for the audit log and saved "
-        "conversations (postgresql+psycopg://USER:PASSWORD@HOST/DB); unset = SQLite files "
-        "(`audit_path`, `conversations_path`).",
+        description="SQLAlchemy URL of a shared database for the audit log, saved "
+        "conversations and users with their API tokens "
+        "(postgresql+psycopg://USER:PASSWORD@HOST/DB); unset = SQLite files (`audit_path`, "
+        "`conversations_path`) and the access file.",
     )
     model_cache: Path | None = Field(
         None,

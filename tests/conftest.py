@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import shutil
 import socket
@@ -51,6 +52,28 @@ def isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     yield store
     forget_logs()
     close_all()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """One real PostgreSQL for the session (tests/postgres.py); skips without its binaries."""
+    from tests.postgres import running_postgres
+
+    with running_postgres() as url:
+        yield url
+
+
+@pytest.fixture
+def database_url(
+    postgres_server: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """A new, empty database of that server for this test, as CASEBRIEF_DATABASE_URL."""
+    from tests.postgres import new_database
+
+    name = "t_" + hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:16]
+    url = new_database(postgres_server, name)
+    monkeypatch.setenv("CASEBRIEF_DATABASE_URL", url)
+    return url
 
 
 @pytest.fixture(scope="session")

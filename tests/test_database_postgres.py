@@ -4,11 +4,9 @@ concurrent writers on one chain, and tampering found as on SQLite."""
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,29 +18,14 @@ from bot.audit import REFUSED, open_log, record
 from bot.cli import app
 from bot.conversations import MIGRATIONS as CONVERSATION_MIGRATIONS
 from bot.conversations import ConversationStore, Exchange
+from bot.users_db import MIGRATIONS as USER_MIGRATIONS
+from bot.users_db import DatabaseUsers
 from config.settings import load_settings
 from tests.conftest import ROOT
-from tests.postgres import new_database, running_postgres
 
 MAC = (
     "its MAC does not match its contents (edited, renumbered, or recomputed without the audit key)"
 )
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    with running_postgres() as url:
-        yield url
-
-
-@pytest.fixture
-def database_url(
-    postgres_server: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
-) -> str:
-    name = "t_" + hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:16]
-    url = new_database(postgres_server, name)
-    monkeypatch.setenv("CASEBRIEF_DATABASE_URL", url)
-    return url
 
 
 def _sql(url: str, *statements: str) -> None:
@@ -102,12 +85,15 @@ def test_numbered_migrations_run_once_for_both_stores(database_url: str):
     open_log(load_settings())
     ConversationStore(load_settings().conversations_url())
     ConversationStore(load_settings().conversations_url())  # again: nothing to do
+    DatabaseUsers(database_url)
     engine = create_engine(database_url)
     with engine.connect() as db:
         names = [row[0] for row in db.execute(text("SELECT name FROM _migrations"))]
     engine.dispose()
     assert sorted(names) == sorted(
-        [s.__name__ for s in AUDIT_MIGRATIONS] + [s.__name__ for s in CONVERSATION_MIGRATIONS]
+        [s.__name__ for s in AUDIT_MIGRATIONS]
+        + [s.__name__ for s in CONVERSATION_MIGRATIONS]
+        + [s.__name__ for s in USER_MIGRATIONS]
     )
 
 
