@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import threading
 
 import torch
 from chromadb.errors import NotFoundError
@@ -20,6 +19,7 @@ from bot.tools.passages import documents, learning
 from bot.tools.topic import RecordVectors, topic
 from bot.types import Answer, Turn
 from bot.understand import Understander
+from bot.version_cache import VersionCache
 from config.settings import Settings, load_settings
 from ingest.models import Outcome
 from ingest.store import Store
@@ -52,12 +52,12 @@ class Engine:
         torch.set_num_threads(self.settings.query_threads)
         self.store = Store(self.settings.chroma_client())
         self.embedder = self.settings.embedder()
-        self.cache = RecordCache(self.store)
+        # one LRU for all that is held per case version: records, passage index, vectors
+        self.versions = VersionCache(self.settings.cached_versions)
+        self.cache = RecordCache(self.store, self.versions)
         self.understander = Understander(self.embedder, self.settings.model_cache_dir())
-        self.vectors = RecordVectors(self.store)
+        self.vectors = RecordVectors(self.store, self.versions)
         self.embedder.warm_up()
-        self._indexes: dict[str, PassageIndex] = {}
-        self._lock = threading.Lock()
         self.access = Access(self.settings.access)
         self.audit = AuditLog(self.settings.audit_file())
 
@@ -132,11 +132,11 @@ class Engine:
     def _index(self, records: Records | None) -> PassageIndex | None:
         if records is None:
             return None
-        key = records.version.collection
-        with self._lock:
-            if key not in self._indexes:
-                self._indexes[key] = PassageIndex(records, self.store, self.embedder)
-            return self._indexes[key]
+        return self.versions.get(
+            records.version.collection,
+            "index",
+            lambda: PassageIndex(records, self.store, self.embedder),
+        )
 
     def ask(
         self,
