@@ -7,7 +7,11 @@ Every scenario runs in a fresh subprocess (``--scenario NAME --store DIR ...``, 
 one JSON line), so peak RSS is per scenario and the model is loaded cold each time:
 
 * ``demo``: demo/cases plus demo/learning (skipped while demo/cases holds no bundles);
-* ``synthetic``: the first ``--cases`` generated bundles (eval.synth);
+* ``synthetic``: the first ``--cases`` generated bundles (eval.synth), with the settings'
+  encoder (``CASEBRIEF_EMBED_BACKEND``, ``CASEBRIEF_EMBED_BATCH_SIZE``), and again as
+  ``synthetic-before``, with the encoder as it was before (torch, batches of 64);
+* ``encoder``: raw encode rates (no store) of the same bundles' texts for each backend and
+  batch size in ENCODER_CONFIGS, so ingest is reported as a fraction of its fastest encoder;
 * ``layout``: times reads and similarity queries with 1 case and with ``--layout-cases``
   cases in the store, one collection per case, against the same entries copied into ONE shared
   collection filtered by ``where={"case_id": ...}`` (copied with their embeddings, so nothing is
@@ -52,7 +56,12 @@ ROOT = Path(__file__).resolve().parents[1]
 MARKER = "BENCH-JSON "
 QUERY = "Which health appointments were missed, and were the children seen alone at home visits?"
 COSINE = {"hnsw": {"space": "cosine"}}
-SCENARIOS = ("demo", "synthetic", "layout")
+SCENARIOS = ("demo", "synthetic", "synthetic-before", "encoder", "layout")
+BEFORE = {"embed_backend": "torch", "embed_batch_size": 64}  # the encoder before issue 12
+ENCODER_CONFIGS = (
+    ("torch", 64), ("torch", 32), ("torch", 16), ("torch", 8),
+    ("onnx", 32), ("onnx", 16), ("onnx", 8),
+)  # fmt: skip
 Result = dict[str, Any]
 
 
@@ -119,10 +128,12 @@ def passage_count(results: Sequence[IngestResult]) -> int:
     return sum(r.counts.get("passages", 0) for r in results)
 
 
-def scenario_ingest(cases: Sequence[Path], learning: Sequence[Path], store: Path) -> Result:
+def scenario_ingest(
+    cases: Sequence[Path], learning: Sequence[Path], store: Path, **encoder: Any
+) -> Result:
     from config.settings import load_settings
 
-    settings = load_settings(store=store)
+    settings = load_settings(store=store, **encoder)
     model_s = load_model(settings)
     model_rss = peak_rss_mib()
     started = time.perf_counter()
@@ -143,7 +154,51 @@ def scenario_ingest(cases: Sequence[Path], learning: Sequence[Path], store: Path
         "reingest_unchanged": all(r.status == "unchanged" and r.embedded == 0 for r in again),
         "model_rss_mib": model_rss,
         "peak_rss_mib": peak_rss_mib(),
+        "backend": settings.embedder().backend,
+        "batch": settings.embed_batch_size,
     }
+
+
+# --- child: raw encoder rates ----------------------------------------------------------------
+
+
+def bundle_texts(bundles: Sequence[Path]) -> list[str]:
+    """The texts ingest embeds for these bundles (one per entry)."""
+    from ingest.bundle import load_bundle
+    from ingest.entries import bundle_entries
+
+    texts: list[str] = []
+    for folder in bundles:
+        bundle = load_bundle(folder, chunk_size=900, chunk_overlap=120)
+        texts += [entry.text for entry in bundle_entries(bundle)]
+    return texts
+
+
+def scenario_encoder(bundles: Sequence[Path]) -> Result:
+    """Texts per second of each encoder configuration over the same texts, nothing stored."""
+    from ingest.embedder import make_embedder
+    from ingest.onnx_model import exported
+
+    texts = bundle_texts(bundles)
+    rates: list[Result] = []
+    models: dict[str, Any] = {}
+    for backend, batch in ENCODER_CONFIGS:
+        if backend == "onnx" and exported() is None:
+            continue
+        embedder = models.get(backend) or make_embedder(batch, backend)  # type: ignore[arg-type]
+        models[backend] = embedder
+        embedder.batch_size = batch
+        embedder.embed(texts[:64])
+        started = time.perf_counter()
+        embedder.embed(texts)
+        rates.append(
+            {
+                "backend": backend,
+                "batch": batch,
+                "rate": len(texts) / (time.perf_counter() - started),
+            }
+        )
+    return {"texts": len(texts), "rates": rates}
 
 
 # --- child: store layout ---------------------------------------------------------------------
@@ -278,6 +333,10 @@ def run_scenario(args: argparse.Namespace) -> Result:
         return scenario_ingest(cases, found, store)
     if args.scenario == "synthetic":
         return scenario_ingest(bundle_dirs(args.bundles, args.cases), [], store)
+    if args.scenario == "synthetic-before":
+        return scenario_ingest(bundle_dirs(args.bundles, args.cases), [], store, **BEFORE)
+    if args.scenario == "encoder":
+        return scenario_encoder(bundle_dirs(args.bundles, args.cases))
     bundles = bundle_dirs(args.bundles, args.layout_cases)
     return scenario_layout(bundles, store, args.base_store, args.runs)
 
@@ -305,13 +364,27 @@ def child_env() -> dict[str, str]:
 def run_child(scenario: str, store: Path, *options: str) -> Result:
     command = [sys.executable, "-m", "eval.bench_ingest", "--scenario", scenario]
     command += ["--store", str(store), *options]
+    started = time.perf_counter()
     done = subprocess.run(
         command, stdout=subprocess.PIPE, text=True, env=child_env(), cwd=ROOT, check=False
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith(MARKER)]
     if done.returncode != 0 or not lines:
         raise RuntimeError(f"scenario {scenario} failed (exit {done.returncode})")
-    return json.loads(lines[-1][len(MARKER) :])
+    result = json.loads(lines[-1][len(MARKER) :])
+    result["process_s"] = time.perf_counter() - started
+    return result
+
+
+def cli_reingest_s(store: Path, paths: Sequence[Path], runs: int = 3) -> float:
+    """Median wall time of a whole `casebrief ingest` process over an unchanged store."""
+    command = [sys.executable, "-m", "bot", "ingest", "--store", str(store), *map(str, paths)]
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, capture_output=True, env=child_env(), cwd=ROOT, check=True)
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
 
 
 def shown(path: Path) -> str:
@@ -338,10 +411,18 @@ def run_all(config: BenchConfig, work: Path) -> dict[str, Result | str]:
     bundles = work / "bundles"
     write_bundles(bundles, count, **config.sizes)
     sizes = [*common, "--bundles", str(bundles)]
+    counted = ["--cases", str(config.cases)]
+    say(f"encoder rates over the texts of {config.cases} synthetic cases")
+    results["encoder"] = run_child("encoder", work / "none", *sizes, *counted)
+    say(f"scenario synthetic-before ({config.cases} cases, torch, batches of 64)")
+    results["synthetic-before"] = run_child(
+        "synthetic-before", work / "before-store", *sizes, *counted
+    )
     say(f"scenario synthetic ({config.cases} cases)")
     synthetic_store = work / "synthetic-store"
-    results["synthetic"] = run_child(
-        "synthetic", synthetic_store, *sizes, "--cases", str(config.cases)
+    results["synthetic"] = run_child("synthetic", synthetic_store, *sizes, *counted)
+    results["synthetic"]["cli_reingest_s"] = cli_reingest_s(
+        synthetic_store, bundle_dirs(bundles, config.cases)
     )
     if not config.skip_layout:
         say(f"scenario layout (1 and {config.layout_cases} cases)")
@@ -376,6 +457,7 @@ def rate(count: int, seconds: float) -> str:
 
 def ingest_row(name: str, r: Result) -> str:
     seconds = r["ingest_s"]
+    name = f"{name} ({r.get('backend', '?')}, {r.get('batch', '?')})"
     docs = r["learning_documents"]
     reingest = f"{r['reingest_s']:.2f} ({ratio(r['reingest_s'], seconds)})"
     cells = [
@@ -407,13 +489,53 @@ def render_ingest(results: dict[str, Result | str]) -> list[str]:
         "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     notes = []
-    for name in ("demo", "synthetic"):
+    for name in ("demo", "synthetic-before", "synthetic"):
         result = results.get(name)
         if isinstance(result, dict):
             lines.append(ingest_row(name, result))
         elif result:
             notes.append(f"- {name}: skipped, {result}.")
-    return lines + ([""] + notes if notes else [])
+    return lines + ([""] + notes if notes else []) + render_encoder(results)
+
+
+def render_encoder(results: dict[str, Result | str]) -> list[str]:
+    """Raw encode rates, and ingest as a fraction of the fastest and of the encoder before."""
+    encoder, new, before = (results.get(k) for k in ("encoder", "synthetic", "synthetic-before"))
+    if not (isinstance(encoder, dict) and isinstance(new, dict) and isinstance(before, dict)):
+        return []
+    fastest = max(encoder["rates"], key=lambda r: r["rate"])
+    new_rate = new["records"] / new["ingest_s"]
+    before_rate = before["records"] / before["ingest_s"]
+    lines = [
+        "",
+        "## Encoder: raw encode vs ingest",
+        "",
+        f"Texts per second encoding the {encoder['texts']:,} texts of the synthetic cases "
+        "(sorted by length, cut into batches), nothing stored; ratios are within this run.",
+        "",
+        "| backend | batch | texts/s | ÷ fastest |",
+        "|---|--:|--:|--:|",
+    ]
+    lines += [
+        f"| {r['backend']} | {r['batch']} | {r['rate']:.1f} | {r['rate'] / fastest['rate']:.2f} |"
+        for r in encoder["rates"]
+    ]
+    whole = new.get("cli_reingest_s")
+    lines += [
+        "",
+        f"- ingest ({new['backend']}, {new['batch']}) {new_rate:.1f} records/s = "
+        f"**{new_rate / fastest['rate']:.2f}** of the fastest raw encoder "
+        f"({fastest['backend']}, {fastest['batch']});",
+        f"- **{new_rate / before_rate:.2f}x** the ingest before (torch, 64: "
+        f"{before_rate:.1f} records/s);",
+    ]
+    if whole:
+        lines.append(
+            f"- unchanged re-ingest, whole `casebrief ingest` process: {whole:.2f} s = "
+            f"**{ratio(whole, new['process_s'])}** of the first ingest's whole process "
+            f"({new['process_s']:.1f} s)."
+        )
+    return lines
 
 
 def timing(cell: dict[str, float]) -> str:

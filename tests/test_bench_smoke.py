@@ -16,7 +16,9 @@ def test_benchmark_reports_ingest_and_layout_tables(tmp_path: Path) -> None:
     )
     report = run_benchmark(config)
     assert out.read_text(encoding="utf-8") == report
-    assert "| synthetic | 2 |" in report
+    assert "| synthetic (onnx, 16) | 2 |" in report
+    assert "| synthetic-before (torch, 64) | 2 |" in report
+    assert "of the fastest raw encoder" in report
     assert "NOT unchanged" not in report
     assert "- demo: skipped, no case bundles in" in report
     assert "| 1 case | 2 cases |" in report
