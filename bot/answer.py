@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import torch
 from chromadb.errors import NotFoundError
 
 from bot.access import Access, AccessDenied, User
@@ -21,6 +20,7 @@ from bot.types import Answer, Turn
 from bot.understand import Understander
 from bot.version_cache import VersionCache
 from config.settings import Settings, load_settings
+from ingest.embedder import use_threads
 from ingest.models import Outcome
 from ingest.store import Store
 from ingest.unavailable import answering
@@ -49,7 +49,7 @@ class Engine:
         """Raises StoreUnavailable (as `ask` and `case_records` do) when a configured Chroma
         server does not answer; the same engine works again once it does."""
         self.settings = settings or load_settings()
-        torch.set_num_threads(self.settings.query_threads)
+        use_threads(self.settings.query_threads)  # before the embedder: it reads them
         self.store = Store(self.settings.chroma_client())
         self.embedder = self.settings.embedder()
         # one LRU for all that is held per case version: records, passage index, vectors

@@ -193,9 +193,9 @@ class Settings(BaseSettings):
         return self._client
 
     def embedder(self) -> Embedder:
-        from ingest.embedder import shared_embedder
+        from ingest.embedder import shared_embedder, threads
 
-        return shared_embedder(self.embed_batch_size, self.embed_backend)
+        return shared_embedder(self.embed_batch_size, self.embed_backend, threads())
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -8,6 +8,7 @@ come back in the order given."""
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
@@ -26,6 +27,20 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
 MAX_TOKENS = 256  # the packaged model's max_seq_length (sentence_bert_config.json)
 Backend = Literal["auto", "onnx", "torch"]
+_threads: int | None = None  # None: each backend's own default (every core)
+
+
+def use_threads(count: int) -> None:
+    """Encode on `count` threads from now on (the engine answers one query at a time, and a
+    query is too small to share). torch's count is global; an ONNX session is made with it."""
+    global _threads
+    _threads = count
+    if "torch" in sys.modules:  # not imported for it: the ONNX backend needs no torch
+        sys.modules["torch"].set_num_threads(count)
+
+
+def threads() -> int | None:
+    return _threads
 
 
 def model_path() -> str:
@@ -87,6 +102,8 @@ class TorchEmbedder(Embedder):
         from transformers.utils import logging as transformers_logging
 
         transformers_logging.disable_progress_bar()
+        if _threads:
+            use_threads(_threads)
         self._model = SentenceTransformer(model_path(), device="cpu")
 
     def _encode(self, texts: list[str]) -> np.ndarray:
@@ -99,17 +116,22 @@ class TorchEmbedder(Embedder):
         )
 
 
-def make_embedder(batch_size: int = 16, backend: Backend = "auto") -> Embedder:
+def make_embedder(
+    batch_size: int = 16, backend: Backend = "auto", thread_count: int | None = None
+) -> Embedder:
     """'auto' is ONNX when its export is there (ingest/onnx_model.py), torch otherwise."""
     if backend != "torch":
         from ingest.onnx_model import OnnxEmbedder, exported
 
         if backend == "onnx" or exported() is not None:
-            return OnnxEmbedder(batch_size)
+            return OnnxEmbedder(batch_size, thread_count)
     return TorchEmbedder(batch_size)
 
 
 @lru_cache(maxsize=4)
-def shared_embedder(batch_size: int = 16, backend: Backend = "auto") -> Embedder:
-    """One model per process: loading it takes seconds, encoding a query milliseconds."""
-    return make_embedder(batch_size, backend)
+def shared_embedder(
+    batch_size: int = 16, backend: Backend = "auto", thread_count: int | None = None
+) -> Embedder:
+    """One model per process (per thread count, for ONNX sessions): loading it takes seconds,
+    encoding a query milliseconds."""
+    return make_embedder(batch_size, backend, thread_count)

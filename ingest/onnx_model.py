@@ -14,6 +14,7 @@ its vectors agree with torch's at cosine 0.984 at worst (0.993 on average), belo
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -70,7 +71,7 @@ class OnnxEmbedder(Embedder):
         if path is None or not path.is_file():
             raise OnnxExportMissing(path or export_file())
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or _torch_threads()
+        options.intra_op_num_threads = threads or os.cpu_count() or 1
         options.inter_op_num_threads = 1
         self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self._tokenizer = Tokenizer.from_file(str(Path(model_path()) / "tokenizer.json"))
@@ -88,13 +89,6 @@ class OnnxEmbedder(Embedder):
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-
-
-def _torch_threads() -> int:
-    """As many threads as torch would use (the engine sets Settings.query_threads)."""
-    import torch
-
-    return torch.get_num_threads()
 
 
 def export(path: Path | None = None) -> Path:
