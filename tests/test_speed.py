@@ -87,3 +87,17 @@ def test_onnx_vectors_agree_with_torch_on_the_demo_texts():
     single = OnnxEmbedder(batch_size=1)
     alone = np.stack([single.embed_array([text])[0] for text in texts[:8]])
     assert np.abs(alone - onnx[:8]).max() < 1e-5
+
+
+def test_scale_filler_cases_are_real_cases_with_unit_vectors(tmp_path: Path):
+    """eval/bench_scale.py's filler cases: written through the store, read like any case."""
+    from eval.bench_scale import add_fillers
+
+    store_path = tmp_path / "store"
+    add_fillers(store_path, 2, 2, tmp_path / "bundles")
+    store = Store(load_settings(store=store_path).chroma_client())
+    assert [v.key for v in store.all_live()] == ["case:SYN-00002", "case:SYN-00003"]
+    records = RecordCache(store).case("SYN-00003", LOCAL)
+    assert records is not None and len(records.records) == sum(records.version.counts.values())
+    matrix = RecordVectors(store).matrix(records)
+    assert np.allclose(np.linalg.norm(matrix.vectors, axis=1), 1.0, atol=1e-5)
