@@ -101,3 +101,24 @@ def test_scale_filler_cases_are_real_cases_with_unit_vectors(tmp_path: Path):
     assert records is not None and len(records.records) == sum(records.version.counts.values())
     matrix = RecordVectors(store).matrix(records)
     assert np.allclose(np.linalg.norm(matrix.vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_the_case_listing_is_kept_until_the_registry_changes(tmp_path: Path):
+    from eval.bench_scale import add_fillers
+
+    store_path = tmp_path / "store"
+    add_fillers(store_path, 2, 1, tmp_path / "bundles")
+    reader = Store(load_settings(store=store_path).chroma_client())
+    assert [v.key for v in reader.all_live()] == ["case:SYN-00002"]
+    registry = reader._registry()
+    reads: list[object] = []
+    get = registry.get
+    registry.get = lambda **kw: reads.append(kw.get("where")) or get(**kw)  # type: ignore[method-assign]
+    reader._registry = lambda: registry  # type: ignore[method-assign]
+    assert [v.key for v in reader.all_live()] == ["case:SYN-00002"]
+    assert reads == [None]  # only the generation row was read
+
+    add_fillers(store_path, 3, 1, tmp_path / "bundles")  # another writer publishes
+    assert [v.key for v in reader.all_live()] == ["case:SYN-00002", "case:SYN-00003"]
+    Store(load_settings(store=store_path).chroma_client()).forget("case:SYN-00002")
+    assert [v.key for v in reader.all_live()] == ["case:SYN-00003"]
