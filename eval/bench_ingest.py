@@ -8,10 +8,13 @@ one JSON line), so peak RSS is per scenario and the model is loaded cold each ti
 
 * ``demo``: demo/cases plus demo/learning (skipped while demo/cases holds no bundles);
 * ``synthetic``: the first ``--cases`` generated bundles (eval.synth), with the settings'
-  encoder (``CASEBRIEF_EMBED_BACKEND``, ``CASEBRIEF_EMBED_BATCH_SIZE``), and again as
-  ``synthetic-before``, with the encoder as it was before (torch, batches of 64);
+  encoder (``CASEBRIEF_EMBED_BACKEND``, ``CASEBRIEF_EMBED_BATCH_SIZE``);
 * ``encoder``: raw encode rates (no store) of the same bundles' texts for each backend and
-  batch size in ENCODER_CONFIGS, so ingest is reported as a fraction of its fastest encoder;
+  batch size in ENCODER_CONFIGS, interleaved over ROUNDS rounds, median;
+* ``paired``: case by case, ingest with the encoder as it was before (torch, batches of 64),
+  ingest with the settings' encoder, and the raw encode of the same texts with the settings'
+  and with the fastest configuration, so the ratios are taken under the same load (the cores
+  are shared: absolute rates drift, paired ratios much less);
 * ``layout``: times reads and similarity queries with 1 case and with ``--layout-cases``
   cases in the store, one collection per case, against the same entries copied into ONE shared
   collection filtered by ``where={"case_id": ...}`` (copied with their embeddings, so nothing is
@@ -39,6 +42,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,7 +60,8 @@ ROOT = Path(__file__).resolve().parents[1]
 MARKER = "BENCH-JSON "
 QUERY = "Which health appointments were missed, and were the children seen alone at home visits?"
 COSINE = {"hnsw": {"space": "cosine"}}
-SCENARIOS = ("demo", "synthetic", "synthetic-before", "encoder", "layout")
+SCENARIOS = ("demo", "synthetic", "encoder", "paired", "layout")
+ROUNDS = 3
 BEFORE = {"embed_backend": "torch", "embed_batch_size": 64}  # the encoder before issue 12
 ENCODER_CONFIGS = (
     ("torch", 64), ("torch", 32), ("torch", 16), ("torch", 8),
@@ -175,30 +180,63 @@ def bundle_texts(bundles: Sequence[Path]) -> list[str]:
 
 
 def scenario_encoder(bundles: Sequence[Path]) -> Result:
-    """Texts per second of each encoder configuration over the same texts, nothing stored."""
+    """Texts per second of each encoder configuration over the same texts, nothing stored;
+    the configurations take turns, ROUNDS times, and the median is kept."""
     from ingest.embedder import make_embedder
     from ingest.onnx_model import exported
 
     texts = bundle_texts(bundles)
-    rates: list[Result] = []
-    models: dict[str, Any] = {}
-    for backend, batch in ENCODER_CONFIGS:
-        if backend == "onnx" and exported() is None:
-            continue
-        embedder = models.get(backend) or make_embedder(batch, backend)  # type: ignore[arg-type]
-        models[backend] = embedder
-        embedder.batch_size = batch
+    configs = [(b, n) for b, n in ENCODER_CONFIGS if b == "torch" or exported() is not None]
+    models = {backend: make_embedder(16, backend) for backend, _ in configs}  # type: ignore[arg-type]
+    for embedder in models.values():
         embedder.embed(texts[:64])
-        started = time.perf_counter()
-        embedder.embed(texts)
-        rates.append(
-            {
-                "backend": backend,
-                "batch": batch,
-                "rate": len(texts) / (time.perf_counter() - started),
-            }
-        )
-    return {"texts": len(texts), "rates": rates}
+    samples: dict[tuple[str, int], list[float]] = {config: [] for config in configs}
+    for _ in range(ROUNDS):
+        for backend, batch in configs:
+            embedder = models[backend]
+            embedder.batch_size = batch
+            started = time.perf_counter()
+            embedder.embed(texts)
+            samples[(backend, batch)].append(len(texts) / (time.perf_counter() - started))
+    rates = [
+        {"backend": b, "batch": n, "rate": statistics.median(v)} for (b, n), v in samples.items()
+    ]
+    return {"texts": len(texts), "rounds": ROUNDS, "rates": rates}
+
+
+def scenario_paired(bundles: Sequence[Path], store: Path, fastest: str) -> Result:
+    """Case by case: ingest as before, ingest as now, raw encode as now and as the fastest."""
+    from config.settings import load_settings
+    from ingest.embedder import make_embedder
+    from ingest.pipeline import ingest_cases
+
+    before = load_settings(store=store / "before", **BEFORE)
+    now = load_settings(store=store / "now")
+    backend, _, batch = fastest.partition(":")
+    quickest = make_embedder(int(batch), backend)  # type: ignore[arg-type]
+    for settings in (before, now):
+        load_model(settings)
+    quickest.embed(["warm-up"])
+    seconds = {"before": 0.0, "now": 0.0, "raw_now": 0.0, "raw_fastest": 0.0}
+    records = 0
+    for folder in bundles:
+        texts = bundle_texts([folder])
+        records += len(texts)
+        for name, action in (
+            ("before", partial(ingest_cases, [folder], before)),
+            ("now", partial(ingest_cases, [folder], now)),
+            ("raw_now", partial(now.embedder().embed, texts)),
+            ("raw_fastest", partial(quickest.embed, texts)),
+        ):
+            started = time.perf_counter()
+            action()
+            seconds[name] += time.perf_counter() - started
+    return {
+        "records": records,
+        "seconds": seconds,
+        "now": f"{now.embedder().backend}:{now.embed_batch_size}",
+        "fastest": fastest,
+    }
 
 
 # --- child: store layout ---------------------------------------------------------------------
@@ -333,8 +371,8 @@ def run_scenario(args: argparse.Namespace) -> Result:
         return scenario_ingest(cases, found, store)
     if args.scenario == "synthetic":
         return scenario_ingest(bundle_dirs(args.bundles, args.cases), [], store)
-    if args.scenario == "synthetic-before":
-        return scenario_ingest(bundle_dirs(args.bundles, args.cases), [], store, **BEFORE)
+    if args.scenario == "paired":
+        return scenario_paired(bundle_dirs(args.bundles, args.cases), store, args.fastest)
     if args.scenario == "encoder":
         return scenario_encoder(bundle_dirs(args.bundles, args.cases))
     bundles = bundle_dirs(args.bundles, args.layout_cases)
@@ -414,9 +452,16 @@ def run_all(config: BenchConfig, work: Path) -> dict[str, Result | str]:
     counted = ["--cases", str(config.cases)]
     say(f"encoder rates over the texts of {config.cases} synthetic cases")
     results["encoder"] = run_child("encoder", work / "none", *sizes, *counted)
-    say(f"scenario synthetic-before ({config.cases} cases, torch, batches of 64)")
-    results["synthetic-before"] = run_child(
-        "synthetic-before", work / "before-store", *sizes, *counted
+    rates = results["encoder"]["rates"]
+    fastest = max(rates, key=lambda r: r["rate"])
+    say(f"scenario paired ({config.cases} cases: before, now, raw now, raw fastest)")
+    results["paired"] = run_child(
+        "paired",
+        work / "paired",
+        *sizes,
+        *counted,
+        "--fastest",
+        f"{fastest['backend']}:{fastest['batch']}",
     )
     say(f"scenario synthetic ({config.cases} cases)")
     synthetic_store = work / "synthetic-store"
@@ -489,7 +534,7 @@ def render_ingest(results: dict[str, Result | str]) -> list[str]:
         "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     notes = []
-    for name in ("demo", "synthetic-before", "synthetic"):
+    for name in ("demo", "synthetic"):
         result = results.get(name)
         if isinstance(result, dict):
             lines.append(ingest_row(name, result))
@@ -500,18 +545,17 @@ def render_ingest(results: dict[str, Result | str]) -> list[str]:
 
 def render_encoder(results: dict[str, Result | str]) -> list[str]:
     """Raw encode rates, and ingest as a fraction of the fastest and of the encoder before."""
-    encoder, new, before = (results.get(k) for k in ("encoder", "synthetic", "synthetic-before"))
-    if not (isinstance(encoder, dict) and isinstance(new, dict) and isinstance(before, dict)):
+    encoder, paired, new = (results.get(k) for k in ("encoder", "paired", "synthetic"))
+    if not (isinstance(encoder, dict) and isinstance(paired, dict)):
         return []
     fastest = max(encoder["rates"], key=lambda r: r["rate"])
-    new_rate = new["records"] / new["ingest_s"]
-    before_rate = before["records"] / before["ingest_s"]
     lines = [
         "",
         "## Encoder: raw encode vs ingest",
         "",
         f"Texts per second encoding the {encoder['texts']:,} texts of the synthetic cases "
-        "(sorted by length, cut into batches), nothing stored; ratios are within this run.",
+        f"(sorted by length, cut into batches), nothing stored; median of {encoder['rounds']} "
+        "interleaved rounds.",
         "",
         "| backend | batch | texts/s | ÷ fastest |",
         "|---|--:|--:|--:|",
@@ -520,15 +564,21 @@ def render_encoder(results: dict[str, Result | str]) -> list[str]:
         f"| {r['backend']} | {r['batch']} | {r['rate']:.1f} | {r['rate'] / fastest['rate']:.2f} |"
         for r in encoder["rates"]
     ]
-    whole = new.get("cli_reingest_s")
+    s = paired["seconds"]
+    n = paired["records"]
     lines += [
         "",
-        f"- ingest ({new['backend']}, {new['batch']}) {new_rate:.1f} records/s = "
-        f"**{new_rate / fastest['rate']:.2f}** of the fastest raw encoder "
-        f"({fastest['backend']}, {fastest['batch']});",
-        f"- **{new_rate / before_rate:.2f}x** the ingest before (torch, 64: "
-        f"{before_rate:.1f} records/s);",
+        f"Paired, case by case over the same {n:,} records (ingest as before, ingest now, raw "
+        "encode now, raw encode with the fastest configuration):",
+        "",
+        f"- ingest now ({paired['now']}) {n / s['now']:.1f} records/s = "
+        f"**{s['raw_fastest'] / s['now']:.2f}** of the fastest raw encoder "
+        f"({paired['fastest']}, {n / s['raw_fastest']:.1f}/s) and "
+        f"{s['raw_now'] / s['now']:.2f} of its own ({n / s['raw_now']:.1f}/s);",
+        f"- **{s['before'] / s['now']:.2f}x** the ingest before (torch, 64: "
+        f"{n / s['before']:.1f} records/s).",
     ]
+    whole = new.get("cli_reingest_s") if isinstance(new, dict) else None
     if whole:
         lines.append(
             f"- unchanged re-ingest, whole `casebrief ingest` process: {whole:.2f} s = "
@@ -611,10 +661,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add("--store", type=Path, help="internal: the scenario's store / work folder")
     add("--bundles", type=Path, help="internal: folder of generated bundles")
     add("--base-store", type=Path, help="internal: layout store to extend")
+    add("--fastest", default="torch:16", help="internal: BACKEND:BATCH for --scenario paired")
     args = parser.parse_args(argv)
     if args.scenario and args.store is None:
         parser.error("--scenario needs --store")
-    if args.scenario in ("synthetic", "layout") and args.bundles is None:
+    if args.scenario in ("synthetic", "encoder", "paired", "layout") and args.bundles is None:
         parser.error(f"--scenario {args.scenario} needs --bundles")
     return args
 
