@@ -94,9 +94,10 @@ class Settings(BaseSettings):
     )
     embed_backend: Literal["auto", "onnx", "torch"] = Field(
         "auto",
-        description="'onnx': the ONNX export of the packaged model (made once by `casebrief "
-        "model export`, kept in the venv's cache); 'torch': sentence-transformers on torch; "
-        "'auto': ONNX when the export is there, else torch.",
+        description="'onnx': the ONNX export of the packaged model on ONNX Runtime (made once "
+        "by `python -m ingest.onnx_model`, which `make install` runs; kept in the venv); "
+        "'torch': sentence-transformers on torch; 'auto': ONNX when the export is there, "
+        "else torch. Both give the same vectors (cosine >= 0.9999).",
     )
     cached_versions: int = Field(
         32,
