@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml $(wildcard prompts/understanding/*.yaml)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	$(PY) -c 'from bot.understand.classify import main; main()'
+	$(PY) -m ingest.onnx_model
 	touch $(STAMP)
 
 demo: install

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import threading
 
-import torch
 from chromadb.errors import NotFoundError
 
 from bot.access import AccessDenied, User
@@ -22,7 +20,9 @@ from bot.tools.topic import RecordVectors, topic
 from bot.types import Answer, Turn
 from bot.understand import Understander
 from bot.users_db import open_access
+from bot.version_cache import VersionCache
 from config.settings import Settings, load_settings
+from ingest.embedder import use_threads
 from ingest.models import Outcome
 from ingest.store import Store
 from ingest.unavailable import answering
@@ -51,15 +51,15 @@ class Engine:
         """Raises StoreUnavailable (as `ask` and `case_records` do) when a configured Chroma
         server does not answer; the same engine works again once it does."""
         self.settings = settings or load_settings()
-        torch.set_num_threads(self.settings.query_threads)
+        use_threads(self.settings.query_threads)  # before the embedder: it reads them
         self.store = Store(self.settings.chroma_client())
         self.embedder = self.settings.embedder()
-        self.cache = RecordCache(self.store)
+        # one LRU for all that is held per case version: records, passage index, vectors
+        self.versions = VersionCache(self.settings.cached_versions)
+        self.cache = RecordCache(self.store, self.versions)
         self.understander = Understander(self.embedder, self.settings.model_cache_dir())
-        self.vectors = RecordVectors(self.store)
+        self.vectors = RecordVectors(self.store, self.versions)
         self.embedder.warm_up()
-        self._indexes: dict[str, PassageIndex] = {}
-        self._lock = threading.Lock()
         self.access = open_access(self.settings)
         self.audit = open_log(self.settings)
         self.signin = SignIn(self.settings, self.access)
@@ -158,11 +158,11 @@ class Engine:
     def _index(self, records: Records | None) -> PassageIndex | None:
         if records is None:
             return None
-        key = records.version.collection
-        with self._lock:
-            if key not in self._indexes:
-                self._indexes[key] = PassageIndex(records, self.store, self.embedder)
-            return self._indexes[key]
+        return self.versions.get(
+            records.version.collection,
+            "index",
+            lambda: PassageIndex(records, self.store, self.embedder),
+        )
 
     def ask(
         self,

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 from chromadb.errors import NotFoundError
 from pydantic import TypeAdapter
 
 from bot.access import AccessDenied, User
+from bot.version_cache import DEFAULT_CACHED_VERSIONS, VersionCache
 from ingest.entries import AnyRecord
 from ingest.models import (
     Address,
@@ -125,13 +125,13 @@ def join_words(words: list[str]) -> str:
 
 
 class RecordCache:
-    """Loads a live version whole once; a new version (re-ingest) is a new cache entry."""
+    """Loads a live version whole once; a new version (re-ingest) is a new cache entry. The
+    versions are held in a VersionCache (least recently used out first), shared with the
+    engine's other per-version caches when it passes its own."""
 
-    def __init__(self, store: Store, max_versions: int = 64) -> None:
+    def __init__(self, store: Store, versions: VersionCache | None = None) -> None:
         self.store = store
-        self.max_versions = max_versions
-        self._cache: dict[str, Records] = {}
-        self._lock = threading.Lock()
+        self.versions = versions or VersionCache(DEFAULT_CACHED_VERSIONS)
 
     def case(self, case_id: str, user: User) -> Records | None:
         """A case's records, for a user allowed to see it; AccessDenied before any read."""
@@ -147,28 +147,22 @@ class RecordCache:
             live = self.store.live(key)
             if live is None:
                 return None
-            cached = self._cache.get(live.collection)
-            if cached is not None:
-                return cached
             try:
-                entries = self.store.read_all(live)
+                return self.versions.get(live.collection, "records", partial(self._read, live))
             except NotFoundError:
                 continue
-            case = None
-            records: list[AnyRecord] = []
-            texts: dict[str, str] = {}
-            for entry in entries:
-                meta = entry.metadata
-                if meta["kind"] == "case":
-                    case = Case.model_validate_json(str(meta["record"]))
-                    continue
-                record = _RECORD.validate_json(str(meta["record"]))
-                records.append(record)
-                texts[record.id] = entry.text if record.kind != "passage" else record.text
-            loaded = Records(live, case, tuple(records), texts)
-            with self._lock:
-                if len(self._cache) >= self.max_versions:
-                    self._cache.pop(next(iter(self._cache)))
-                self._cache[live.collection] = loaded
-            return loaded
         return None
+
+    def _read(self, live: LiveVersion) -> Records:
+        case = None
+        records: list[AnyRecord] = []
+        texts: dict[str, str] = {}
+        for entry in self.store.read_all(live):
+            meta = entry.metadata
+            if meta["kind"] == "case":
+                case = Case.model_validate_json(str(meta["record"]))
+                continue
+            record = _RECORD.validate_json(str(meta["record"]))
+            records.append(record)
+            texts[record.id] = entry.text if record.kind != "passage" else record.text
+        return Records(live, case, tuple(records), texts)

@@ -86,7 +86,26 @@ class Settings(BaseSettings):
     today: dt.date | None = Field(
         None, description="Fixes 'today' for relative dates (tests, evaluation)."
     )
-    embed_batch_size: int = Field(64, description="Texts per embedding batch.")
+    embed_batch_size: int = Field(
+        16,
+        gt=0,
+        description="Texts per embedding batch. Record texts are ~50 tokens: small batches "
+        "waste less on padding (eval/bench_ingest.py measures 8-64; 16 was fastest).",
+    )
+    embed_backend: Literal["auto", "onnx", "torch"] = Field(
+        "auto",
+        description="'onnx': the ONNX export of the packaged model on ONNX Runtime (made once "
+        "by `python -m ingest.onnx_model`, which `make install` runs; kept in the venv); "
+        "'torch': sentence-transformers on torch; 'auto': ONNX when the export is there, "
+        "else torch. Both give the same vectors (cosine >= 0.9999).",
+    )
+    cached_versions: int = Field(
+        32,
+        ge=1,
+        description="Cases held in memory (records, passage index, BM25, sentence and record "
+        "vectors), least recently used out first; a case pushed out is read again when next "
+        "asked about. The learning corpus is held apart from these.",
+    )
     query_threads: int = Field(
         1,
         description="Torch threads when answering. One query is too small to share between "
@@ -233,9 +252,9 @@ class Settings(BaseSettings):
         return self._client
 
     def embedder(self) -> Embedder:
-        from ingest.embedder import shared_embedder
+        from ingest.embedder import shared_embedder, threads
 
-        return shared_embedder(self.embed_batch_size)
+        return shared_embedder(self.embed_batch_size, self.embed_backend, threads())
 
 
 def load_settings(**overrides: object) -> Settings:

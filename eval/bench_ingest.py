@@ -7,7 +7,14 @@ Every scenario runs in a fresh subprocess (``--scenario NAME --store DIR ...``, 
 one JSON line), so peak RSS is per scenario and the model is loaded cold each time:
 
 * ``demo``: demo/cases plus demo/learning (skipped while demo/cases holds no bundles);
-* ``synthetic``: the first ``--cases`` generated bundles (eval.synth);
+* ``synthetic``: the first ``--cases`` generated bundles (eval.synth), with the settings'
+  encoder (``CASEBRIEF_EMBED_BACKEND``, ``CASEBRIEF_EMBED_BATCH_SIZE``);
+* ``encoder``: raw encode rates (no store) of the same bundles' texts for each backend and
+  batch size in ENCODER_CONFIGS, interleaved over ROUNDS rounds, median;
+* ``paired``: case by case, ingest with the encoder as it was before (torch, batches of 64),
+  ingest with the settings' encoder, and the raw encode of the same texts with the settings'
+  and with the fastest configuration, so the ratios are taken under the same load (the cores
+  are shared: absolute rates drift, paired ratios much less);
 * ``layout``: times reads and similarity queries with 1 case and with ``--layout-cases``
   cases in the store, one collection per case, against the same entries copied into ONE shared
   collection filtered by ``where={"case_id": ...}`` (copied with their embeddings, so nothing is
@@ -35,6 +42,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,7 +60,13 @@ ROOT = Path(__file__).resolve().parents[1]
 MARKER = "BENCH-JSON "
 QUERY = "Which health appointments were missed, and were the children seen alone at home visits?"
 COSINE = {"hnsw": {"space": "cosine"}}
-SCENARIOS = ("demo", "synthetic", "layout")
+SCENARIOS = ("demo", "synthetic", "encoder", "paired", "layout")
+ROUNDS = 3
+BEFORE = {"embed_backend": "torch", "embed_batch_size": 64}  # the encoder before issue 12
+ENCODER_CONFIGS = (
+    ("torch", 64), ("torch", 32), ("torch", 16), ("torch", 8),
+    ("onnx", 32), ("onnx", 16), ("onnx", 8),
+)  # fmt: skip
 Result = dict[str, Any]
 
 
@@ -119,10 +133,12 @@ def passage_count(results: Sequence[IngestResult]) -> int:
     return sum(r.counts.get("passages", 0) for r in results)
 
 
-def scenario_ingest(cases: Sequence[Path], learning: Sequence[Path], store: Path) -> Result:
+def scenario_ingest(
+    cases: Sequence[Path], learning: Sequence[Path], store: Path, **encoder: Any
+) -> Result:
     from config.settings import load_settings
 
-    settings = load_settings(store=store)
+    settings = load_settings(store=store, **encoder)
     model_s = load_model(settings)
     model_rss = peak_rss_mib()
     started = time.perf_counter()
@@ -143,6 +159,83 @@ def scenario_ingest(cases: Sequence[Path], learning: Sequence[Path], store: Path
         "reingest_unchanged": all(r.status == "unchanged" and r.embedded == 0 for r in again),
         "model_rss_mib": model_rss,
         "peak_rss_mib": peak_rss_mib(),
+        "backend": settings.embedder().backend,
+        "batch": settings.embed_batch_size,
+    }
+
+
+# --- child: raw encoder rates ----------------------------------------------------------------
+
+
+def bundle_texts(bundles: Sequence[Path]) -> list[str]:
+    """The texts ingest embeds for these bundles (one per entry)."""
+    from ingest.bundle import load_bundle
+    from ingest.entries import bundle_entries
+
+    texts: list[str] = []
+    for folder in bundles:
+        bundle = load_bundle(folder, chunk_size=900, chunk_overlap=120)
+        texts += [entry.text for entry in bundle_entries(bundle)]
+    return texts
+
+
+def scenario_encoder(bundles: Sequence[Path]) -> Result:
+    """Texts per second of each encoder configuration over the same texts, nothing stored;
+    the configurations take turns, ROUNDS times, and the median is kept."""
+    from ingest.embedder import make_embedder
+    from ingest.onnx_model import exported
+
+    texts = bundle_texts(bundles)
+    configs = [(b, n) for b, n in ENCODER_CONFIGS if b == "torch" or exported() is not None]
+    models = {backend: make_embedder(16, backend) for backend, _ in configs}  # type: ignore[arg-type]
+    for embedder in models.values():
+        embedder.embed(texts[:64])
+    samples: dict[tuple[str, int], list[float]] = {config: [] for config in configs}
+    for _ in range(ROUNDS):
+        for backend, batch in configs:
+            embedder = models[backend]
+            embedder.batch_size = batch
+            started = time.perf_counter()
+            embedder.embed(texts)
+            samples[(backend, batch)].append(len(texts) / (time.perf_counter() - started))
+    rates = [
+        {"backend": b, "batch": n, "rate": statistics.median(v)} for (b, n), v in samples.items()
+    ]
+    return {"texts": len(texts), "rounds": ROUNDS, "rates": rates}
+
+
+def scenario_paired(bundles: Sequence[Path], store: Path, fastest: str) -> Result:
+    """Case by case: ingest as before, ingest as now, raw encode as now and as the fastest."""
+    from config.settings import load_settings
+    from ingest.embedder import make_embedder
+    from ingest.pipeline import ingest_cases
+
+    before = load_settings(store=store / "before", **BEFORE)
+    now = load_settings(store=store / "now")
+    backend, _, batch = fastest.partition(":")
+    quickest = make_embedder(int(batch), backend)  # type: ignore[arg-type]
+    for settings in (before, now):
+        load_model(settings)
+    quickest.embed(["warm-up"])
+    seconds = {"before": 0.0, "now": 0.0, "raw_now": 0.0, "raw_fastest": 0.0}
+    records = 0
+    for folder in bundles:
+        texts = bundle_texts([folder])
+        records += len(texts)
+        for name, action in (
+            ("before", partial(ingest_cases, [folder], before)),
+            ("now", partial(ingest_cases, [folder], now)),
+            ("raw_now", partial(now.embedder().embed, texts)),
+            ("raw_fastest", partial(quickest.embed, texts)),
+        ):
+            started = time.perf_counter()
+            action()
+            seconds[name] += time.perf_counter() - started
+    return {
+        "records": records,
+        "seconds": seconds,
+        "now": f"{now.embedder().backend}:{now.embed_batch_size}",
+        "fastest": fastest,
     }
 
 
@@ -278,6 +371,10 @@ def run_scenario(args: argparse.Namespace) -> Result:
         return scenario_ingest(cases, found, store)
     if args.scenario == "synthetic":
         return scenario_ingest(bundle_dirs(args.bundles, args.cases), [], store)
+    if args.scenario == "paired":
+        return scenario_paired(bundle_dirs(args.bundles, args.cases), store, args.fastest)
+    if args.scenario == "encoder":
+        return scenario_encoder(bundle_dirs(args.bundles, args.cases))
     bundles = bundle_dirs(args.bundles, args.layout_cases)
     return scenario_layout(bundles, store, args.base_store, args.runs)
 
@@ -305,13 +402,27 @@ def child_env() -> dict[str, str]:
 def run_child(scenario: str, store: Path, *options: str) -> Result:
     command = [sys.executable, "-m", "eval.bench_ingest", "--scenario", scenario]
     command += ["--store", str(store), *options]
+    started = time.perf_counter()
     done = subprocess.run(
         command, stdout=subprocess.PIPE, text=True, env=child_env(), cwd=ROOT, check=False
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith(MARKER)]
     if done.returncode != 0 or not lines:
         raise RuntimeError(f"scenario {scenario} failed (exit {done.returncode})")
-    return json.loads(lines[-1][len(MARKER) :])
+    result = json.loads(lines[-1][len(MARKER) :])
+    result["process_s"] = time.perf_counter() - started
+    return result
+
+
+def cli_reingest_s(store: Path, paths: Sequence[Path], runs: int = 3) -> float:
+    """Median wall time of a whole `casebrief ingest` process over an unchanged store."""
+    command = [sys.executable, "-m", "bot", "ingest", "--store", str(store), *map(str, paths)]
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, capture_output=True, env=child_env(), cwd=ROOT, check=True)
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
 
 
 def shown(path: Path) -> str:
@@ -338,10 +449,25 @@ def run_all(config: BenchConfig, work: Path) -> dict[str, Result | str]:
     bundles = work / "bundles"
     write_bundles(bundles, count, **config.sizes)
     sizes = [*common, "--bundles", str(bundles)]
+    counted = ["--cases", str(config.cases)]
+    say(f"encoder rates over the texts of {config.cases} synthetic cases")
+    results["encoder"] = run_child("encoder", work / "none", *sizes, *counted)
+    rates = results["encoder"]["rates"]
+    fastest = max(rates, key=lambda r: r["rate"])
+    say(f"scenario paired ({config.cases} cases: before, now, raw now, raw fastest)")
+    results["paired"] = run_child(
+        "paired",
+        work / "paired",
+        *sizes,
+        *counted,
+        "--fastest",
+        f"{fastest['backend']}:{fastest['batch']}",
+    )
     say(f"scenario synthetic ({config.cases} cases)")
     synthetic_store = work / "synthetic-store"
-    results["synthetic"] = run_child(
-        "synthetic", synthetic_store, *sizes, "--cases", str(config.cases)
+    results["synthetic"] = run_child("synthetic", synthetic_store, *sizes, *counted)
+    results["synthetic"]["cli_reingest_s"] = cli_reingest_s(
+        synthetic_store, bundle_dirs(bundles, config.cases)
     )
     if not config.skip_layout:
         say(f"scenario layout (1 and {config.layout_cases} cases)")
@@ -376,6 +502,7 @@ def rate(count: int, seconds: float) -> str:
 
 def ingest_row(name: str, r: Result) -> str:
     seconds = r["ingest_s"]
+    name = f"{name} ({r.get('backend', '?')}, {r.get('batch', '?')})"
     docs = r["learning_documents"]
     reingest = f"{r['reingest_s']:.2f} ({ratio(r['reingest_s'], seconds)})"
     cells = [
@@ -413,7 +540,52 @@ def render_ingest(results: dict[str, Result | str]) -> list[str]:
             lines.append(ingest_row(name, result))
         elif result:
             notes.append(f"- {name}: skipped, {result}.")
-    return lines + ([""] + notes if notes else [])
+    return lines + ([""] + notes if notes else []) + render_encoder(results)
+
+
+def render_encoder(results: dict[str, Result | str]) -> list[str]:
+    """Raw encode rates, and ingest as a fraction of the fastest and of the encoder before."""
+    encoder, paired, new = (results.get(k) for k in ("encoder", "paired", "synthetic"))
+    if not (isinstance(encoder, dict) and isinstance(paired, dict)):
+        return []
+    fastest = max(encoder["rates"], key=lambda r: r["rate"])
+    lines = [
+        "",
+        "## Encoder: raw encode vs ingest",
+        "",
+        f"Texts per second encoding the {encoder['texts']:,} texts of the synthetic cases "
+        f"(sorted by length, cut into batches), nothing stored; median of {encoder['rounds']} "
+        "interleaved rounds.",
+        "",
+        "| backend | batch | texts/s | ÷ fastest |",
+        "|---|--:|--:|--:|",
+    ]
+    lines += [
+        f"| {r['backend']} | {r['batch']} | {r['rate']:.1f} | {r['rate'] / fastest['rate']:.2f} |"
+        for r in encoder["rates"]
+    ]
+    s = paired["seconds"]
+    n = paired["records"]
+    lines += [
+        "",
+        f"Paired, case by case over the same {n:,} records (ingest as before, ingest now, raw "
+        "encode now, raw encode with the fastest configuration):",
+        "",
+        f"- ingest now ({paired['now']}) {n / s['now']:.1f} records/s = "
+        f"**{s['raw_fastest'] / s['now']:.2f}** of the fastest raw encoder "
+        f"({paired['fastest']}, {n / s['raw_fastest']:.1f}/s) and "
+        f"{s['raw_now'] / s['now']:.2f} of its own ({n / s['raw_now']:.1f}/s);",
+        f"- **{s['before'] / s['now']:.2f}x** the ingest before (torch, 64: "
+        f"{n / s['before']:.1f} records/s).",
+    ]
+    whole = new.get("cli_reingest_s") if isinstance(new, dict) else None
+    if whole:
+        lines.append(
+            f"- unchanged re-ingest, whole `casebrief ingest` process: {whole:.2f} s = "
+            f"**{ratio(whole, new['process_s'])}** of the first ingest's whole process "
+            f"({new['process_s']:.1f} s)."
+        )
+    return lines
 
 
 def timing(cell: dict[str, float]) -> str:
@@ -489,10 +661,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add("--store", type=Path, help="internal: the scenario's store / work folder")
     add("--bundles", type=Path, help="internal: folder of generated bundles")
     add("--base-store", type=Path, help="internal: layout store to extend")
+    add("--fastest", default="torch:16", help="internal: BACKEND:BATCH for --scenario paired")
     args = parser.parse_args(argv)
     if args.scenario and args.store is None:
         parser.error("--scenario needs --store")
-    if args.scenario in ("synthetic", "layout") and args.bundles is None:
+    if args.scenario in ("synthetic", "encoder", "paired", "layout") and args.bundles is None:
         parser.error(f"--scenario {args.scenario} needs --bundles")
     return args
 

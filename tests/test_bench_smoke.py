@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from eval.bench_ingest import BenchConfig, run_benchmark
@@ -16,7 +17,9 @@ def test_benchmark_reports_ingest_and_layout_tables(tmp_path: Path) -> None:
     )
     report = run_benchmark(config)
     assert out.read_text(encoding="utf-8") == report
-    assert "| synthetic | 2 |" in report
+    assert re.search(r"\| synthetic \((onnx|torch), 16\) \| 2 \|", report)
+    assert "the ingest before (torch, 64:" in report
+    assert "of the fastest raw encoder" in report
     assert "NOT unchanged" not in report
     assert "- demo: skipped, no case bundles in" in report
     assert "| 1 case | 2 cases |" in report

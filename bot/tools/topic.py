@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import threading
 from collections import Counter
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ import numpy as np
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
 from bot.records import Records
 from bot.search import tokens
+from bot.version_cache import DEFAULT_CACHED_VERSIONS, VersionCache
 from ingest.embedder import Embedder
 from ingest.entries import entry_id
 from ingest.store import Store
@@ -43,31 +43,25 @@ class _Matrix:
 
 
 class RecordVectors:
-    """Per live case version: every record's stored embedding, read once."""
+    """Per live case version: every record's stored embedding, read once and held in the
+    engine's VersionCache beside the version's records."""
 
-    def __init__(self, store: Store, max_versions: int = 32) -> None:
+    def __init__(self, store: Store, versions: VersionCache | None = None) -> None:
         self.store = store
-        self.max_versions = max_versions
-        self._cache: dict[str, _Matrix] = {}
-        self._lock = threading.Lock()
+        self.versions = versions or VersionCache(DEFAULT_CACHED_VERSIONS)
 
     def matrix(self, records: Records) -> _Matrix:
         key = records.version.collection
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
-        found = self.store.collection(key).get(include=["embeddings"])
+        return self.versions.get(key, "vectors", lambda: self._read(records))
+
+    def _read(self, records: Records) -> _Matrix:
+        found = self.store.collection(records.version.collection).get(include=["embeddings"])
         by_entry = dict(zip(found["ids"], found["embeddings"], strict=True))
         ids = [r.id for r in records.records if entry_id(r.kind, r.id) in by_entry]
         vectors = np.asarray([by_entry[entry_id(records.by_id[i].kind, i)] for i in ids])
         words = [frozenset(tokens(records.texts.get(i, ""))) for i in ids]
         frequency = Counter(w for ws in words for w in ws)
-        matrix = _Matrix(ids, vectors, words, frequency)
-        with self._lock:
-            if len(self._cache) >= self.max_versions:
-                self._cache.pop(next(iter(self._cache)))
-            self._cache[key] = matrix
-        return matrix
+        return _Matrix(ids, vectors, words, frequency)
 
     def closest(self, records: Records, vector: list[float]) -> float:
         """The highest cosine between a vector and any record of the case."""

