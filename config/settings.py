@@ -100,11 +100,12 @@ class Settings(BaseSettings):
         "else torch. Both give the same vectors (cosine >= 0.9999).",
     )
     cached_versions: int = Field(
-        32,
+        16,
         ge=1,
         description="Cases held in memory (records, passage index, BM25, sentence and record "
         "vectors), least recently used out first; a case pushed out is read again when next "
-        "asked about. The learning corpus is held apart from these.",
+        "asked about. The learning corpus is held apart from these. The embedded Chroma "
+        "client keeps the vector indexes of this many collections, plus 4, open.",
     )
     query_threads: int = Field(
         1,
@@ -243,8 +244,12 @@ class Settings(BaseSettings):
                     ssl=url.scheme == "https",
                     settings=chroma_settings,
                 )
+        from ingest.chroma_limits import open_indexes
+
         self.store.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(self.store), settings=chroma_settings)
+        # the indexes of the cases held in memory, the learning corpus and the registry
+        with open_indexes(self.cached_versions + 4):
+            return chromadb.PersistentClient(path=str(self.store), settings=chroma_settings)
 
     def chroma_client(self) -> ClientAPI:
         """The Chroma client for this store, built once per settings object; StoreUnavailable

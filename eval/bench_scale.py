@@ -8,14 +8,14 @@ one is a copy of it plus ``--cases - 1`` filler cases: synthetic bundles (eval.s
 real layout, written through ``Store.publish`` with random unit vectors instead of encoding
 (their text is never searched by meaning here; only their number and size matter).
 
-For each store, in a fresh process: the registry listing (``Store.all_live``), a case read
-(live lookup, read whole, typed records), a similarity query in the case's collection, and
-``Engine.ask`` p50/p95 over the gold questions about FAM-0107 and the learning corpus (one
-warm pass first); then ``casebrief cases`` as a whole process, the app's cold start
-(``streamlit run bot/ui/server.py`` until /_stcore/health answers, then the first page with a
-chat box in headless chromium when Playwright and /usr/bin/chromium are there) and disk per
-case. Memory: one process answers three questions about each of ``--rss-cases`` different
-filler cases and reports its RSS after 20 and after all of them.
+Both stores in one process, taking turns over 3 rounds: the registry listing
+(``Store.all_live``), a case read (live lookup, read whole, typed records), a similarity query
+in the case's collection, and ``Engine.ask`` p50/p95 over the gold questions about FAM-0107 and
+the learning corpus (one warm pass first). Then ``casebrief cases`` as a whole process, the
+app's cold start (``streamlit run bot/ui/server.py`` until /_stcore/health answers, then the
+first page with a chat box in headless chromium when Playwright and /usr/bin/chromium are
+there) and disk per case. Memory: one process answers three questions about each of
+``--rss-cases`` different filler cases and reports its RSS after 20 and after all of them.
 
 The 2 cores are shared with other work: compare the two columns of one run, not absolute
 times across runs.
@@ -144,52 +144,67 @@ def gold_questions() -> list[Result]:
     return [r for r in rows if r.get("case") in (CASE, None)]
 
 
-def measure(store: Path, runs: int) -> Result:
-    from bot.access import LOCAL
-    from bot.answer import Engine
-    from bot.records import RecordCache
-    from bot.version_cache import VersionCache
-    from config.settings import load_settings
-    from ingest.store import Store, case_key
+class Measured:
+    """One store's engine and what is timed on it; `round` adds one round of samples."""
 
-    settings = load_settings(store=store, today=DEMO_TODAY)
-    engine = Engine(settings)
-    store_api = Store(settings.chroma_client())
-    live = store_api.live(case_key(CASE))
-    assert live is not None
-    collection = store_api.collection(live.collection)
-    vector = engine.embedder.embed_one("missed health appointments and home visits")
-    result: Result = {
-        "cases": len(store_api.all_live("case")),
-        "all_live_first_ms": summary(
-            timed_ms(lambda: Store(settings.chroma_client()).all_live("case"), runs)
-        ),
-        "all_live_ms": summary(timed_ms(lambda: store_api.all_live("case"), runs)),
-        "read_ms": summary(
-            timed_ms(lambda: RecordCache(store_api, VersionCache(1)).case(CASE, LOCAL), runs)
-        ),
-        "query_ms": summary(
-            timed_ms(lambda: collection.query(query_embeddings=[vector], n_results=8), runs)
-        ),
-    }
-    questions = gold_questions()
+    def __init__(self, store: Path) -> None:
+        from bot.answer import Engine
+        from config.settings import load_settings
+        from ingest.store import Store, case_key
 
-    def ask_all() -> list[float]:
+        self.settings = load_settings(store=store, today=DEMO_TODAY)
+        self.engine = Engine(self.settings)
+        self.store = Store(self.settings.chroma_client())
+        live = self.store.live(case_key(CASE))
+        assert live is not None
+        self.collection = self.store.collection(live.collection)
+        self.vector = self.engine.embedder.embed_one("missed health appointments and home visits")
+        self.samples: dict[str, list[float]] = defaultdict(list)
+        self.ask_all()  # warm: the case and its indexes read once
+
+    def ask_all(self) -> list[float]:
         history: dict[str, list[Any]] = defaultdict(list)
         samples = []
-        for item in questions:
+        for item in gold_questions():
             turns = history[item["conversation"]] if item["conversation"] else []
             started = time.perf_counter()
-            answer = engine.ask(item["question"], item["case"], conversation=turns)
+            answer = self.engine.ask(item["question"], item["case"], conversation=turns)
             samples.append((time.perf_counter() - started) * 1000)
             if item["conversation"] and answer.turn:
                 turns.append(answer.turn)
         return samples
 
-    ask_all()  # warm: each case and index read once
-    result["ask_ms"] = summary(ask_all())
-    result["rss_mib"] = rss_mib()
-    return result
+    def round(self, runs: int) -> None:
+        from bot.access import LOCAL
+        from bot.records import RecordCache
+        from bot.version_cache import VersionCache
+        from ingest.store import Store
+
+        store, add = self.store, self.samples
+        add["all_live_first_ms"] += timed_ms(
+            lambda: Store(self.settings.chroma_client()).all_live("case"), runs
+        )
+        add["all_live_ms"] += timed_ms(lambda: store.all_live("case"), runs)
+        add["read_ms"] += timed_ms(
+            lambda: RecordCache(store, VersionCache(1)).case(CASE, LOCAL), runs
+        )
+        add["query_ms"] += timed_ms(
+            lambda: self.collection.query(query_embeddings=[self.vector], n_results=8), runs
+        )
+        add["ask_ms"] += self.ask_all()
+
+    def result(self) -> Result:
+        found = {name: summary(values) for name, values in self.samples.items()}
+        return {**found, "cases": len(self.store.all_live("case")), "rss_mib": rss_mib()}
+
+
+def measure(stores: Sequence[Path], runs: int, rounds: int = 3) -> list[Result]:
+    """Both stores in one process, taking turns round by round, so both see the same load."""
+    measured = [Measured(store) for store in stores]
+    for _ in range(rounds):
+        for one in measured:
+            one.round(runs)
+    return [one.result() for one in measured]
 
 
 def measure_rss(store: Path, count: int) -> Result:
@@ -203,7 +218,7 @@ def measure_rss(store: Path, count: int) -> Result:
     for index in range(1, count + 1):
         for question in RSS_QUESTIONS:
             engine.ask(question, case_id_for(index + 1))
-        if index in (20, 100, count):
+        if index in (20, 50, 100, count):
             marks[f"after_{index}_mib"] = rss_mib()
             say(f"  rss after {index} cases: {marks[f'after_{index}_mib']:.0f} MiB")
     marks["cached_versions"] = engine.settings.cached_versions
@@ -385,11 +400,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     add("--out", type=Path, default=ROOT / "eval" / "out" / "bench_scale.md")
     add("--skip-app", action="store_true", help="skip the app's cold start")
     add("--work", type=Path, help="keep the stores here; reuse them if already built")
-    add("--measure", type=Path, help="internal: measure this store, print JSON")
+    add("--measure", type=Path, nargs=2, help="internal: measure these stores, print JSON")
     add("--rss", type=Path, help="internal: RSS over many cases of this store, print JSON")
     args = parser.parse_args(argv)
     if args.measure:
-        print(MARKER + json.dumps(measure(args.measure, args.runs)), flush=True)
+        print(MARKER + json.dumps({"both": measure(args.measure, args.runs)}), flush=True)
         return 0
     if args.rss:
         print(MARKER + json.dumps(measure_rss(args.rss, args.rss_cases)), flush=True)
@@ -408,10 +423,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             (big / "built").write_text(str(args.cases))
         extra: Result = {"disk": [disk_mib(small), disk_mib(big)]}
         extra["disk_per_case_mib"] = (extra["disk"][1] - extra["disk"][0]) / max(args.cases - 1, 1)
-        results = []
-        for store in (small, big):
-            say(f"measuring {store.name}")
-            results.append(run_child("--measure", str(store), "--runs", str(args.runs)))
+        say("measuring both stores, taking turns")
+        results = run_child("--measure", str(small), str(big), "--runs", str(args.runs))["both"]
         extra["cases_s"] = [cases_command_s(small), cases_command_s(big)]
         extra["floor_s"] = import_floor_s(small)
         if not args.skip_app:

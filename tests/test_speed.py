@@ -122,3 +122,12 @@ def test_the_case_listing_is_kept_until_the_registry_changes(tmp_path: Path):
     assert [v.key for v in reader.all_live()] == ["case:SYN-00002", "case:SYN-00003"]
     Store(load_settings(store=store_path).chroma_client()).forget("case:SYN-00002")
     assert [v.key for v in reader.all_live()] == ["case:SYN-00003"]
+
+
+def test_the_embedded_client_keeps_only_the_cached_cases_indexes_open(tmp_path: Path):
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_NOFILE)
+    client = load_settings(store=tmp_path / "store", cached_versions=3).chroma_client()
+    assert client._server.hnsw_cache_size == 7  # type: ignore[attr-defined]
+    assert resource.getrlimit(resource.RLIMIT_NOFILE) == before  # the real limit is untouched
