@@ -16,7 +16,7 @@ from bot.search import PassageIndex
 from bot.signin import SignIn
 from bot.tools import STRUCTURED_TOOLS
 from bot.tools.passages import documents, learning
-from bot.tools.topic import RecordVectors, topic
+from bot.tools.topic import RecordVectors, ThemeVectors, topic
 from bot.types import Answer, Turn
 from bot.understand import Understander
 from bot.users_db import open_access
@@ -59,6 +59,7 @@ class Engine:
         self.cache = RecordCache(self.store, self.versions)
         self.understander = Understander(self.embedder, self.settings.model_cache_dir())
         self.vectors = RecordVectors(self.store, self.versions)
+        self.themes = ThemeVectors(self.embedder)
         self.embedder.warm_up()
         self.access = open_access(self.settings)
         self.audit = open_log(self.settings)
@@ -296,7 +297,7 @@ class Engine:
             )
             return self._fallback(query, result, order)
         if ask.about == "topic_across_records":
-            return topic(query, self.vectors, self.embedder)
+            return topic(query, self.vectors, self.embedder, self.themes)
         if not _filtered(ask) and ask.about != "case_summary":
             closest = self.vectors.closest(records, self.embedder.embed_one(ask.text))
             if closest < RELEVANCE_MIN:
@@ -309,6 +310,15 @@ class Engine:
                     False,
                     final=True,
                 )
+        if (
+            ask.about == "events"
+            and not _filtered(ask)
+            and self.themes.names_one(ask.topic or ask.text)
+        ):
+            # 'any missing episodes?' names no type, person, agency or period of the case but
+            # a safeguarding theme: a topic across every record ('what happened?' lists the
+            # chronology)
+            return topic(query, self.vectors, self.embedder, self.themes)
         result = STRUCTURED_TOOLS[ask.about](query)
         if result.found or result.final:
             return result
@@ -327,7 +337,7 @@ class Engine:
             if about == "document_content":
                 alternative = documents(other, self._index(query.records))
             elif about == "topic_across_records":
-                alternative = topic(other, self.vectors, self.embedder)
+                alternative = topic(other, self.vectors, self.embedder, self.themes)
             else:
                 alternative = STRUCTURED_TOOLS[about](other)  # type: ignore[index]
             if alternative.found:

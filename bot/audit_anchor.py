@@ -69,13 +69,20 @@ def load_key(settings: Settings) -> AuditKey:
 
 
 def create_key_file(path: Path) -> None:
-    """A new random key, readable by its owner only; never overwrites one."""
+    """A new random key, readable by its owner only; never overwrites one (FileExistsError).
+    Written whole under a temporary name, then linked into place: another process starting
+    on the same new store at the same moment reads a whole key or none."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w", encoding="ascii") as file:
-        file.write(secrets.token_hex(32) + "\n")
-        file.flush()
-        os.fsync(file.fileno())
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "w", encoding="ascii") as file:
+            file.write(secrets.token_hex(32) + "\n")
+            file.flush()
+            os.fsync(file.fileno())
+        os.link(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 class Head(BaseModel):

@@ -185,7 +185,9 @@ class Store:
         vectors = dict(reusable)
         for start in range(0, len(to_embed), batch):
             chunk = to_embed[start : start + batch]
-            for entry, vector in zip(chunk, embedder.embed([e.text for e in chunk]), strict=True):
+            for entry, vector in zip(
+                chunk, embedder.embed([e.embedded_text for e in chunk]), strict=True
+            ):
                 vectors[entry.text_hash] = vector
             if progress:
                 progress(len(chunk))

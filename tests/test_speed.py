@@ -124,10 +124,27 @@ def test_the_case_listing_is_kept_until_the_registry_changes(tmp_path: Path):
     assert [v.key for v in reader.all_live()] == ["case:SYN-00003"]
 
 
-def test_the_embedded_client_keeps_only_the_cached_cases_indexes_open(tmp_path: Path):
-    import resource
+def test_a_store_of_more_cases_than_the_cache_answers_every_one(tmp_path: Path):
+    """A bound on the embedded client's open indexes (closing the least recently used) made
+    chromadb read small collections back as "Nothing found on disk": every case must answer
+    however many the store holds and the engine caches."""
+    import numpy as np
 
-    before = resource.getrlimit(resource.RLIMIT_NOFILE)
-    client = load_settings(store=tmp_path / "store", cached_versions=3).chroma_client()
-    assert client._server.hnsw_cache_size == 7  # type: ignore[attr-defined]
-    assert resource.getrlimit(resource.RLIMIT_NOFILE) == before  # the real limit is untouched
+    client = load_settings(store=tmp_path / "store", cached_versions=2).chroma_client()
+    rng = np.random.default_rng(7)
+    sizes = [1, 3, 60, 150] * 4
+    for number, size in enumerate(sizes):
+        collection = client.create_collection(
+            f"case-{number}", embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
+        collection.add(
+            ids=[f"r{i}" for i in range(size)],
+            embeddings=rng.normal(size=(size, 384)).tolist(),
+            documents=["text"] * size,
+        )
+    for _ in range(2):
+        for number, size in enumerate(sizes):
+            found = client.get_collection(f"case-{number}").query(
+                query_embeddings=[rng.normal(size=384).tolist()], n_results=min(3, size)
+            )
+            assert len(found["ids"][0]) == min(3, size)

@@ -1,29 +1,46 @@
 """A topic across every record kind ('is there any domestic abuse?'): every chronology event,
 appointment, involvement note and document passage that is about it, by date, grouped by kind.
 
-A record is about the topic when its embedding is close to the topic's (cosine >= DENSE) or
-it shares a distinctive topic word and is at least loosely close (>= DENSE_WITH_WORD). The
-embeddings are the ones ingest stored in Chroma: nothing is re-encoded at question time."""
+The topic is matched by meaning to the safeguarding themes of prompts/themes.yaml (cosine >=
+THEME_MATCH against a theme's name or description); a matched theme's example sentences widen
+the search. A record is about the topic when its embedding is close to the topic or to one of
+those examples (cosine >= DENSE), or it holds every distinctive topic word and is at least
+loosely close (>= DENSE_WITH_WORD). Record embeddings are the ones ingest stored in Chroma; the
+themes are embedded once a process."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
+import prompts
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
 from bot.records import Records
 from bot.search import tokens
+from bot.tools.chronology import type_words
 from bot.version_cache import DEFAULT_CACHED_VERSIONS, VersionCache
 from ingest.embedder import Embedder
 from ingest.entries import entry_id
+from ingest.models import ChronologyEvent
 from ingest.store import Store
 
-DENSE = 0.5
-DENSE_WITH_WORD = 0.2
+DENSE = 0.53
+WORD_SHARE = 0.5  # of the topic words' weight a record must hold to count by word
+DENSE_WITH_WORD = 0.05
+THEME_MATCH = 0.45
+THEME_TIE = 0.1  # a topic means every theme this close to its best
+THEME_FLOOR = 0.52
+THEME_MARGIN = 0.05
+THEME_OTHER = 0.05
+THEME_WORDS = 2  # rare words (inverse document frequency > RARE), or one rarer than RAREST
+RARE = 2.0
+RAREST = 3.0
+THEME_LOOSE = 0.35
 KIND_WORDS = {
     "chronology": "chronology record",
     "appointment": "appointment",
@@ -40,6 +57,127 @@ class _Matrix:
     vectors: np.ndarray
     words: list[frozenset[str]]
     frequency: Counter[str]
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    description: str
+    examples: tuple[str, ...]
+    background: bool = False  # routine contact: never a topic, the bar a theme must clear
+
+
+def themes() -> tuple[Theme, ...]:
+    return tuple(
+        Theme(
+            name,
+            entry["description"],
+            tuple(entry["examples"]),
+            bool(entry.get("background", False)),
+        )
+        for name, entry in prompts.load("themes.yaml").items()
+    )
+
+
+@dataclass(frozen=True)
+class _ThemeMatrix:
+    themes: tuple[Theme, ...]
+    names: np.ndarray  # one row a theme
+    described: np.ndarray  # 'name. description', one row a theme
+    examples: list[np.ndarray]  # per theme: its examples and its description
+    words: list[frozenset[str]]  # per theme: the word stems of its description
+
+
+class ThemeVectors:
+    """The themes embedded once, on first use; a record's closeness to a theme is its highest
+    cosine to the theme's example sentences or description."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+        self._matrix: _ThemeMatrix | None = None
+
+    def _load(self) -> _ThemeMatrix:
+        if self._matrix is None:
+            found = themes()
+            described = [f"{t.name}. {t.description}" for t in found]
+            self._matrix = _ThemeMatrix(
+                found,
+                self.embedder.embed_array([t.name for t in found]),
+                self.embedder.embed_array(described),
+                [
+                    self.embedder.embed_array([*t.examples, text])
+                    for t, text in zip(found, described, strict=True)
+                ],
+                [frozenset(tokens(t.description)) for t in found],
+            )
+        return self._matrix
+
+    def matched(self, topic: np.ndarray) -> list[int]:
+        """The themes a topic vector means (never a background theme)."""
+        matrix = self._load()
+        closeness = np.maximum(matrix.names @ topic, matrix.described @ topic)
+        allowed = [i for i, t in enumerate(matrix.themes) if not t.background]
+        best = max(float(closeness[i]) for i in allowed)
+        return [
+            i for i in allowed if closeness[i] >= THEME_MATCH and closeness[i] >= best - THEME_TIE
+        ]
+
+    def names_one(self, text: str) -> bool:
+        """Whether a clause's topic words mean a theme ('any missing episodes')."""
+        return bool(self.matched(np.asarray(self.embedder.embed_one(subject_of(text)))))
+
+    def name(self, index: int) -> str:
+        return self._load().themes[index].name
+
+    def about(self, matrix: _Matrix, index: int) -> np.ndarray:
+        """Per record: whether it is about theme `index`, by one of two routes, and not much
+        closer to another theme (by THEME_OTHER):
+        - by meaning: within THEME_FLOOR of the theme and closer to it than to routine contact
+          by THEME_MARGIN;
+        - by word: it holds THEME_WORDS of the theme's rare words (in this case) or one of its
+          rarest ('CAMHS', 'MARAC'), is at least
+          loosely close (>= THEME_LOOSE) and no closer to routine contact: families written
+          with names score lower by meaning throughout than families written with roles."""
+        themed = self._load()
+        closeness = np.stack(
+            [(matrix.vectors @ vectors.T).max(axis=1) for vectors in themed.examples], axis=1
+        )
+        own = closeness[:, index]
+        background = [i for i, t in enumerate(themed.themes) if t.background]
+        others = [i for i, t in enumerate(themed.themes) if not t.background and i != index]
+        bar = closeness[:, background].max(axis=1) if background else np.zeros(len(own))
+        rival = closeness[:, others].max(axis=1) if others else np.zeros(len(own))
+        total = len(matrix.ids)
+        weight = {
+            w: math.log(1 + total / (1 + matrix.frequency[w]))
+            for w in themed.words[index]
+            if matrix.frequency[w] > 0
+        }
+        rare = {w for w, v in weight.items() if v > RARE}
+        rarest = {w for w, v in weight.items() if v > RAREST}
+        held = np.array([len(rare & words) for words in matrix.words])
+        one = np.array([bool(rarest & words) for words in matrix.words])
+        by_word = ((held >= THEME_WORDS) | one) & (own >= THEME_LOOSE)
+        by_meaning = (own >= THEME_FLOOR) & (own - bar >= THEME_MARGIN)
+        return (by_meaning | (by_word & (own >= bar))) & (own - rival >= -THEME_OTHER)
+
+
+def _holds(matrix: _Matrix, index: int, words: list[str]) -> bool:
+    """Whether record `index` holds WORD_SHARE of the topic words' weight (inverse document
+    frequency in the case: a word the case never uses weighs most, so 'mental health issues' is
+    not met by every record that says 'health')."""
+    total = len(matrix.ids)
+    weight = {w: math.log(1 + total / (1 + matrix.frequency[w])) for w in words}
+    held = sum(v for w, v in weight.items() if v > 1.0 and w in matrix.words[index])
+    return held > 0 and held >= WORD_SHARE * sum(weight.values())
+
+
+def subject_of(text: str) -> str:
+    """The topic words of a clause: from its first to its last word that carries meaning
+    ('is there any domestic abuse' -> 'domestic abuse')."""
+    words = text.strip(" ?.!").split()
+    meaning = [i for i, w in enumerate(words) if w.lower().strip(",;:'") not in prompts.stopwords()]
+    return " ".join(words[meaning[0] : meaning[-1] + 1]) if meaning else text.strip(" ?.!")
 
 
 class RecordVectors:
@@ -69,6 +207,20 @@ class RecordVectors:
         return float((matrix.vectors @ np.asarray(vector)).max()) if len(matrix.ids) else 0.0
 
 
+def _said(records: Records, record_id: str) -> str:
+    """What a record says, without the date, agency and names its citation already gives."""
+    record = records.by_id[record_id]
+    if isinstance(record, ChronologyEvent):
+        parts = [f"{type_words(record.event_type)}, {record.agency}: {record.summary}"]
+        parts += [
+            f"{label}: {value}"
+            for label, value in (("Action", record.action), ("Outcome", record.outcome))
+            if value
+        ]
+        return " ".join(p if p.endswith(".") else p + "." for p in parts)
+    return records.texts.get(record_id, "").strip()
+
+
 def _record_date(records: Records, record_id: str) -> dt.date | None:
     record = records.by_id[record_id]
     for field in ("date", "start"):
@@ -78,11 +230,13 @@ def _record_date(records: Records, record_id: str) -> dt.date | None:
     return None
 
 
-def topic(query: Query, vectors: RecordVectors, embedder: Embedder) -> ToolResult:
+def topic(
+    query: Query, vectors: RecordVectors, embedder: Embedder, theme_vectors: ThemeVectors
+) -> ToolResult:
     records = query.records
     assert records is not None
     ask = query.ask
-    subject = ask.topic or ask.text
+    subject = subject_of(ask.topic or ask.text)
     names = {t for m in records.members for t in tokens(" ".join([m.name, *m.aliases]))}
     wanted = [t for t in tokens(subject) if t not in names]
     matrix = vectors.matrix(records)
@@ -91,24 +245,88 @@ def topic(query: Query, vectors: RecordVectors, embedder: Embedder) -> ToolResul
         records.case_id,
         ", ".join(plural(n, KIND_WORDS.get(k, k)) for k, n in counts.most_common()),
     )
+    if not wanted and ask.members and len(matrix.ids):
+        # 'anything about the uncle?': every record about them
+        chosen = _about_people(records, matrix, ask.members)
+        return _listed(query, chosen, records.names(list(ask.members)), searched)
     if not wanted or not len(matrix.ids):
         return ToolResult(
             ask.about, [Line("The question names no topic to look for.", ())], searched, False
         )
-    query_vector = np.asarray(embedder.embed_one(" ".join(wanted) if len(wanted) < 4 else subject))
-    similarity = matrix.vectors @ query_vector
-    total = len(matrix.ids)
-    distinctive = {
-        w for w in wanted if math.log(1 + total / (1 + matrix.frequency.get(w, 0))) > 1.0
-    }
+    chosen = _about_topic(query, matrix, subject, names, embedder, theme_vectors)
+    if chosen and (matched := theme_vectors.matched(np.asarray(embedder.embed_one(subject)))):
+        searched += " (read as {}, by its example sentences)".format(
+            " and ".join(f"'{theme_vectors.name(i)}'" for i in matched)
+        )
+    return _listed(query, chosen, subject, searched)
+
+
+def _about_people(records: Records, matrix: _Matrix, members: tuple[str, ...]) -> list[str]:
+    """The member records, and every record concerning them or naming them."""
+    wanted = set(members)
+    named = [
+        re.compile(rf"\b{re.escape(n)}\b", re.IGNORECASE)
+        for m in members
+        if (member := records.members_by_id.get(m))
+        for n in [member.name, *member.aliases]
+        if len(n) > 2
+    ]
+    chosen = []
+    for record_id in matrix.ids:
+        record = records.by_id[record_id]
+        concerns = set(getattr(record, "members", ()) or ()) | {getattr(record, "member", None)}
+        if (
+            record_id in wanted
+            or concerns & wanted
+            or (
+                record.kind == "passage"
+                and any(p.search(records.texts.get(record_id, "")) for p in named)
+            )
+        ):
+            chosen.append(record_id)
+    return chosen
+
+
+def _about_topic(
+    query: Query,
+    matrix: _Matrix,
+    subject: str,
+    names: set[str],
+    embedder: Embedder,
+    theme_vectors: ThemeVectors,
+) -> list[str]:
+    records = query.records
+    assert records is not None
+    topic_vector = np.asarray(embedder.embed_one(subject))
+    matched = theme_vectors.matched(topic_vector)
+    similarity = matrix.vectors @ topic_vector
+    by_theme = np.zeros(len(matrix.ids), dtype=bool)
+    for index in matched:
+        by_theme |= theme_vectors.about(matrix, index)
+    alternatives = [  # 'drugs or alcohol': a record about either is about the topic
+        [t for t in tokens(part) if t not in names] for part in re.split(r"\bor\b|/", subject)
+    ]
     chosen: list[str] = []
     for index, record_id in enumerate(matrix.ids):
         if records.by_id[record_id].kind in ("member", "address"):
             continue
-        shares = bool(distinctive & matrix.words[index])
-        if similarity[index] >= DENSE or (shares and similarity[index] >= DENSE_WITH_WORD):
+        shares = any(_holds(matrix, index, words) for words in alternatives if words)
+        if (
+            similarity[index] >= DENSE
+            or by_theme[index]
+            or (shares and similarity[index] >= DENSE_WITH_WORD)
+        ):
             chosen.append(record_id)
-    if ask.members:
+    return chosen
+
+
+def _listed(query: Query, chosen: list[str], subject: str, searched: str) -> ToolResult:
+    """The records about a topic, filtered by the ask's people and period, by date and kind.
+    A record is shown by what it says (its citation opens the whole record)."""
+    records = query.records
+    assert records is not None
+    ask = query.ask
+    if ask.members and subject != records.names(list(ask.members)):
         chosen = [
             i
             for i in chosen
@@ -138,7 +356,7 @@ def topic(query: Query, vectors: RecordVectors, embedder: Embedder) -> ToolResul
     for kind, _ in by_kind.most_common():
         for record_id in (i for i in chosen if records.by_id[i].kind == kind):
             day = _record_date(records, record_id)
-            text = records.texts.get(record_id, "").strip()
+            text = _said(records, record_id)
             text = text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + "…"
             lines.append(
                 Line(
