@@ -16,7 +16,8 @@ from bot.search import PassageIndex
 from bot.signin import SignIn
 from bot.tools import STRUCTURED_TOOLS
 from bot.tools.passages import documents, learning
-from bot.tools.topic import RecordVectors, ThemeVectors, topic
+from bot.tools.summary import summary
+from bot.tools.topic import RecordVectors, ThemeVectors, themes_in, topic
 from bot.types import Answer, Turn
 from bot.understand import Understander
 from bot.users_db import open_access
@@ -319,6 +320,8 @@ class Engine:
             # a safeguarding theme: a topic across every record ('what happened?' lists the
             # chronology)
             return topic(query, self.vectors, self.embedder, self.themes)
+        if ask.about == "case_summary" and not ask.members:
+            return summary(query, themes_in(records, self.vectors, self.themes))
         result = STRUCTURED_TOOLS[ask.about](query)
         if result.found or result.final:
             return result

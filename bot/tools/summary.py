@@ -5,24 +5,99 @@ Every line cites its records; a closure question gets what is still open, never 
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Sequence
+
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
+from bot.records import Records
 from bot.tools.chronology import type_words
 from bot.tools.involvement import is_current
-from ingest.models import MISSED_OUTCOMES, EventType, Outcome, Seen
+from ingest.models import MISSED_OUTCOMES, ChronologyEvent, EventType, Outcome, Seen
 
 PLAN_EVENTS = (EventType.CONFERENCE, EventType.CASE_CLOSED, EventType.SECTION_47)
+# the records that decide a plan: conferences, assessments, enquiries, closures
+STATUS_EVENTS = (*PLAN_EVENTS, EventType.ASSESSMENT, EventType.MEETING)
 LATEST_EVENTS = 5
+# What a record says of the plan the children are under, in the order a record is read: a
+# closure ends any plan; then the statutory plans, then early help.
+_CP = re.compile(r"child protection plan|subject to (a |the )?plans?\b", re.IGNORECASE)
+_CONTINUES = re.compile(r"\bplans? (continue|remain)", re.IGNORECASE)
+_CIN = re.compile(r"\bchild(ren)? in need\b|section 17\b", re.IGNORECASE)
+_EARLY_HELP = re.compile(r"\bearly help\b", re.IGNORECASE)
+_ENDED = re.compile(r"\b(ended|discontinued|removed from|no longer)\b", re.IGNORECASE)
+
+Risks = Sequence[tuple[str, list[str]]]  # theme, the ids of the records about it, by date
 
 
-def summary(query: Query) -> ToolResult:
+def _status(event: ChronologyEvent, current: str | None) -> str | None:
+    """The plan an event records ('child protection plans', ...), or None if it says none."""
+    text = f"{event.summary} {event.outcome or ''}"
+    if event.event_type == EventType.CASE_CLOSED:
+        return "no plan (case closed)"
+    if _CP.search(text) and not _ENDED.search(text):
+        return "child protection plans"
+    if current == "child protection plans" and _CONTINUES.search(text):
+        return current
+    if _CIN.search(text):
+        return "child in need"
+    if _EARLY_HELP.search(text) and event.event_type != EventType.MEETING:
+        return "early help"
+    return None
+
+
+def plan_status(records: Records, today: dt.date) -> Line | None:
+    """The plan the records last say the children are under, since the first record of that
+    run, with the latest record that confirms it."""
+    run: list[ChronologyEvent] = []
+    current: str | None = None
+    for event in records.chronology:
+        if event.event_type not in STATUS_EVENTS or event.date > today:
+            continue
+        status = _status(event, current)
+        if status is None:
+            continue
+        if status != current:
+            run, current = [], status
+        run.append(event)
+    if current is None:
+        return None
+    first, last = run[0], run[-1]
+    text = f"Plan status: {current}, since {fmt_date(first.date)} ({type_words(first.event_type)})"
+    if last is not first:
+        outcome = (last.outcome or last.summary).rstrip(".")
+        text += f"; latest {type_words(last.event_type)} {fmt_date(last.date)}: {outcome}"
+    return Line(text + ".", tuple(dict.fromkeys([first.id, last.id])))
+
+
+def risk_lines(records: Records, risks: Risks, today: dt.date) -> list[Line]:
+    """Per safeguarding theme found in the records: how many records, and the latest so far."""
+    lines = []
+    for theme, ids in risks:
+        past = [
+            i
+            for i in ids
+            if (day := getattr(records.by_id[i], "date", None)) is not None and day <= today
+        ]
+        text = f"Records about {theme}: {len(ids)}"
+        if past:
+            text += f", the latest on {fmt_date(records.by_id[past[-1]].date)}"  # type: ignore[attr-defined]
+        lines.append(Line(text + ".", tuple(ids), bullet=True))
+    return lines
+
+
+def summary(query: Query, risks: Risks = ()) -> ToolResult:
     records = query.records
     assert records is not None
     if query.ask.members:
         return person_summary(query)
     today = query.today
     lines: list[Line] = []
+    status = plan_status(records, today)
+    if status is not None:
+        lines.append(status)
     plan = [e for e in records.chronology if e.event_type in PLAN_EVENTS and e.date <= today]
-    if plan:
+    if plan and (status is None or plan[-1].id not in status.record_ids):
         last = plan[-1]
         lines.append(
             Line(
@@ -32,6 +107,7 @@ def summary(query: Query) -> ToolResult:
                 (last.id,),
             )
         )
+    lines += risk_lines(records, risks, today)
     involved = [p for p in records.professionals if is_current(p, today)]
     leads = [p for p in involved if p.lead]
     if leads:

@@ -34,11 +34,11 @@ WORD_SHARE = 0.5  # of the topic words' weight a record must hold to count by wo
 DENSE_WITH_WORD = 0.05
 THEME_MATCH = 0.45
 THEME_TIE = 0.1  # a topic means every theme this close to its best
-THEME_FLOOR = 0.52
+THEME_FLOOR = 0.53
 THEME_MARGIN = 0.05
 THEME_OTHER = 0.05
 THEME_WORDS = 2  # rare words (inverse document frequency > RARE), or one rarer than RAREST
-RARE = 2.0
+RARE = 2.5
 RAREST = 3.0
 THEME_LOOSE = 0.35
 KIND_WORDS = {
@@ -160,6 +160,32 @@ class ThemeVectors:
         by_word = ((held >= THEME_WORDS) | one) & (own >= THEME_LOOSE)
         by_meaning = (own >= THEME_FLOOR) & (own - bar >= THEME_MARGIN)
         return (by_meaning | (by_word & (own >= bar))) & (own - rival >= -THEME_OTHER)
+
+
+def themes_in(
+    records: Records, vectors: RecordVectors, theme_vectors: ThemeVectors
+) -> list[tuple[str, list[str]]]:
+    """Every safeguarding theme the case's records are about, with those records by date:
+    by the theme's examples and rare words, or by the words of its name."""
+    matrix = vectors.matrix(records)
+    if not len(matrix.ids):
+        return []
+    found = []
+    for index, theme in enumerate(themes()):
+        if theme.background:
+            continue
+        about = theme_vectors.about(matrix, index)
+        named = tokens(theme.name)
+        ids = [
+            record_id
+            for i, record_id in enumerate(matrix.ids)
+            if records.by_id[record_id].kind not in ("member", "address")
+            and (about[i] or _holds(matrix, i, named))
+        ]
+        if ids:
+            ids.sort(key=lambda i: (_record_date(records, i) or dt.date.min, i))
+            found.append((theme.name, ids))
+    return found
 
 
 def _holds(matrix: _Matrix, index: int, words: list[str]) -> bool:
