@@ -59,7 +59,7 @@ def missed_appointments(
     breakdown = ", ".join(f"{n} {w}" for w, n in counts.most_common())
     statement = (
         f"{child.name}: {plural(len(missed), 'missed appointment')} between {fmt_date(since)} "
-        f"and {fmt_date(today)}, {len(wnb)} of them recorded as was not brought"
+        f"and {fmt_date(today)}, {len(wnb)} recorded as was not brought"
         + (f" ({breakdown})" if missed else "")
         + "."
     )

@@ -213,17 +213,18 @@ def referrals_not_followed(records: Records, limits: PatternThresholds) -> list[
         followed = {r.id: _follow_ups(r, records, limits) for r in referrals}
         missing = [r for r in referrals if not followed[r.id]]
         parts = []
-        for referral in referrals:
-            after = followed[referral.id]
-            what = (
-                ", ".join(f"{type_words(e.event_type)} {fmt_date(e.date)}" for e in after[:3])
-                if after
-                else "nothing recorded"
-            )
+        for referral in missing:
             own = referral.outcome or referral.action
-            if not after and own:
-                what += f" (the referral itself records: {own.rstrip('.')})"
-            parts.append(f"{fmt_date(referral.date)}: {what}")
+            parts.append(
+                fmt_date(referral.date)
+                + (f" (the referral records: {own.rstrip('.')})" if own else "")
+            )
+        done = [
+            f"{fmt_date(r.date)} by {type_words(followed[r.id][0].event_type)} "
+            f"{fmt_date(followed[r.id][0].date)}"
+            for r in referrals
+            if followed[r.id]
+        ]
         found.append(
             Indicator(
                 pattern="referrals_not_followed",
@@ -233,7 +234,10 @@ def referrals_not_followed(records: Records, limits: PatternThresholds) -> list[
                 statement=(
                     f"{plural(len(referrals), 'referral')} with source type {kind}; "
                     f"{len(missing)} with no visit, assessment, meeting or enquiry recorded "
-                    f"within {days} working days. " + "; ".join(parts) + "."
+                    f"within {days} working days"
+                    + (f": {'; '.join(parts)}" if parts else "")
+                    + "."
+                    + (f" Followed: {'; '.join(done)}." if done else "")
                 ),
                 threshold=f"{limits.referrals_not_followed} or more",
                 source=limits.source("referrals_not_followed"),

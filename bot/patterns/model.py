@@ -47,4 +47,4 @@ class Indicator(BaseModel):
     record_ids: tuple[str, ...] = Field(description="The records counted.")
 
     def threshold_words(self) -> str:
-        return f"threshold {self.threshold} ({self.source})"
+        return f"Threshold: {self.threshold}; source: {self.source}."
