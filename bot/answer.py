@@ -10,12 +10,14 @@ from bot.access import AccessDenied, User
 from bot.audit import AuditEntry, open_log
 from bot.compose import compose
 from bot.evidence import Line, Query, ToolResult
+from bot.patterns.learning import PatternLinks, link_learning
 from bot.records import RecordCache, Records
 from bot.request import Ask, Request
 from bot.search import PassageIndex
 from bot.signin import SignIn
 from bot.tools import STRUCTURED_TOOLS
 from bot.tools.passages import documents, learning
+from bot.tools.patterns import patterns
 from bot.tools.summary import summary
 from bot.tools.topic import RecordVectors, ThemeVectors, themes_in, topic
 from bot.types import Answer, Turn
@@ -157,6 +159,17 @@ class Engine:
         """The hybrid passage index of a live version (a case's documents or the learning)."""
         return self._index(records)
 
+    def pattern_links(self, learning_records: Records | None = None) -> PatternLinks:
+        """The learning passages on each pattern, found once per learning version."""
+        learning_records = learning_records or self.cache.learning()
+        if learning_records is None:
+            return {}
+        return self.versions.get(
+            learning_records.version.collection,
+            "pattern-links",
+            lambda: link_learning(self._index(learning_records)),
+        )
+
     def _index(self, records: Records | None) -> PassageIndex | None:
         if records is None:
             return None
@@ -218,9 +231,10 @@ class Engine:
         for result in results:
             owner = learning_records if result.intent in ("learning", "procedure") else records
             for line in result.lines:
+                held = learning_records if line.learning else owner  # patterns cite both
                 for record_id in line.record_ids:
-                    if owner is not None:
-                        sources[record_id] = owner
+                    if held is not None:
+                        sources[record_id] = held
         composed = compose(results, sources, _notes(request))
         if self.settings.llm.provider != "none" and not composed.abstained:
             from bot.llm import polish  # optional: rephrase, keeping only checked cited sentences
@@ -299,6 +313,8 @@ class Engine:
             return self._fallback(query, result, order)
         if ask.about == "topic_across_records":
             return topic(query, self.vectors, self.embedder, self.themes)
+        if ask.about == "patterns":
+            return patterns(query, self.pattern_links(learning_records), self.settings.patterns)
         if not _filtered(ask) and ask.about != "case_summary":
             closest = self.vectors.closest(records, self.embedder.embed_one(ask.text))
             if closest < RELEVANCE_MIN:

@@ -26,12 +26,16 @@ from bot.overview import (
     lives_at,
     missed_appointments,
 )
+from bot.patterns import indicators
+from bot.patterns.learning import PatternLinks
 from bot.records import Records
 from bot.request import Ask
 from bot.tools.addresses import age_on
 from bot.tools.appointments import outcome_words
 from bot.tools.chronology import describe_event
+from bot.tools.patterns import LEARNING_LABEL, case_line
 from bot.types import Citation
+from config.settings import PatternThresholds
 from ingest.models import Address, ChronologyEvent, Outcome, Professional
 
 if TYPE_CHECKING:
@@ -43,6 +47,7 @@ ExportFormat = Literal["markdown", "docx"]
 RECENT_WEEKS = 8
 RECENT_LIMIT = 15
 MISSED_MONTHS = 12
+PATTERNS_TITLE = "Patterns in the records (indicators against thresholds, not a risk assessment)"
 
 
 class BriefingLine(BaseModel):
@@ -242,13 +247,44 @@ def risks_section(records: Records) -> Section:
     return Section(title="Risks recorded", lines=lines)
 
 
+def patterns_section(
+    records: Records,
+    today: dt.date,
+    links: PatternLinks | None = None,
+    limits: PatternThresholds | None = None,
+) -> Section:
+    """The pattern indicators that reach their threshold ('Case records'), each pattern's
+    learning passages after its first indicator ('Review learning')."""
+    lines: list[BriefingLine] = []
+    linked: set[str] = set()
+    for indicator in (i for i in indicators(records, today, limits) if i.fired):
+        lines.append(_line(case_line(indicator), *indicator.record_ids))
+        if indicator.pattern in linked:
+            continue
+        linked.add(indicator.pattern)
+        for link in (links or {}).get(indicator.pattern, []):
+            lines.append(
+                _line(f"{LEARNING_LABEL}: {link.source}: \u201c{link.quote}\u201d", link.passage_id)
+            )
+    return Section(
+        title=PATTERNS_TITLE,
+        lines=lines,
+        empty="No indicator reaches its threshold.",
+    )
+
+
 def _case_title(records: Records) -> tuple[str, str]:
     if records.case is None:
         raise ValueError("A briefing needs a case's records, not the learning corpus.")
     return records.case.case_id, records.case.title
 
 
-def home_visit_briefing(records: Records, today: dt.date) -> Briefing:
+def home_visit_briefing(
+    records: Records,
+    today: dt.date,
+    links: PatternLinks | None = None,
+    limits: PatternThresholds | None = None,
+) -> Briefing:
     case_id, title = _case_title(records)
     since = today - dt.timedelta(days=round(MISSED_MONTHS * 30.44))
     return Briefing(
@@ -263,6 +299,7 @@ def home_visit_briefing(records: Records, today: dt.date) -> Briefing:
             missed_section(records, since, f"Missed appointments (since {fmt_date(since)})"),
             last_seen_section(records),
             risks_section(records),
+            patterns_section(records, today, links, limits),
         ],
     )
 
@@ -325,7 +362,13 @@ def open_actions_section(records: Records, since: dt.date, today: dt.date) -> Se
     return Section(title="Open actions (recorded actions and upcoming appointments)", lines=lines)
 
 
-def meeting_briefing(records: Records, today: dt.date, since: dt.date) -> Briefing:
+def meeting_briefing(
+    records: Records,
+    today: dt.date,
+    since: dt.date,
+    links: PatternLinks | None = None,
+    limits: PatternThresholds | None = None,
+) -> Briefing:
     case_id, title = _case_title(records)
     return Briefing(
         kind="meeting",
@@ -339,29 +382,41 @@ def meeting_briefing(records: Records, today: dt.date, since: dt.date) -> Briefi
             attendance_section(records, since, today),
             missed_section(records, since, f"Missed appointments since {fmt_date(since)}"),
             open_actions_section(records, since, today),
+            patterns_section(records, today, links, limits),
         ],
     )
 
 
 def prepare(
-    kind: BriefingKind, records: Records, today: dt.date, since: dt.date | None = None
+    kind: BriefingKind,
+    records: Records,
+    today: dt.date,
+    since: dt.date | None = None,
+    links: PatternLinks | None = None,
+    limits: PatternThresholds | None = None,
 ) -> Briefing:
+    """`links`: the learning passages on each pattern (Engine.pattern_links); without them the
+    patterns section has the case records' lines only."""
     if kind == "home_visit":
-        return home_visit_briefing(records, today)
+        return home_visit_briefing(records, today, links, limits)
     if since is None:
         raise ValueError("A meeting briefing needs the date its chronology starts from.")
-    return meeting_briefing(records, today, since)
+    return meeting_briefing(records, today, since, links, limits)
 
 
 # -- rendering --------------------------------------------------------------------------------
 
 
-def sources(briefing: Briefing, records: Records) -> list[Citation]:
-    """The numbered sources list: marker n is the n-th record first cited."""
-    return [
-        citation(number, records.by_id[record_id], records)
-        for number, record_id in enumerate(briefing.record_ids(), start=1)
-    ]
+def sources(
+    briefing: Briefing, records: Records, learning: Records | None = None
+) -> list[Citation]:
+    """The numbered sources list: marker n is the n-th record first cited (a case record, or a
+    passage of the learning corpus)."""
+    cited = []
+    for number, record_id in enumerate(briefing.record_ids(), start=1):
+        owner = records if record_id in records.by_id or learning is None else learning
+        cited.append(citation(number, owner.by_id[record_id], owner))
+    return cited
 
 
 def _markers(line: BriefingLine, numbers: dict[str, int]) -> str:
@@ -381,11 +436,13 @@ def _intro(briefing: Briefing) -> str:
     )
 
 
-def to_markdown(briefing: Briefing, records: Records, level: int = 1) -> str:
+def to_markdown(
+    briefing: Briefing, records: Records, level: int = 1, learning: Records | None = None
+) -> str:
     """The briefing as Markdown; `level` is the title's heading level (sections one below).
     Every text from the records is escaped (`md`): in any Markdown viewer it shows as written,
     never as an image, a link or HTML."""
-    cited = sources(briefing, records)
+    cited = sources(briefing, records, learning)
     numbers = {c.record_id: c.marker for c in cited}
     title, heading = "#" * level, "#" * (level + 1)
     parts = [f"{title} {md(briefing.title)}", md(_intro(briefing))]
@@ -400,11 +457,11 @@ def to_markdown(briefing: Briefing, records: Records, level: int = 1) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def to_docx(briefing: Briefing, records: Records) -> bytes:
+def to_docx(briefing: Briefing, records: Records, learning: Records | None = None) -> bytes:
     from docx import Document
     from docx.shared import Pt
 
-    cited = sources(briefing, records)
+    cited = sources(briefing, records, learning)
     numbers = {c.record_id: c.marker for c in cited}
     document = Document()
     document.core_properties.title = briefing.title

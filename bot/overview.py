@@ -9,11 +9,13 @@ from collections import Counter
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.evidence import fmt_date, plural
+from bot.patterns import Indicator, indicators
 from bot.records import Records
 from bot.tools.appointments import outcome_words
 from bot.tools.chronology import type_words
 from bot.tools.involvement import is_current, overlapping_leads
 from bot.tools.seen import says_absent
+from config.settings import PatternThresholds
 from ingest.models import (
     MISSED_OUTCOMES,
     Address,
@@ -89,6 +91,9 @@ class CaseOverview(BaseModel):
     lead: Figure
     involved_now: list[InvolvedRow]
     children: list[ChildRow]
+    indicators: list[Indicator] = Field(
+        default_factory=list, description="Pattern indicators (bot/patterns/), not a decision."
+    )
 
 
 def current_addresses(records: Records) -> list[Address]:
@@ -331,7 +336,9 @@ def involved_row(records: Records, professional: Professional) -> InvolvedRow:
     )
 
 
-def case_overview(records: Records, today: dt.date) -> CaseOverview:
+def case_overview(
+    records: Records, today: dt.date, limits: PatternThresholds | None = None
+) -> CaseOverview:
     """The overview of one case as of `today`."""
     if records.case is None:
         raise ValueError("An overview needs a case's records, not the learning corpus.")
@@ -349,4 +356,5 @@ def case_overview(records: Records, today: dt.date) -> CaseOverview:
         lead=lead_professional(records, today),
         involved_now=[involved_row(records, p) for p in involved_now(records, today)],
         children=[child_row(records, m, today) for m in children],
+        indicators=indicators(records, today, limits),
     )

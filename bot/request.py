@@ -28,6 +28,7 @@ About = Literal[
     "procedure",
     "case_summary",
     "topic_across_records",
+    "patterns",
     "unanswerable",
 ]
 ABOUTS: tuple[About, ...] = get_args(About)

@@ -74,6 +74,112 @@ class IngestLimits(BaseSettings):
     )
 
 
+class PatternThresholds(BaseSettings):
+    """Where a pattern indicator (bot/patterns/) is counted as over its threshold. Each
+    description ends with 'Source:', which the indicator quotes. An indicator is a count from
+    the records, never a risk decision."""
+
+    model_config = SettingsConfigDict(env_prefix="CASEBRIEF_PATTERN_", extra="forbid")
+
+    missed_months: int = Field(
+        12,
+        gt=0,
+        description="The rolling window for missed appointments, in months. Source: the issue's "
+        "'rolling 12 months'.",
+    )
+    missed_count: int = Field(
+        3,
+        gt=0,
+        description="Missed appointments of one child in the window (was not brought, did not "
+        "attend, no access, cancelled by the family). Source: CaseBrief default for 'a pattern' "
+        "(national and local guidance: one miss is rarely a concern, a pattern is).",
+    )
+    missed_run: int = Field(
+        2,
+        gt=0,
+        description="Missed appointments of one child in a row, with no attended one between. "
+        "Source: CaseBrief default (a second miss in a row is where a pattern starts).",
+    )
+    no_access_run: int = Field(
+        2,
+        gt=0,
+        description="Home visits in a row with no access. Source: CaseBrief default.",
+    )
+    not_seen_days: int = Field(
+        42,
+        gt=0,
+        description="Days since a child was last recorded as seen by any professional. "
+        "Source: CaseBrief default (6 weeks); set it to the local visiting standard.",
+    )
+    not_seen_alone_days: int = Field(
+        90,
+        gt=0,
+        description="Days since a child was last recorded as seen alone. Source: CaseBrief "
+        "default (3 months); set it to the local standard.",
+    )
+    seen_alone_from_age: int = Field(
+        4,
+        ge=0,
+        description="The age in years from which 'days since last seen alone' is counted. "
+        "Source: CaseBrief default (a child old enough to be spoken to alone).",
+    )
+    off_roll_unseen_days: int = Field(
+        365,
+        gt=0,
+        description="Days a school-age child off a school roll (home educated or removed) may "
+        "go without an education record showing the child seen. Source: CaseBrief default "
+        "(a yearly contact); compulsory school age from the Education Act 1996.",
+    )
+    moves_years: int = Field(
+        5,
+        gt=0,
+        description="The window for moves, local-authority crossings and changes of worker, in "
+        "years. Source: CaseBrief default.",
+    )
+    moves_count: int = Field(
+        3,
+        gt=0,
+        description="Changes of address in the window. Source: CaseBrief default.",
+    )
+    boundary_crossings: int = Field(
+        1,
+        gt=0,
+        description="Moves into another local authority in the window. Source: CaseBrief "
+        "default (each crossing means records and a case transfer between authorities).",
+    )
+    worker_changes: int = Field(
+        2,
+        gt=0,
+        description="Changes of allocated worker in one agency and role in the window. "
+        "Source: CaseBrief default.",
+    )
+    referral_working_days: int = Field(
+        10,
+        gt=0,
+        description="Working days (Monday to Friday; bank holidays not excluded) after a "
+        "referral in which a visit, assessment, strategy discussion, enquiry, meeting, "
+        "conference or court step counts as what followed it. Source: the issue's '10 working "
+        "days'.",
+    )
+    referrals_not_followed: int = Field(
+        1,
+        gt=0,
+        description="Referrals of one source type with nothing of that kind recorded after "
+        "them in time. Source: CaseBrief default (any one).",
+    )
+    closures_non_engagement: int = Field(
+        1,
+        gt=0,
+        description="Case closures whose record gives non-engagement (declined, consent "
+        "withdrawn, no access, refused) as the reason. Source: CaseBrief default (any one).",
+    )
+
+    def source(self, name: str) -> str:
+        """The 'Source:' part of a threshold's description."""
+        description = type(self).model_fields[name].description or ""
+        return description.partition("Source: ")[2].rstrip(".") or "CaseBrief default"
+
+
 class Settings(BaseSettings):
     """Everything configurable, read once from the environment (CASEBRIEF_*)."""
 
@@ -171,6 +277,7 @@ class Settings(BaseSettings):
     )
     limits: IngestLimits = Field(default_factory=IngestLimits)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    patterns: PatternThresholds = Field(default_factory=PatternThresholds)
 
     def model_cache_dir(self) -> Path:
         if self.model_cache:

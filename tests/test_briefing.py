@@ -44,6 +44,7 @@ def test_home_visit_briefing_sections_rest_on_the_records(ashdown: Records):
         "Missed appointments",
         "When the children were last seen",
         "Risks recorded",
+        "Patterns in the records",
     ]
     household = section(briefing, "Who lives there")
     assert household[0].record_ids == ("addr-13",)

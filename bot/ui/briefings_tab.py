@@ -19,11 +19,14 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def _prepare(kind: BriefingKind, records: Records, today: dt.date, since: dt.date | None) -> None:
     with st.status("Preparing the briefing…", expanded=True) as status:
         st.write("Reading the case records")
-        briefing = prepare(kind, records, today, since)
+        engine = shared_engine()
+        learning = engine.cache.learning()
+        links = engine.pattern_links(learning)
+        briefing = prepare(kind, records, today, since, links, engine.settings.patterns)
         st.write(f"Citing {len(briefing.record_ids())} records; writing Markdown")
-        markdown = to_markdown(briefing, records)
+        markdown = to_markdown(briefing, records, learning=learning)
         st.write("Writing the Word document")
-        docx = to_docx(briefing, records)
+        docx = to_docx(briefing, records, learning)
         status.update(label="Briefing ready", state="complete", expanded=False)
     st.session_state.briefing = state.PreparedBriefing(
         briefing=briefing, markdown=markdown, docx=docx
@@ -90,6 +93,7 @@ def draw_briefings(records: Records, today: dt.date, user: User) -> None:
                 f"{briefing.kind} briefing preview",
             )
             with st.container(border=True, height=640):
-                st.markdown(to_markdown(ready.briefing, records, level=3))
+                learning = shared_engine().cache.learning()
+                st.markdown(to_markdown(ready.briefing, records, level=3, learning=learning))
         else:
             st.caption("Prepare a briefing to preview it here. Every line cites its records.")

@@ -11,8 +11,10 @@ import streamlit as st
 
 from bot.markup import md
 from bot.overview import CaseOverview, Figure, case_overview
+from bot.patterns import NOT_A_DECISION
 from bot.records import Records
 from bot.ui import state
+from bot.ui.engine import shared_engine
 
 
 def _day(day: dt.date) -> str:
@@ -150,11 +152,44 @@ def shown_ids(overview: CaseOverview) -> list[str]:
     figures += [f for c in overview.children for f in (c.missed, c.last_seen, c.last_seen_alone)]
     ids = [i for f in figures for i in f.record_ids]
     ids += [m.member_id for m in overview.members] + [p.record_id for p in overview.involved_now]
+    ids += [i for indicator in overview.indicators for i in indicator.record_ids]
     return list(dict.fromkeys(ids))
 
 
+def draw_indicators(overview: CaseOverview) -> None:
+    """The pattern indicators, those that reach their threshold first; each opens its records."""
+    fired = [i for i in overview.indicators if i.fired]
+    st.subheader(
+        f"Patterns in the records ({len(fired)} of {len(overview.indicators)} reach "
+        "their threshold)"
+    )
+    st.caption(NOT_A_DECISION)
+    widths = [3, 2, 6, 3, 2]
+    draw_grid(["Indicator", "For", "What the records show", "Threshold", "Records"], widths)
+    ordered = sorted(overview.indicators, key=lambda i: not i.fired)
+    for number, indicator in enumerate(ordered):
+        cells = st.columns(widths, vertical_alignment="center")
+        mark = "**⚑ " if indicator.fired else ""
+        cells[0].markdown(f"{mark}{md(indicator.name)}{'**' if indicator.fired else ''}")
+        cells[1].markdown(md(indicator.subject))
+        cells[2].markdown(md(indicator.statement))
+        cells[3].markdown(md(indicator.threshold), help=md(indicator.source))
+        with cells[4]:
+            figure = Figure(
+                label=indicator.name,
+                value=str(indicator.figure),
+                record_ids=indicator.record_ids,
+            )
+            draw_figure(
+                figure,
+                overview.case_id,
+                f"indicator-{number}-{indicator.pattern}",
+                _records(len(indicator.record_ids)),
+            )
+
+
 def draw_overview(records: Records, today: dt.date) -> None:
-    overview = case_overview(records, today)
+    overview = case_overview(records, today, shared_engine().settings.patterns)
     state.audit_read(
         "overview", records.case_id, shown_ids(overview), (records.version.collection, today)
     )
@@ -162,5 +197,6 @@ def draw_overview(records: Records, today: dt.date) -> None:
     st.caption(f"As of {_day(today)}. Select any figure to open the records behind it.")
     draw_cards(overview)
     draw_children(overview)
+    draw_indicators(overview)
     draw_members(overview)
     draw_involved(overview)

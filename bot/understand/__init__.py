@@ -17,7 +17,7 @@ import numpy as np
 from bot.records import Records, member_names
 from bot.request import LEARNING_ABOUTS, Ask, Period, Reading, Request
 from bot.search import tokens
-from bot.understand.classify import Prediction, QuestionClassifier
+from bot.understand.classify import UNANSWERABLE_ODDS, Prediction, QuestionClassifier
 from bot.understand.clauses import split_clauses
 from bot.understand.followups import (
     asks_since_when,
@@ -128,7 +128,7 @@ class Understander:
         prediction = self.classifier.predict(
             np.asarray(self.embedder.embed_one(masked)), masked, allowed
         )
-        prediction = _weigh_fields(prediction, terms, records)
+        prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
         refers = _BACK_REFERENCE.search(clause)
         if same_question and previous is not None and not ask.members and not follow_up and refers:
@@ -181,6 +181,28 @@ _AGENCY_FILTERED = frozenset(  # asks whose answer depends on the agency or role
 _PLURAL = re.compile(r"\b(them|they|their|both|either|each of)\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(there|then|that|his|her|their|them|him|it)\b", re.I)
 FIELD_CONFIDENCE = 0.7  # below this, the fields a question names decide between readings
+
+
+PATTERNS_ODDS = 0.5  # the pattern indicators answer the whole case: only when more likely
+
+
+def _sure_of_patterns(prediction: Prediction) -> Prediction:
+    """A part read as asking for the pattern indicators with less than even odds ('ignore the
+    case filter') takes its next reading: the indicators and their learning are a long answer
+    about everything in the case."""
+    if prediction.about != "patterns" or prediction.about_p >= PATTERNS_ODDS:
+        return prediction
+    ranked = [pair for pair in prediction.about_ranked if pair[0] != "patterns"]
+    ranked = [p for p in ranked if p[0] != "unanswerable" or p[1] >= UNANSWERABLE_ODDS] or ranked
+    if not ranked:
+        return prediction
+    about, odds = ranked[0]
+    return replace(
+        prediction,
+        about=about,
+        about_p=odds,
+        about_ranked=(*ranked, ("patterns", prediction.about_p)),
+    )
 
 
 def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None) -> Prediction:
