@@ -238,8 +238,10 @@ _SUMMARY = frozenset({"case_summary", "topic_across_records", "document_content"
 _HOLD_OUTCOMES = frozenset({"appointments", "last_seen", "last_seen_alone", "case_summary"})
 _HOLD_SOURCES = frozenset({"referrals", "events"}) | _SUMMARY
 _HOLD_MOVES = frozenset({"addresses_moves", "events"}) | _SUMMARY
-_HOLD_EVENTS = (
-    frozenset({"events", "referrals", "last_seen", "last_seen_alone", "appointments"}) | _SUMMARY
+# A case summary or a topic list filters no event type: an unsure reading as one would drop a
+# named type ('has anybody visited lately?') without a word.
+_HOLD_EVENTS = frozenset(
+    {"events", "referrals", "last_seen", "last_seen_alone", "appointments", "document_content"}
 )
 
 
