@@ -22,7 +22,7 @@ from ingest.models import Bundle
 from ingest.safe_yaml import load_yaml
 from ingest.store import LEARNING_KEY, Store, case_key
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"  # 2: chronology and appointments embedded by what they say, names as roles
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 
 
