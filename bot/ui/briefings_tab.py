@@ -16,14 +16,17 @@ from bot.ui.engine import shared_engine
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _prepare(kind: BriefingKind, records: Records, today: dt.date, since: dt.date | None) -> None:
+def _prepare(
+    kind: BriefingKind, records: Records, today: dt.date, since: dt.date | None, user: User
+) -> None:
+    marking = shared_engine().settings.briefing_marking
     with st.status("Preparing the briefing…", expanded=True) as status:
         st.write("Reading the case records")
         briefing = prepare(kind, records, today, since)
         st.write(f"Citing {len(briefing.record_ids())} records; writing Markdown")
-        markdown = to_markdown(briefing, records)
+        markdown = to_markdown(briefing, records, author=user.name, marking=marking)
         st.write("Writing the Word document")
-        docx = to_docx(briefing, records)
+        docx = to_docx(briefing, records, author=user.name, marking=marking)
         status.update(label="Briefing ready", state="complete", expanded=False)
     st.session_state.briefing = state.PreparedBriefing(
         briefing=briefing, markdown=markdown, docx=docx
@@ -74,7 +77,7 @@ def draw_briefings(records: Records, today: dt.date, user: User) -> None:
                 key="briefing-since",
             )
         if st.button("Prepare briefing", type="primary", key="prepare-briefing"):
-            _prepare(kind, records, today, since)
+            _prepare(kind, records, today, since, user)
         ready = state.prepared_briefing(records.case_id or "")
         if ready is not None:
             _downloads(ready, user)
@@ -90,6 +93,9 @@ def draw_briefings(records: Records, today: dt.date, user: User) -> None:
                 f"{briefing.kind} briefing preview",
             )
             with st.container(border=True, height=640):
-                st.markdown(to_markdown(ready.briefing, records, level=3))
+                marking = shared_engine().settings.briefing_marking
+                st.markdown(
+                    to_markdown(briefing, records, level=3, author=user.name, marking=marking)
+                )
         else:
             st.caption("Prepare a briefing to preview it here. Every line cites its records.")
