@@ -50,7 +50,8 @@ def _cues() -> Cues:
         headings=re.compile(rf"^(?:{cues['decision_headings']})", re.I),
         due=re.compile(rf"\b(?:{cues['due_words']})\s+(?:the\s+)?\(?$", re.I),
         owner=re.compile(
-            r"^(?P<owner>[A-Z](?:(?!\bto\b)[^,;:.]){0,80}?)\s+(?:(?:is|are)\s+)?"
+            r"^(?!(?i:agreed|decided|decision|plan|if|when|it|this)\b)"
+            r"(?P<owner>[A-Z](?:(?!\bto\b)[^,;:.]){0,80}?)\s+(?:(?:is|are)\s+)?"
             rf"(?:(?:directed|asked|ordered|agreed)\s+)?to\s+(?:{cues['action_verbs']})\b"
         ),
         kinds={k: re.compile(rf"\b(?:{v})", re.I) for k, v in cues["deadline_kinds"].items()},

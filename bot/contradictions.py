@@ -174,9 +174,9 @@ def seen_on_a_day(records: Records) -> list[Contradiction]:
             name = records.name(child)
             found.append(
                 Contradiction(
-                    f"Whether {name} was seen on {fmt_date(day)}: "
-                    f"{', '.join(dict.fromkeys(c.record_id for c in yes))} say seen, "
-                    f"{', '.join(dict.fromkeys(c.record_id for c in no))} say not seen.",
+                    f"Whether {name} was seen on {fmt_date(day)}: seen in "
+                    f"{', '.join(dict.fromkeys(c.record_id for c in yes))}; not seen in "
+                    f"{', '.join(dict.fromkeys(c.record_id for c in no))}.",
                     tuple(dict.fromkeys(c.record_id for c in yes + no)),
                 )
             )
