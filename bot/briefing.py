@@ -8,11 +8,18 @@ import datetime as dt
 import re
 from collections import Counter
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import prompts
 from bot.briefing_actions import decisions_section, upcoming_section
-from bot.briefing_model import Briefing, BriefingKind, BriefingLine, Section, line
+from bot.briefing_model import (
+    Briefing,
+    BriefingKind,
+    BriefingLine,
+    ExportFormat,
+    Section,
+    line,
+)
 from bot.briefing_render import sources, to_docx, to_markdown
 from bot.briefing_voice import voice_section
 from bot.contradictions import contradictions_section
@@ -41,6 +48,7 @@ __all__ = [
     "Briefing",
     "BriefingKind",
     "BriefingLine",
+    "ExportFormat",
     "Section",
     "export_detail",
     "on_export",
@@ -50,7 +58,6 @@ __all__ = [
     "to_markdown",
 ]
 
-ExportFormat = Literal["markdown", "docx"]
 RECENT_WEEKS = 8
 RECENT_LIMIT = 15
 MISSED_MONTHS = 12

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 BriefingKind = Literal["home_visit", "meeting"]
+ExportFormat = Literal["markdown", "docx"]
 
 
 class BriefingLine(BaseModel):

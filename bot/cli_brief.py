@@ -10,20 +10,13 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from bot.access import AccessDenied, User
 from bot.audit import record
-from bot.briefing import (
-    BriefingKind,
-    ExportFormat,
-    export_detail,
-    prepare,
-    to_docx,
-    to_markdown,
-)
+from bot.briefing_model import BriefingKind, ExportFormat
 from bot.cli_base import (
     EXIT_USAGE,
     AccessOption,
@@ -36,9 +29,10 @@ from bot.cli_base import (
     settings_for,
     signed_in,
 )
-from bot.records import RecordCache, Records
 from config.settings import Settings
-from ingest.store import Store
+
+if TYPE_CHECKING:
+    from bot.records import Records
 
 KINDS: dict[str, BriefingKind] = {"home-visit": "home_visit", "meeting": "meeting"}
 FORMATS: dict[str, ExportFormat] = {"md": "markdown", "docx": "docx"}
@@ -82,6 +76,9 @@ def _since(kind: BriefingKind, since: str | None, today: dt.date) -> dt.date | N
 def _records(settings: Settings, who: User, case_id: str) -> Records:
     """The case's records for this user; a denial (the same whether or not the case exists)
     and a missing case are audited as the app audits them."""
+    from bot.records import RecordCache
+    from ingest.store import Store
+
     cache = RecordCache(Store(settings.chroma_client()))
     try:
         records = cache.case(case_id, who)
@@ -109,7 +106,12 @@ def _write_atomically(target: Path, content: bytes, before_replace: Callable[[],
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise BriefArgumentError(f"--out {str(target)!r}: no folder {str(folder)!r}.")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    if target.is_dir():
+        raise BriefArgumentError(f"--out {str(target)!r} is a folder; give a file name.")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    except OSError as error:
+        raise BriefArgumentError(f"--out {str(target)!r}: {error.strerror}.") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
@@ -137,6 +139,8 @@ def brief(
 ) -> None:
     """Write a briefing for a home visit or a multi-agency meeting, every line citing its
     records. Audited like a download from the app."""
+    from bot.briefing import export_detail, prepare, to_docx, to_markdown  # the CLI starts light
+
     settings = settings_for(store, access)
     today = settings.today_date()
     try:
