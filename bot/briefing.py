@@ -5,18 +5,25 @@ Markdown and to .docx with [n] markers resolving to a numbered sources list."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from collections import Counter
 from functools import cache
-from typing import TYPE_CHECKING, Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import TYPE_CHECKING
 
 import prompts
-from bot.citations import citation, render_markers
+from bot.briefing_actions import decisions_section, upcoming_section
+from bot.briefing_model import (
+    Briefing,
+    BriefingKind,
+    BriefingLine,
+    ExportFormat,
+    Section,
+    line,
+)
+from bot.briefing_render import sources, to_docx, to_markdown
+from bot.briefing_voice import voice_section
+from bot.contradictions import contradictions_section
 from bot.evidence import Query, fmt_date, plural
-from bot.markup import md
 from bot.overview import (
     contact,
     current_addresses,
@@ -34,7 +41,6 @@ from bot.tools.addresses import age_on
 from bot.tools.appointments import outcome_words
 from bot.tools.chronology import describe_event
 from bot.tools.patterns import LEARNING_LABEL, case_line
-from bot.types import Citation
 from config.settings import PatternThresholds
 from ingest.models import Address, ChronologyEvent, Outcome, Professional
 
@@ -42,66 +48,44 @@ if TYPE_CHECKING:
     from bot.access import User
     from bot.answer import Engine
 
-BriefingKind = Literal["home_visit", "meeting"]
-ExportFormat = Literal["markdown", "docx"]
+__all__ = [
+    "Briefing",
+    "BriefingKind",
+    "BriefingLine",
+    "ExportFormat",
+    "Section",
+    "export_detail",
+    "on_export",
+    "prepare",
+    "sources",
+    "to_docx",
+    "to_markdown",
+]
+
 RECENT_WEEKS = 8
 RECENT_LIMIT = 15
 MISSED_MONTHS = 12
 PATTERNS_TITLE = "Patterns in the records (indicators against thresholds, not a risk assessment)"
 
 
-class BriefingLine(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    text: str
-    record_ids: tuple[str, ...] = Field(min_length=1, description="Never empty: every line cites.")
-
-
-class Section(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    title: str
-    lines: list[BriefingLine]
-    empty: str = Field("None recorded.", description="Shown when there are no lines.")
-
-
-class Briefing(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    kind: BriefingKind
-    title: str
-    case_id: str
-    prepared_on: dt.date
-    since: dt.date | None = None
-    sections: list[Section]
-
-    def record_ids(self) -> list[str]:
-        """Every cited record id, in order of first citation."""
-        ids = (i for s in self.sections for line in s.lines for i in line.record_ids)
-        return list(dict.fromkeys(ids))
-
-    def file_name(self, extension: str) -> str:
-        return f"{self.case_id}-{self.kind.replace('_', '-')}-{self.prepared_on}.{extension}"
-
-
 def on_export(engine: Engine, user: User, briefing: Briefing, fmt: ExportFormat) -> None:
     """Called whenever a briefing leaves the app (a download): recorded in the audit log with
     who exported which case's briefing, in which format, citing which records."""
-    engine.record_export(
-        user, briefing.case_id, briefing.record_ids(), f"{briefing.kind} briefing as {fmt}"
-    )
+    detail = export_detail(briefing, fmt)
+    engine.record_export(user, briefing.case_id, briefing.record_ids(), detail)
+
+
+def export_detail(briefing: Briefing, fmt: ExportFormat) -> str:
+    """The audit entry's detail for an exported briefing, the same from the app and the CLI."""
+    return f"{briefing.kind} briefing as {fmt}"
 
 
 # -- building ---------------------------------------------------------------------------------
 
 
-def _line(text: str, *record_ids: str) -> BriefingLine:
-    return BriefingLine(text=text, record_ids=tuple(record_ids))
-
-
-def _event_line(event: ChronologyEvent, records: Records, today: dt.date) -> BriefingLine:
+def _eventline(event: ChronologyEvent, records: Records, today: dt.date) -> BriefingLine:
     query = Query(Ask(about="events", shape="list", clause=""), records, today)
-    return _line(describe_event(event, query), event.id)
+    return line(describe_event(event, query), event.id)
 
 
 def role_at(professional: Professional) -> str:
@@ -111,12 +95,12 @@ def role_at(professional: Professional) -> str:
     return f"{professional.role} ({professional.agency})"
 
 
-def _professional_line(professional: Professional, records: Records) -> BriefingLine:
+def _professionalline(professional: Professional, records: Records) -> BriefingLine:
     works_with = (
         records.names(list(professional.members)) if professional.members else "the whole family"
     )
     lead = ", lead professional" if professional.lead else ""
-    return _line(
+    return line(
         f"{professional.name}, {role_at(professional)}{lead}, works with "
         f"{works_with}: {contact(professional)}.",
         professional.id,
@@ -132,7 +116,7 @@ def _address_notes(address: Address) -> str:
 def household_section(records: Records, today: dt.date) -> Section:
     current = current_addresses(records)
     lines = [
-        _line(
+        line(
             f"Current address: {a.area}"
             + (f", {a.local_authority}" if a.local_authority else "")
             + f", since {fmt_date(a.start)}."
@@ -146,13 +130,11 @@ def household_section(records: Records, today: dt.date) -> Section:
             continue
         notes = f" {member.notes.rstrip('.')}." if member.notes else ""
         lines.append(
-            _line(
-                f"{member.name} ({member.role.value}), {age_on(member, today)}.{notes}", member.id
-            )
+            line(f"{member.name} ({member.role.value}), {age_on(member, today)}.{notes}", member.id)
         )
     elsewhere = [m for m in records.members if not lives_at(m, current)]
     lines += [
-        _line(f"{m.name} ({m.role.value}) is not recorded at the current address.", m.id)
+        line(f"{m.name} ({m.role.value}) is not recorded at the current address.", m.id)
         for m in elsewhere
     ]
     return Section(title="Who lives there", lines=lines)
@@ -162,7 +144,7 @@ def involvement_section(records: Records, today: dt.date) -> Section:
     current = sorted(involved_now(records, today), key=lambda p: (not p.lead, p.start))
     return Section(
         title="Who else is involved and how to reach them",
-        lines=[_professional_line(p, records) for p in current],
+        lines=[_professionalline(p, records) for p in current],
     )
 
 
@@ -171,7 +153,7 @@ def recent_events_section(records: Records, today: dt.date) -> Section:
     events = [e for e in records.chronology if since <= e.date <= today][-RECENT_LIMIT:]
     return Section(
         title=f"Recent events (since {fmt_date(since)})",
-        lines=[_event_line(e, records, today) for e in events],
+        lines=[_eventline(e, records, today) for e in events],
     )
 
 
@@ -184,7 +166,7 @@ def missed_section(records: Records, since: dt.date, title: str) -> Section:
         counts = Counter(outcome_words(a.outcome) for a in missed)
         latest = missed[-1]
         lines.append(
-            _line(
+            line(
                 f"{member.name}: {plural(len(missed), 'missed appointment')} "
                 f"({', '.join(f'{n} {w}' for w, n in counts.most_common())}); the latest "
                 f"{fmt_date(latest.date)}, {latest.type} ({latest.agency}).",
@@ -204,7 +186,7 @@ def last_seen_section(records: Records) -> Section:
                 continue
             note = f" ({figure.note})" if figure.note else ""
             lines.append(
-                _line(
+                line(
                     f"{child.name}, {figure.label.lower()}: {figure.value}{note}.",
                     *figure.record_ids,
                 )
@@ -234,7 +216,7 @@ def risks_section(records: Records) -> Section:
             continue
         latest = events[-1]
         lines.append(
-            _line(
+            line(
                 f"{theme.capitalize()}: {plural(len(events), 'chronology record')}, the latest "
                 f"on {fmt_date(latest.date)} ({latest.agency}): {latest.summary}",
                 *(e.id for e in events),
@@ -243,7 +225,7 @@ def risks_section(records: Records) -> Section:
     violence = risk_themes().get("violence or threats")
     for member in records.members:
         if violence and member.notes and violence.search(member.notes):
-            lines.append(_line(f"{member.name}: {member.notes}", member.id))
+            lines.append(line(f"{member.name}: {member.notes}", member.id))
     return Section(title="Risks recorded", lines=lines)
 
 
@@ -258,13 +240,13 @@ def patterns_section(
     lines: list[BriefingLine] = []
     linked: set[str] = set()
     for indicator in (i for i in indicators(records, today, limits) if i.fired):
-        lines.append(_line(case_line(indicator), *indicator.record_ids))
+        lines.append(line(case_line(indicator), *indicator.record_ids))
         if indicator.pattern in linked:
             continue
         linked.add(indicator.pattern)
         for link in (links or {}).get(indicator.pattern, []):
             lines.append(
-                _line(f"{LEARNING_LABEL}: {link.source}: \u201c{link.quote}\u201d", link.passage_id)
+                line(f"{LEARNING_LABEL}: {link.source}: \u201c{link.quote}\u201d", link.passage_id)
             )
     return Section(
         title=PATTERNS_TITLE,
@@ -287,6 +269,7 @@ def home_visit_briefing(
 ) -> Briefing:
     case_id, title = _case_title(records)
     since = today - dt.timedelta(days=round(MISSED_MONTHS * 30.44))
+    recent = today - dt.timedelta(weeks=RECENT_WEEKS)
     return Briefing(
         kind="home_visit",
         title=f"Home visit briefing: {title} ({case_id})",
@@ -299,6 +282,11 @@ def home_visit_briefing(
             missed_section(records, since, f"Missed appointments (since {fmt_date(since)})"),
             last_seen_section(records),
             risks_section(records),
+            voice_section(records),
+            decisions_section(records, recent, today),
+            upcoming_section(records, today),
+            attendance_section(records, since, today),
+            contradictions_section(records),
             patterns_section(records, today, links, limits),
         ],
     )
@@ -308,7 +296,7 @@ def chronology_section(records: Records, since: dt.date, today: dt.date) -> Sect
     events = [e for e in records.chronology if since <= e.date <= today]
     return Section(
         title=f"Chronology since {fmt_date(since)}",
-        lines=[_event_line(e, records, today) for e in events],
+        lines=[_eventline(e, records, today) for e in events],
     )
 
 
@@ -316,7 +304,7 @@ def period_involvement_section(records: Records, since: dt.date, today: dt.date)
     current = involvement_section(records, today).lines
     ended = [p for p in records.professionals if p.end is not None and since <= p.end < today]
     lines = current + [
-        _line(
+        line(
             f"{p.name}, {role_at(p)}: involvement ended {fmt_date(p.end)}.",
             p.id,
         )
@@ -326,8 +314,9 @@ def period_involvement_section(records: Records, since: dt.date, today: dt.date)
 
 
 def attendance_section(records: Records, since: dt.date, today: dt.date) -> Section:
+    """Per member, children first: the appointments held since `since` and how each went."""
     lines: list[BriefingLine] = []
-    for member in records.members:
+    for member in sorted(records.members, key=lambda m: m.role.value != "child"):
         held = [
             a
             for a in records.appointments
@@ -337,29 +326,17 @@ def attendance_section(records: Records, since: dt.date, today: dt.date) -> Sect
             continue
         counts = Counter(outcome_words(a.outcome) for a in held)
         lines.append(
-            _line(
+            line(
                 f"{member.name}: {plural(len(held), 'appointment')} since {fmt_date(since)}, "
                 f"{', '.join(f'{n} {w}' for w, n in counts.most_common())}.",
                 *(a.id for a in held),
             )
         )
-    return Section(title="Attendance at appointments", lines=lines)
-
-
-def open_actions_section(records: Records, since: dt.date, today: dt.date) -> Section:
-    actions = [e for e in records.chronology if e.action and since <= e.date <= today]
-    lines = [
-        _line(f"{fmt_date(e.date)} ({e.agency}): {e.action}", e.id) for e in actions if e.action
-    ]
-    upcoming = [a for a in records.appointments if a.outcome == Outcome.UPCOMING]
-    lines += [
-        _line(
-            f"Upcoming {fmt_date(a.date)}: {a.type} with {a.agency} for {records.name(a.member)}.",
-            a.id,
-        )
-        for a in upcoming
-    ]
-    return Section(title="Open actions (recorded actions and upcoming appointments)", lines=lines)
+    return Section(
+        title=f"Attendance at appointments since {fmt_date(since)}",
+        lines=lines,
+        empty=f"No appointment is recorded since {fmt_date(since)}.",
+    )
 
 
 def meeting_briefing(
@@ -381,7 +358,11 @@ def meeting_briefing(
             period_involvement_section(records, since, today),
             attendance_section(records, since, today),
             missed_section(records, since, f"Missed appointments since {fmt_date(since)}"),
-            open_actions_section(records, since, today),
+            decisions_section(records, since, today),
+            upcoming_section(records, today),
+            risks_section(records),
+            voice_section(records),
+            contradictions_section(records),
             patterns_section(records, today, links, limits),
         ],
     )
@@ -402,86 +383,3 @@ def prepare(
     if since is None:
         raise ValueError("A meeting briefing needs the date its chronology starts from.")
     return meeting_briefing(records, today, since, links, limits)
-
-
-# -- rendering --------------------------------------------------------------------------------
-
-
-def sources(
-    briefing: Briefing, records: Records, learning: Records | None = None
-) -> list[Citation]:
-    """The numbered sources list: marker n is the n-th record first cited (a case record, or a
-    passage of the learning corpus)."""
-    cited = []
-    for number, record_id in enumerate(briefing.record_ids(), start=1):
-        owner = records if record_id in records.by_id or learning is None else learning
-        cited.append(citation(number, owner.by_id[record_id], owner))
-    return cited
-
-
-def _markers(line: BriefingLine, numbers: dict[str, int]) -> str:
-    return render_markers([numbers[i] for i in line.record_ids])
-
-
-def _source_text(cited: Citation) -> str:
-    date = f", {cited.date}" if cited.date else ""
-    return f"{cited.record_id} ({cited.kind}, {cited.source}{date}): {cited.text}"
-
-
-def _intro(briefing: Briefing) -> str:
-    since = f" Chronology from {fmt_date(briefing.since)}." if briefing.since else ""
-    return (
-        f"Prepared {fmt_date(briefing.prepared_on)} from the case records.{since} "
-        "Every line cites its records: [n] refers to the numbered sources at the end."
-    )
-
-
-def to_markdown(
-    briefing: Briefing, records: Records, level: int = 1, learning: Records | None = None
-) -> str:
-    """The briefing as Markdown; `level` is the title's heading level (sections one below).
-    Every text from the records is escaped (`md`): in any Markdown viewer it shows as written,
-    never as an image, a link or HTML."""
-    cited = sources(briefing, records, learning)
-    numbers = {c.record_id: c.marker for c in cited}
-    title, heading = "#" * level, "#" * (level + 1)
-    parts = [f"{title} {md(briefing.title)}", md(_intro(briefing))]
-    for section in briefing.sections:
-        parts.append(f"{heading} {md(section.title)}")
-        if not section.lines:
-            parts.append(f"_{md(section.empty)}_")
-            continue
-        parts.append("\n".join(f"- {md(ln.text)} {_markers(ln, numbers)}" for ln in section.lines))
-    parts.append(f"{heading} Sources")
-    parts.append("\n".join(f"[{c.marker}] {md(_source_text(c))}" + "  " for c in cited))
-    return "\n\n".join(parts) + "\n"
-
-
-def to_docx(briefing: Briefing, records: Records, learning: Records | None = None) -> bytes:
-    from docx import Document
-    from docx.shared import Pt
-
-    cited = sources(briefing, records, learning)
-    numbers = {c.record_id: c.marker for c in cited}
-    document = Document()
-    document.core_properties.title = briefing.title
-    document.core_properties.subject = f"CaseBrief {briefing.kind.replace('_', ' ')} briefing"
-    document.add_heading(briefing.title, level=0)
-    document.add_paragraph(_intro(briefing))
-    for section in briefing.sections:
-        document.add_heading(section.title, level=1)
-        if not section.lines:
-            document.add_paragraph(section.empty).runs[0].italic = True
-            continue
-        for line in section.lines:
-            paragraph = document.add_paragraph(style="List Bullet")
-            paragraph.add_run(f"{line.text} ")
-            paragraph.add_run(_markers(line, numbers)).bold = True
-    document.add_heading("Sources", level=1)
-    for source in cited:
-        paragraph = document.add_paragraph()
-        paragraph.add_run(f"[{source.marker}] ").bold = True
-        paragraph.add_run(_source_text(source)).font.size = Pt(9)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()

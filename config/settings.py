@@ -275,6 +275,12 @@ class Settings(BaseSettings):
         description="How long an ingest waits for another ingest of the same case to finish "
         "before giving up (0: give up at once).",
     )
+    briefing_marking: str = Field(
+        "OFFICIAL-SENSITIVE",
+        min_length=1,
+        description="Confidentiality marking printed in the header and footer of every exported "
+        "briefing (.docx) and at the top and foot of its Markdown.",
+    )
     limits: IngestLimits = Field(default_factory=IngestLimits)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     patterns: PatternThresholds = Field(default_factory=PatternThresholds)
@@ -294,6 +300,7 @@ class Settings(BaseSettings):
     def lock_folder(self) -> Path:
         """Per-case ingest locks; on this machine even when the store is a Chroma server."""
         return self.store / "locks"
+
     def audit_url(self) -> str:
         """Where the audit log lives: the shared database, or its SQLite file."""
         if self.database_url:

@@ -289,7 +289,8 @@ def test_briefing_export_cites_every_line_and_lists_its_sources():
     app.button(key="prepare-briefing").click().run()
     meeting = app.session_state["briefing"].markdown
     assert meeting.startswith("# Multi-agency meeting briefing")
-    assert "## Open actions" in meeting and "## Attendance at appointments" in meeting
+    assert "## Decisions and actions since" in meeting
+    assert "## Attendance at appointments" in meeting
 
 
 def test_learning_explorer_groups_hits_and_opens_a_whole_document():

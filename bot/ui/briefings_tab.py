@@ -16,7 +16,10 @@ from bot.ui.engine import shared_engine
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _prepare(kind: BriefingKind, records: Records, today: dt.date, since: dt.date | None) -> None:
+def _prepare(
+    kind: BriefingKind, records: Records, today: dt.date, since: dt.date | None, user: User
+) -> None:
+    marking = shared_engine().settings.briefing_marking
     with st.status("Preparing the briefing…", expanded=True) as status:
         st.write("Reading the case records")
         engine = shared_engine()
@@ -24,9 +27,11 @@ def _prepare(kind: BriefingKind, records: Records, today: dt.date, since: dt.dat
         links = engine.pattern_links(learning)
         briefing = prepare(kind, records, today, since, links, engine.settings.patterns)
         st.write(f"Citing {len(briefing.record_ids())} records; writing Markdown")
-        markdown = to_markdown(briefing, records, learning=learning)
+        markdown = to_markdown(
+            briefing, records, author=user.name, marking=marking, learning=learning
+        )
         st.write("Writing the Word document")
-        docx = to_docx(briefing, records, learning)
+        docx = to_docx(briefing, records, author=user.name, marking=marking, learning=learning)
         status.update(label="Briefing ready", state="complete", expanded=False)
     st.session_state.briefing = state.PreparedBriefing(
         briefing=briefing, markdown=markdown, docx=docx
@@ -77,7 +82,7 @@ def draw_briefings(records: Records, today: dt.date, user: User) -> None:
                 key="briefing-since",
             )
         if st.button("Prepare briefing", type="primary", key="prepare-briefing"):
-            _prepare(kind, records, today, since)
+            _prepare(kind, records, today, since, user)
         ready = state.prepared_briefing(records.case_id or "")
         if ready is not None:
             _downloads(ready, user)
@@ -93,7 +98,16 @@ def draw_briefings(records: Records, today: dt.date, user: User) -> None:
                 f"{briefing.kind} briefing preview",
             )
             with st.container(border=True, height=640):
-                learning = shared_engine().cache.learning()
-                st.markdown(to_markdown(ready.briefing, records, level=3, learning=learning))
+                engine = shared_engine()
+                st.markdown(
+                    to_markdown(
+                        briefing,
+                        records,
+                        level=3,
+                        author=user.name,
+                        marking=engine.settings.briefing_marking,
+                        learning=engine.cache.learning(),
+                    )
+                )
         else:
             st.caption("Prepare a briefing to preview it here. Every line cites its records.")
