@@ -8,6 +8,7 @@ from chromadb.errors import NotFoundError
 
 from bot.access import AccessDenied, User
 from bot.audit import AuditEntry, open_log
+from bot.briefing_actions import dated_deadlines
 from bot.compose import compose
 from bot.evidence import Line, Query, ToolResult
 from bot.patterns.learning import PatternLinks, link_learning
@@ -340,7 +341,8 @@ class Engine:
             # chronology)
             return topic(query, self.vectors, self.embedder, self.themes)
         if ask.about == "case_summary" and not ask.members:
-            return summary(query, themes_in(records, self.vectors, self.themes))
+            ahead = [(ln.text, ln.record_ids) for _, ln in dated_deadlines(records, query.today)]
+            return summary(query, themes_in(records, self.vectors, self.themes), ahead)
         result = STRUCTURED_TOOLS[ask.about](query)
         if result.found or result.final:
             return result

@@ -180,6 +180,32 @@ def deadline_kind(sentence: str) -> str:
     return "date"
 
 
+def dated_deadlines(records: Records, today: dt.date) -> list[tuple[dt.date, BriefingLine]]:
+    """Every date after `today` that a record's text sets down (a review conference, a court
+    hearing, a pre-birth conference 'by 24 August'), with the sentence that sets it."""
+    dated: list[tuple[dt.date, BriefingLine]] = []
+    for text in record_texts(records):
+        if isinstance(text.record, Member) and text.field != "notes":
+            continue
+        for sentence in sentences(text.text):
+            later = {m.day: m for m in find_dates(sentence, text.date) if m.day > today}
+            for day, mention in sorted(later.items()):
+                sentence_text = sentence.rstrip(" .;") + "."
+                when = fmt_date(day) if mention.precision == "day" else f"{day:%B %Y}"
+                dated.append(
+                    (
+                        day,
+                        line(
+                            f"{when}, {deadline_kind(sentence)}: {sentence_text} "
+                            f"(recorded {_recorded(text, records)})",
+                            text.record.id,
+                        ),
+                    )
+                )
+    dated.sort(key=lambda item: item[0])
+    return dated
+
+
 def upcoming_section(records: Records, today: dt.date) -> Section:
     """Upcoming appointments, and every date after `today` that a record's text sets down."""
     dated: list[tuple[dt.date, BriefingLine]] = []
@@ -201,24 +227,7 @@ def upcoming_section(records: Records, today: dt.date) -> Section:
         due = member.expected_date
         if member.role == MemberRole.UNBORN and due and due > today:
             dated.append((due, line(f"{fmt_date(due)}: {member.name} expected.", member.id)))
-    for text in record_texts(records):
-        if isinstance(text.record, Member) and text.field != "notes":
-            continue
-        for sentence in sentences(text.text):
-            later = {m.day: m for m in find_dates(sentence, text.date) if m.day > today}
-            for day, mention in sorted(later.items()):
-                sentence_text = sentence.rstrip(" .;") + "."
-                when = fmt_date(day) if mention.precision == "day" else f"{day:%B %Y}"
-                dated.append(
-                    (
-                        day,
-                        line(
-                            f"{when}, {deadline_kind(sentence)}: {sentence_text} "
-                            f"(recorded {_recorded(text, records)})",
-                            text.record.id,
-                        ),
-                    )
-                )
+    dated += dated_deadlines(records, today)
     dated.sort(key=lambda item: item[0])
     return Section(
         title=f"Upcoming appointments and deadlines (after {fmt_date(today)})",

@@ -41,3 +41,12 @@ def test_a_closure_question_states_what_is_open_and_decides_nothing(engine: Engi
     assert "Coming up: 14 appointments" in answer.answer
     assert "not an assessment; decisions rest with the practitioner" in answer.answer
     assert "should be closed" not in answer.answer.lower()
+
+
+def test_what_is_still_open_names_the_dated_deadlines_ahead(engine: Engine):
+    answer = engine.ask("is there anything still open that we need to chase?", "FAM-0107")
+    assert "Dated deadlines ahead in the records: 6, the first 5:" in answer.answer
+    assert (
+        "24 Aug 2018, pre-birth conference: Pre-birth conference for the unborn baby to be "
+        "held by 32 weeks (by 24 August 2018)." in answer.answer
+    )

@@ -28,6 +28,8 @@ _EARLY_HELP = re.compile(r"\bearly help\b", re.IGNORECASE)
 _ENDED = re.compile(r"\b(ended|discontinued|removed from|no longer)\b", re.IGNORECASE)
 
 Risks = Sequence[tuple[str, list[str]]]  # theme, the ids of the records about it, by date
+Deadlines = Sequence[tuple[str, tuple[str, ...]]]  # a dated deadline in words, its records
+DEADLINES_SHOWN = 5
 
 
 def _status(event: ChronologyEvent, current: str | None) -> str | None:
@@ -86,7 +88,7 @@ def risk_lines(records: Records, risks: Risks, today: dt.date) -> list[Line]:
     return lines
 
 
-def summary(query: Query, risks: Risks = ()) -> ToolResult:
+def summary(query: Query, risks: Risks = (), deadlines: Deadlines = ()) -> ToolResult:
     records = query.records
     assert records is not None
     if query.ask.members:
@@ -164,6 +166,15 @@ def summary(query: Query, risks: Risks = ()) -> ToolResult:
                 tuple(a.id for a in upcoming),
             )
         )
+    if deadlines:
+        lines.append(
+            Line(
+                f"Dated deadlines ahead in the records: {len(deadlines)}"
+                + (f", the first {DEADLINES_SHOWN}:" if len(deadlines) > DEADLINES_SHOWN else ":"),
+                tuple(i for _, ids in deadlines for i in ids),
+            )
+        )
+        lines += [Line(text, ids, bullet=True) for text, ids in deadlines[:DEADLINES_SHOWN]]
     recent = [e for e in records.chronology if e.date <= today][-LATEST_EVENTS:]
     for event in recent:
         lines.append(
