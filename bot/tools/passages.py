@@ -1,14 +1,19 @@
-"""Case documents and the learning corpus: hybrid search, answered with quoted sentences."""
+"""Case documents and the learning corpus: hybrid search, answered with quoted sentences
+(whole sentences, adjacent ones of a passage quoted together, the document named in plain
+words); a procedure's requirements listed as who must do what by when."""
 
 from __future__ import annotations
 
 from bot.evidence import Line, Query, ToolResult
+from bot.naming import source_name
 from bot.request import About
-from bot.search import Hit, PassageIndex, tokens
+from bot.requirements import asks_for_requirements, parse_all, render
+from bot.search import Hit, PassageIndex, Quote, tokens
 
 MIN_DENSE = 0.42  # below this, a passage needs real word overlap to count as evidence
 MIN_DENSE_WITH_OVERLAP = 0.25
 MIN_OVERLAP = 2
+MAX_REQUIREMENTS = 40
 
 
 def is_evidence(hit: Hit) -> bool:
@@ -27,13 +32,6 @@ def _names_of(query: Query) -> frozenset[str]:
     wanted = set(query.ask.members)
     names = [" ".join([m.name, *m.aliases]) for m in records.members if m.id in wanted]
     return frozenset(tokens(" ".join(names)))
-
-
-def _source(hit: Hit) -> str:
-    passage = hit.passage
-    where = passage.heading.split(" > ")[-1] if passage.heading else ""
-    where = where or (f"page {passage.page}" if passage.page else "")
-    return f"{passage.title or passage.file}" + (f", {where}" if where else "")
 
 
 def _answer(
@@ -57,6 +55,10 @@ def _answer(
         return ToolResult(
             intent, [Line(f"Nothing in {scope} answers this question.", ())], searched, False
         )
+    if intent == "procedure" and asks_for_requirements(question) and hits[0].title_match:
+        listed = requirement_lines(index, hits[0])
+        if listed:
+            return ToolResult(intent, listed, searched, True, list(_ids(listed)))
     wide = query.ask.shape in ("summary", "detail", "list")  # a document's gist: several sentences
     quotes = index.quotes(
         query.ask.topic or question,
@@ -69,17 +71,40 @@ def _answer(
         return ToolResult(
             intent, [Line(f"Nothing in {scope} answers this question.", ())], searched, False
         )
-    by_passage = {hit.passage.id: hit for hit in hits}
     lines = [
         Line(
-            f"{_source(by_passage[q.passage.id])}: \u201c{q.sentence}\u201d",
+            f"{_named(index, q)}: \u201c{q.sentence}\u201d",
             (q.passage.id,),
             bullet=True,
             learning=intent in ("learning", "procedure"),
         )
         for q in quotes
     ]
-    return ToolResult(intent, lines, searched, True, [q.passage.id for q in quotes])
+    return ToolResult(intent, lines, searched, True, list(_ids(lines)))
+
+
+def _named(index: PassageIndex, quote: Quote) -> str:
+    name = source_name(quote.passage, quote.heading, index.records)
+    return name[:1].upper() + name[1:]
+
+
+def _ids(lines: list[Line]) -> dict[str, None]:
+    return dict.fromkeys(i for line in lines for i in line.record_ids)
+
+
+def requirement_lines(index: PassageIndex, hit: Hit) -> list[Line]:
+    """Every requirement of the document a hit is from, in order: who must do what by when,
+    each cited to the passage its sentence is in."""
+    lines: list[Line] = []
+    for passage in (p for p in index.passages if p.file == hit.passage.file):
+        for sentence in index.book.of(passage.id):
+            where = source_name(passage, sentence.heading, index.records)
+            lines += [
+                Line(f"{render(found)} ({where})", (passage.id,), bullet=True, learning=True)
+                for found in parse_all(sentence.text)
+            ]
+    del lines[MAX_REQUIREMENTS:]
+    return lines
 
 
 def documents(query: Query, index: PassageIndex | None) -> ToolResult:
