@@ -16,6 +16,7 @@ from bot.search import PassageIndex
 from bot.signin import SignIn
 from bot.tools import STRUCTURED_TOOLS
 from bot.tools.passages import documents, learning
+from bot.tools.timeliness import asks_timeliness, timeliness
 from bot.tools.topic import RecordVectors, topic
 from bot.types import Answer, Turn
 from bot.understand import Understander
@@ -217,8 +218,10 @@ class Engine:
             owner = learning_records if result.intent in ("learning", "procedure") else records
             for line in result.lines:
                 for record_id in line.record_ids:
-                    if owner is not None:
-                        sources[record_id] = owner
+                    # a timeliness answer cites the procedure and the case's records
+                    cited = records if line_owner(record_id, owner, records) else owner
+                    if cited is not None:
+                        sources[record_id] = cited
         composed = compose(results, sources, _notes(request))
         if self.settings.llm.provider != "none" and not composed.abstained:
             from bot.llm import polish  # optional: rephrase, keeping only checked cited sentences
@@ -256,6 +259,10 @@ class Engine:
 
     def _run(self, query: Query, learning_records: Records | None) -> ToolResult:
         ask, records = query.ask, query.records
+        if records is not None and asks_timeliness(ask.clause or ask.text):
+            timed = timeliness(query, self._index(learning_records))
+            if timed is not None:
+                return timed
         if ask.about in ("learning", "procedure") or records is None:
             return learning(query, self._index(learning_records))
         if ask.unresolved:
@@ -333,6 +340,16 @@ class Engine:
             if alternative.found:
                 return alternative
         return result
+
+
+def line_owner(record_id: str, owner: Records | None, case: Records | None) -> bool:
+    """Whether a record a learning answer cites is the case's own (not the learning's)."""
+    return (
+        case is not None
+        and owner is not case
+        and record_id in case.by_id
+        and (owner is None or record_id not in owner.by_id)
+    )
 
 
 def _filtered(ask: Ask) -> bool:

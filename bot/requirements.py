@@ -134,6 +134,6 @@ _ASKS = re.compile(
 )
 
 
-def asks_for_requirements(question: str) -> bool:
-    """'what does the pre-birth procedure require?', 'what must we do under ...'."""
-    return bool(_ASKS.search(question))
+def requirement_words(question: str) -> list[str]:
+    """The words asking for requirements: 'require' in 'what does the procedure require?'."""
+    return [m.group() for m in _ASKS.finditer(question)]

@@ -156,7 +156,7 @@ def section_sentences(
             text += "\n\n"
         starts.append(len(text) - shared)
         text += piece[shared:]
-    found: list[tuple[int, str, str | None]] = []
+    found: list[tuple[int, int, str, str | None]] = []
     for block in _blocks(text, running):
         first = True
         body = _LINE_BULLET.sub(lambda m: " " * len(m.group()), text[block.start : block.end])
@@ -172,12 +172,22 @@ def section_sentences(
             opens, first = first, False
             if opens and not block.item and not _starts_sentence(sentence):
                 continue  # the tail of a sentence cut where the text was taken from
-            found.append((begin, sentence, block.heading))
+            found.append((begin, finish, sentence, block.heading))
     sentences: list[Sentence] = []
-    for order, (begin, sentence, heading) in enumerate(found):
-        owner = max(i for i, s in enumerate(starts) if s <= begin) if begin >= starts[0] else 0
+    for order, (begin, finish, sentence, heading) in enumerate(found):
+        owner = _owner(starts, [len(p.text) for p in passages], begin, finish)
         sentences.append(Sentence(sentence, passages[owner].id, order, heading))
     return sentences
+
+
+def _owner(starts: list[int], lengths: list[int], begin: int, finish: int) -> int:
+    """The first chunk holding the whole sentence (so its citation shows all of it), else
+    the first one it starts in."""
+    spans = list(zip(starts, (s + n for s, n in zip(starts, lengths, strict=True)), strict=True))
+    for number, (start, end) in enumerate(spans):
+        if start <= begin and finish <= end:
+            return number
+    return next((n for n, (start, end) in enumerate(spans) if start <= begin < end), 0)
 
 
 def _starts_sentence(text: str) -> bool:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from bot.evidence import Line, Query, ToolResult
 from bot.naming import source_name
 from bot.request import About
-from bot.requirements import asks_for_requirements, parse_all, render
-from bot.search import Hit, PassageIndex, Quote, tokens
+from bot.requirements import parse_all, render, requirement_words
+from bot.search import Hit, PassageIndex, Quote, title_tokens, tokens
 
 MIN_DENSE = 0.42  # below this, a passage needs real word overlap to count as evidence
 MIN_DENSE_WITH_OVERLAP = 0.25
@@ -55,7 +55,7 @@ def _answer(
         return ToolResult(
             intent, [Line(f"Nothing in {scope} answers this question.", ())], searched, False
         )
-    if intent == "procedure" and asks_for_requirements(question) and hits[0].title_match:
+    if intent == "procedure" and _asks_for_the_list(question, hits[0]):
         listed = requirement_lines(index, hits[0])
         if listed:
             return ToolResult(intent, listed, searched, True, list(_ids(listed)))
@@ -81,6 +81,14 @@ def _answer(
         for q in quotes
     ]
     return ToolResult(intent, lines, searched, True, list(_ids(lines)))
+
+
+def _asks_for_the_list(question: str, hit: Hit) -> bool:
+    """'what does the pre-birth procedure require?': the procedure's name and words asking
+    for requirements, nothing else."""
+    asking = requirement_words(question)
+    rest = set(tokens(question)) - title_tokens(hit.passage) - set(tokens(" ".join(asking)))
+    return hit.title_match and bool(asking) and not rest
 
 
 def _named(index: PassageIndex, quote: Quote) -> str:
