@@ -12,10 +12,10 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 import prompts
+from bot.asked import asked_kinds, holds
 from bot.records import Records
 from bot.requirements import is_requirement
 from bot.sentences import Sentence, SentenceBook, text_sentences
-from bot.timewords import asks_for_number, asks_for_time, has_number, time_expressions
 from ingest.embedder import Embedder
 from ingest.entries import entry_id
 from ingest.models import Passage
@@ -255,7 +255,7 @@ class PassageIndex:
                 return self.gist(top.passage.file, question)
         if requirements:
             per_passage, limit = max(per_passage, 2), max(limit, 5)
-        wants_time, wants_number = asks_for_time(question), asks_for_number(question)
+        kinds = asked_kinds(question)
         scored: list[tuple[float, Sentence, Passage]] = []
         for rank, hit in enumerate(hits):
             found = self.book.of(hit.passage.id)
@@ -264,17 +264,11 @@ class PassageIndex:
                 words = set(tokens(f"{sentence.text} {sentence.heading or ''}"))
                 score = sum(self.idf(t) for t in query_tokens & words)
                 score += SEMANTIC_WEIGHT * max(close - SEMANTIC_FLOOR, 0.0)
-                prior = 0.5 / (rank + 1)
+                if kinds and holds(kinds, sentence.text):
+                    score += ASKED_KIND
                 if score <= 0:
                     continue
-                score += prior
-                if (
-                    wants_time
-                    and time_expressions(sentence.text)
-                    or wants_number
-                    and has_number(sentence.text)
-                ):
-                    score += ASKED_KIND
+                score += 0.5 / (rank + 1)
                 if requirements and is_requirement(sentence.text):
                     score += REQUIREMENT
                 scored.append((score, sentence, hit.passage))
