@@ -260,7 +260,7 @@ class Engine:
     def _run(self, query: Query, learning_records: Records | None) -> ToolResult:
         ask, records = query.ask, query.records
         if records is not None and asks_timeliness(ask.clause or ask.text):
-            timed = timeliness(query, self._index(learning_records))
+            timed = timeliness(query, self._index(learning_records), self.vectors, self.embedder)
             if timed is not None:
                 return timed
         if ask.about in ("learning", "procedure") or records is None:

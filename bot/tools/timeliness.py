@@ -14,9 +14,12 @@ import numpy as np
 
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
 from bot.naming import source_name
+from bot.records import Records
 from bot.search import PassageIndex, tokens
 from bot.sentences import Sentence
 from bot.timewords import Duration, durations
+from bot.tools.topic import RecordVectors
+from ingest.embedder import Embedder
 from ingest.models import Appointment, ChronologyEvent, Passage
 
 _ASKS = re.compile(
@@ -42,6 +45,10 @@ _ANCHOR = re.compile(
 _LEADING = re.compile(r"^(?:the|a|an|their|his|her|its)\s+", re.I)
 _GESTATION = re.compile(r"\bof pregnancy\b|\bgestation\b", re.I)
 Dated = ChronologyEvent | Appointment
+WORD_WEIGHT = 0.05  # a shared word, beside the cosine
+EQUALLY_CLOSE = 0.05  # records this close to the best count as equally about it
+RECENT_MARGIN = 0.15  # for what starts the clock: the latest of the records this close
+CLOSE_ALONE = 0.4  # a record sharing no word counts when its meaning is this close
 
 
 @dataclass(frozen=True)
@@ -113,26 +120,49 @@ def _timescale(index: PassageIndex, thing: str, verb: str) -> Timescale | None:
     return Timescale(sentence, passage, duration, anchor)
 
 
-def _best(
-    records: list[Dated], words: str, before: dt.date | None = None, also: str = ""
-) -> Dated | None:
-    """The record most about `words` (most of their words; its event type named counts
-    double; `also`'s words break ties), the latest of equals; with `before`, only records on
-    or before that day."""
-    wanted, extra = set(tokens(words)), set(tokens(also))
-    scored = []
-    for record in records:
-        if before is not None and record.date > before:
-            continue
-        own = set(tokens(_text(record)))
-        shared = len(wanted & own)
-        if isinstance(record, ChronologyEvent):
-            shared += len(wanted & set(tokens(record.event_type.value.replace("_", " "))))
-        if shared:
-            scored.append((shared + 0.25 * len(extra & own), record.date, record))
-    if not scored:
-        return None
-    return max(scored, key=lambda item: (item[0], item[1]))[2]
+class _Finder:
+    """Dated records by meaning (the vectors ingest stored) and by word: the record most
+    about some words, the latest of those about equally close."""
+
+    def __init__(self, records: Records, vectors: RecordVectors, embedder: Embedder) -> None:
+        self.records = records
+        matrix = vectors.matrix(records)
+        self.row = {record_id: n for n, record_id in enumerate(matrix.ids)}
+        self.vectors = matrix.vectors
+        self.embedder = embedder
+
+    def best(
+        self,
+        candidates: list[Dated],
+        words: str,
+        before: dt.date | None,
+        also: str = "",
+        recent: bool = False,
+    ) -> Dated | None:
+        """`recent`: what starts a clock is the latest of the records near the best."""
+        wanted, extra = set(tokens(words)), set(tokens(also))
+        query = np.asarray(self.embedder.embed_one(f"{words} {also}".strip()))
+        scored = []
+        for record in candidates:
+            if (before is not None and record.date > before) or record.id not in self.row:
+                continue
+            own = set(tokens(_text(record)))
+            shared = len(wanted & own)
+            if isinstance(record, ChronologyEvent):
+                shared += len(wanted & set(tokens(record.event_type.value.replace("_", " "))))
+            close = float(self.vectors[self.row[record.id]] @ query)
+            if not shared and not extra & own and close < CLOSE_ALONE:
+                continue
+            scored.append((close + WORD_WEIGHT * shared, record))
+        if not scored:
+            return None
+        top = max(score for score, _ in scored)
+        margin = EQUALLY_CLOSE if before is None or not recent else RECENT_MARGIN
+        return max((r for score, r in scored if score >= top - margin), key=_when)
+
+
+def _when(record: Dated) -> tuple[dt.date, dt.time]:
+    return record.date, record.time or dt.time(0)
 
 
 def _between(start: Dated, end: Dated, duration: Duration) -> str:
@@ -145,11 +175,13 @@ def _between(start: Dated, end: Dated, duration: Duration) -> str:
         return f"{hours:g} hours"
     text = f"{plural(days, 'calendar day')} ({plural(working, 'working day')})"
     if duration.unit in ("hour", "minute"):
-        text += ", the records giving dates without times"
+        text += f", {plural(days * 24, 'hour')} by the dates (no times are recorded),"
     return text
 
 
-def timeliness(query: Query, learning: PassageIndex | None) -> ToolResult | None:
+def timeliness(
+    query: Query, learning: PassageIndex | None, vectors: RecordVectors, embedder: Embedder
+) -> ToolResult | None:
     """None when the question names nothing the procedures set a timescale for."""
     records = query.records
     asked = thing_asked(query.ask.clause or query.ask.text)
@@ -172,7 +204,8 @@ def timeliness(query: Query, learning: PassageIndex | None) -> ToolResult | None
             learning=True,
         )
     ]
-    done = _best(dated, thing, before=query.today)
+    finder = _Finder(records, vectors, embedder)
+    done = finder.best(dated, thing, query.today)
     if done is None:
         lines.append(Line(f"No record of case {records.case_id} is about the {thing}.", ()))
         return ToolResult("procedure", lines, searched, True, [timescale.passage.id])
@@ -180,7 +213,7 @@ def timeliness(query: Query, learning: PassageIndex | None) -> ToolResult | None
         Line(f"The {thing}: recorded on {fmt_date(done.date)}: {_summary(done)}", (done.id,))
     )
     start = (
-        _best([r for r in dated if r.id != done.id], timescale.anchor, before=done.date, also=thing)
+        finder.best([r for r in dated if r.id != done.id], timescale.anchor, done.date, recent=True)
         if timescale.anchor
         else None
     )
