@@ -29,11 +29,13 @@ SEMANTIC_FLOOR = 0.2
 SHORT_SENTENCE = 120  # characters: shorter chosen sentences may bring the next one along
 CANDIDATES = 20
 STOPWORDS = prompts.stopwords()
+_REFERS_BACK = re.compile(r"^(?:it|this|these|they|that|such)\b", re.I)
+RANK_PRIOR = 1.5  # the passage search ranked first lends its sentences this much
 ASKED_KIND = 2.5  # a sentence holding the kind of thing asked for (a time, a number)
 REQUIREMENT = 1.0  # a sentence of obligation, for a procedure question
 GIST_SECTIONS = 12  # 'what did the school say?': the lead of at most this many sections
 GIST_LEAD = 2  # sentences quoted from each section of a document's gist
-SECTION_SENTENCES = 8  # 'the review's recommendations': at most this many of the section
+SECTION_SENTENCES = 20  # 'the review's recommendations': at most this many of the section
 _SYNONYMS = {"dad": "father", "mum": "mother", "mom": "mother", "dads": "father", "mums": "mother"}
 
 
@@ -56,6 +58,8 @@ def _stem(word: str) -> str:
         "ings",
         "ing",
         "ies",
+        "ures",
+        "ure",
         "ed",
         "es",
         "s",
@@ -242,17 +246,15 @@ class PassageIndex:
         together. A question that only names a document or a section ('what did the school
         say?', 'the review's recommendations') gets the document's gist or the section."""
         query_tokens = set(tokens(question))
-        if hits:
-            top = hits[0]
-            named = title_tokens(top.passage) | heading_tokens(top.passage)
-            if (top.title_match or top.heading_match) and not query_tokens - named:
-                if (
-                    top.heading_match
-                    and not top.title_match
-                    or (top.heading_match and query_tokens & heading_tokens(top.passage))
-                ):
-                    return self._section(top.passage)
-                return self.gist(top.passage.file, question)
+        for hit in hits:  # the best passage that the question only names
+            named = title_tokens(hit.passage) | heading_tokens(hit.passage)
+            if not (hit.title_match or hit.heading_match) or query_tokens - named:
+                continue
+            if hit.heading_match and (
+                not hit.title_match or query_tokens & heading_tokens(hit.passage)
+            ):
+                return self._section(hit.passage)
+            return self.gist(hit.passage.file, question)
         if requirements:
             per_passage, limit = max(per_passage, 2), max(limit, 5)
         kinds = asked_kinds(question)
@@ -268,7 +270,7 @@ class PassageIndex:
                     score += ASKED_KIND
                 if score <= 0:
                     continue
-                score += 0.5 / (rank + 1)
+                score += RANK_PRIOR / (rank + 1)
                 if requirements and is_requirement(sentence.text):
                     score += REQUIREMENT
                 scored.append((score, sentence, hit.passage))
@@ -279,26 +281,40 @@ class PassageIndex:
         for score, sentence, passage in scored:
             if used[passage.id] >= per_passage or sentence.text in taken:
                 continue
-            chosen.append(self._with_next(_Chosen(score, [sentence], passage), question))
+            item = self._with_previous(_Chosen(score, [sentence], passage))
+            chosen.append(self._with_next(item, question))
             taken.add(sentence.text)
             used[passage.id] += 1
             if len(chosen) == limit:
                 break
         return _merged(chosen)
 
-    def _with_next(self, item: _Chosen, question: str) -> _Chosen:
-        """A short sentence that the next one carries on ('If the child declines, ...' then 'A
-        second offer must be made within 5 working days ...') brings the next one along, when
-        that one is about the question too."""
+    def _with_previous(self, item: _Chosen) -> _Chosen:
+        """A sentence opening with a pronoun ('It must name the community midwife ...') is
+        quoted with the sentence before it, which says what 'it' is."""
         (sentence,) = item.sentences
-        if len(sentence.text) > SHORT_SENTENCE:
+        if not _REFERS_BACK.match(sentence.text):
             return item
+        before = [s for s in self.book.of(item.passage.id) if s.order == sentence.order - 1]
+        if not before or before[0].heading != sentence.heading:
+            return item
+        return _Chosen(item.score, [before[0], sentence], item.passage)
+
+    def _with_next(self, item: _Chosen, question: str) -> _Chosen:
+        """The next sentence comes along when it carries this one on: after a short one ('If
+        the child declines, ...' then 'A second offer must be made within 5 working days'),
+        or when it opens with a pronoun for this one's subject ('It must name ...'); and only
+        when it is about the question too."""
+        sentence = item.sentences[-1]
         following = [s for s in self.book.of(item.passage.id) if s.order == sentence.order + 1]
-        if not following:
+        if not following or following[0].heading != sentence.heading:
+            return item
+        carries_on = _REFERS_BACK.match(following[0].text)
+        if len(sentence.text) > SHORT_SENTENCE and not carries_on:
             return item
         if self._closeness(question, [following[0].text])[0] < SEMANTIC_FLOOR + 0.1:
             return item
-        return _Chosen(item.score, [sentence, following[0]], item.passage)
+        return _Chosen(item.score, [*item.sentences, following[0]], item.passage)
 
     def gist(self, file: str, question: str) -> list[Quote]:
         """A document in a few quotes: the lead sentences of each of its sections, in order;

@@ -46,6 +46,8 @@ def _answer(
         + (f", kind {where['learning_kind']}" if where else "")
     )
     question = query.ask.text
+    if query.ask.period and query.ask.period.span:  # a date is words a document may hold
+        question = f"{question} {query.ask.period.span}"
     hits = [
         hit
         for hit in index.search(question, where=where, ignore=_names_of(query))
@@ -64,7 +66,7 @@ def _answer(
         query.ask.topic or question,
         hits,
         limit=4 if wide else 3,
-        per_passage=3 if wide else 1,
+        per_passage=3 if wide else 2,
         requirements=query.ask.about == "procedure",
     )
     if not quotes:
