@@ -34,7 +34,8 @@ RANK_PRIOR = 1.5  # the passage search ranked first lends its sentences this muc
 ASKED_KIND = 2.5  # a sentence holding the kind of thing asked for (a time, a number)
 REQUIREMENT = 1.0  # a sentence of obligation, for a procedure question
 GIST_SECTIONS = 12  # 'what did the school say?': the lead of at most this many sections
-GIST_LEAD = 2  # sentences quoted from each section of a document's gist
+GIST_LEAD = 2  # sentences quoted from each section of a document's gist, at least
+GIST_SENTENCES = 12  # ... and of a document of few sections, this many shared among them
 SECTION_SENTENCES = 20  # 'the review's recommendations': at most this many of the section
 _SYNONYMS = {"dad": "father", "mum": "mother", "mom": "mother", "dads": "father", "mums": "mother"}
 
@@ -322,10 +323,11 @@ class PassageIndex:
         leads: dict[tuple[str | None, str | None], list[tuple[Sentence, Passage]]] = {}
         for passage in (p for p in self.passages if p.file == file):
             for sentence in self.book.of(passage.id):
-                lead = leads.setdefault((passage.heading, sentence.heading), [])
-                if len(lead) < GIST_LEAD:
-                    lead.append((sentence, passage))
-        sections = list(leads.values())
+                leads.setdefault((passage.heading, sentence.heading), []).append(
+                    (sentence, passage)
+                )
+        share = max(GIST_LEAD, GIST_SENTENCES // max(len(leads), 1))  # a short letter: more
+        sections = [lead[:share] for lead in leads.values()]
         if len(sections) > GIST_SECTIONS:
             close = self._closeness(question, [lead[0][0].text for lead in sections])
             best = sorted(range(len(sections)), key=lambda i: -close[i])[:GIST_SECTIONS]
