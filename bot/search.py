@@ -261,13 +261,15 @@ class PassageIndex:
         kinds = asked_kinds(question)
         scored: list[tuple[float, Sentence, Passage]] = []
         for rank, hit in enumerate(hits):
+            # the words naming the document ('Hasleby Academy') say which, not what
+            naming = title_tokens(hit.passage) if hit.title_match else set()
             found = self.book.of(hit.passage.id)
             meaning = self._closeness(question, [s.text for s in found])
             for sentence, close in zip(found, meaning, strict=True):
                 words = set(tokens(f"{sentence.text} {sentence.heading or ''}"))
-                score = sum(self.idf(t) for t in query_tokens & words)
+                score = sum(self.idf(t) for t in (query_tokens - naming) & words)
                 score += SEMANTIC_WEIGHT * max(close - SEMANTIC_FLOOR, 0.0)
-                if kinds and holds(kinds, sentence.text):
+                if kinds and holds(kinds, f"{sentence.text} {sentence.heading or ''}"):
                     score += ASKED_KIND
                 if score <= 0:
                     continue
