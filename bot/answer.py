@@ -20,6 +20,7 @@ from bot.tools import STRUCTURED_TOOLS
 from bot.tools.passages import documents, learning
 from bot.tools.patterns import patterns
 from bot.tools.summary import summary
+from bot.tools.timeliness import asks_timeliness, timeliness
 from bot.tools.topic import RecordVectors, ThemeVectors, themes_in, topic
 from bot.types import Answer, Turn
 from bot.understand import Understander
@@ -237,8 +238,11 @@ class Engine:
             for line in result.lines:
                 held = learning_records if line.learning else owner  # patterns cite both
                 for record_id in line.record_ids:
-                    if held is not None:
-                        sources[record_id] = held
+                    # patterns cite the learning; a timeliness answer the procedure and the
+                    # case's records
+                    cited = records if line_owner(record_id, held, records) else held
+                    if cited is not None:
+                        sources[record_id] = cited
         composed = compose(results, sources, _notes(request))
         if self.settings.llm.provider != "none" and not composed.abstained:
             from bot.llm import polish  # optional: rephrase, keeping only checked cited sentences
@@ -276,6 +280,10 @@ class Engine:
 
     def _run(self, query: Query, learning_records: Records | None) -> ToolResult:
         ask, records = query.ask, query.records
+        if records is not None and asks_timeliness(ask.clause or ask.text):
+            timed = timeliness(query, self._index(learning_records), self.vectors, self.embedder)
+            if timed is not None:
+                return timed
         if ask.about in ("learning", "procedure") or records is None:
             return learning(query, self._index(learning_records))
         if ask.unresolved:
@@ -367,6 +375,16 @@ class Engine:
             if alternative.found:
                 return alternative
         return result
+
+
+def line_owner(record_id: str, owner: Records | None, case: Records | None) -> bool:
+    """Whether a record a learning answer cites is the case's own (not the learning's)."""
+    return (
+        case is not None
+        and owner is not case
+        and record_id in case.by_id
+        and (owner is None or record_id not in owner.by_id)
+    )
 
 
 def _filtered(ask: Ask) -> bool:

@@ -12,7 +12,10 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 import prompts
+from bot.asked import asked_kinds, holds
 from bot.records import Records
+from bot.requirements import is_requirement
+from bot.sentences import Sentence, SentenceBook, text_sentences
 from ingest.embedder import Embedder
 from ingest.entries import entry_id
 from ingest.models import Passage
@@ -26,14 +29,14 @@ SEMANTIC_FLOOR = 0.2
 SHORT_SENTENCE = 120  # characters: shorter chosen sentences may bring the next one along
 CANDIDATES = 20
 STOPWORDS = prompts.stopwords()
-REQUIREMENT = re.compile(
-    r"\b(must|should|shall|will|required?|requires|within|no later than|by \d+|at least|"
-    r"before|as soon as|responsible|ensure)\b",
-    re.I,
-)
-TIMESCALE = re.compile(r"\b\d+\s*(weeks?|days?|working days?|hours?|months?)\b", re.I)
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'“(*A-Z0-9])|\n+")
-_BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+_REFERS_BACK = re.compile(r"^(?:it|this|these|they|that|such)\b", re.I)
+RANK_PRIOR = 1.5  # the passage search ranked first lends its sentences this much
+ASKED_KIND = 2.5  # a sentence holding the kind of thing asked for (a time, a number)
+REQUIREMENT = 1.0  # a sentence of obligation, for a procedure question
+GIST_SECTIONS = 12  # 'what did the school say?': the lead of at most this many sections
+GIST_LEAD = 2  # sentences quoted from each section of a document's gist, at least
+GIST_SENTENCES = 12  # ... and of a document of few sections, this many shared among them
+SECTION_SENTENCES = 20  # 'the review's recommendations': at most this many of the section
 _SYNONYMS = {"dad": "father", "mum": "mother", "mom": "mother", "dads": "father", "mums": "mother"}
 
 
@@ -56,6 +59,8 @@ def _stem(word: str) -> str:
         "ings",
         "ing",
         "ies",
+        "ures",
+        "ure",
         "ed",
         "es",
         "s",
@@ -66,43 +71,10 @@ def _stem(word: str) -> str:
     return word
 
 
-def _unwrap(text: str) -> str:
-    """Join hard-wrapped lines; keep paragraph breaks and list items on lines of their own."""
-    lines: list[str] = []
-    for line in text.splitlines():
-        stripped = line.strip()
-        if (
-            lines
-            and stripped
-            and lines[-1]
-            and not _BULLET.match(stripped)
-            and not (stripped.startswith("#"))
-        ):
-            lines[-1] = f"{lines[-1]} {stripped}"
-        else:
-            lines.append(stripped)
-    return "\n".join(lines)
-
-
 def sentences(text: str) -> list[str]:
-    """Whole sentences of a passage; a lead-in ending in ':' keeps the list that follows it.
-    Fragments cut at a passage boundary (starting in lower case) are left out."""
-    merged: list[str] = []
-    for raw in _SENTENCE_SPLIT.split(_unwrap(text)):
-        part = raw.replace("**", "").strip()
-        is_item = bool(_BULLET.match(part))
-        part = _BULLET.sub("", part).strip()
-        if not part or part.startswith("#"):
-            continue
-        if is_item and merged and merged[-1].endswith((":", ";")):
-            merged[-1] = f"{merged[-1]} {part.rstrip('.;')};"
-            continue
-        merged.append(part)
-    return [
-        s.rstrip(";") + ("." if s.endswith(";") else "")
-        for s in merged
-        if len(s) > 25 and (s[0].isupper() or s[0].isdigit() or s[0] in "\"'“(")
-    ]
+    """Whole sentences of one text (pysbd; see bot.sentences); a lead-in ending in ':' keeps
+    the list that follows it, and a fragment cut at a boundary is left out."""
+    return text_sentences(text)
 
 
 def title_tokens(passage: Passage) -> set[str]:
@@ -132,9 +104,13 @@ class Hit:
 
 @dataclass(frozen=True)
 class Quote:
+    """Adjacent sentences of one passage, quoted together."""
+
     passage: Passage
     sentence: str
     score: float
+    heading: str | None = None  # the heading line inside the section it sits under
+    parts: tuple[Sentence, ...] = ()
 
 
 class PassageIndex:
@@ -230,21 +206,28 @@ class PassageIndex:
         _ = self._bm25, self._sentence_vectors
 
     @cached_property
+    def book(self) -> SentenceBook:
+        """Every passage's whole sentences, split once for this version."""
+        return SentenceBook(self.passages)
+
+    @cached_property
     def _sentence_vectors(self) -> dict[str, np.ndarray]:
         """Every sentence of the index, embedded once in one batch (when the index is first
         used), so choosing the sentences of an answer costs no encoding at question time."""
-        every = list(dict.fromkeys(s for p in self.passages for s in sentences(p.text)))
+        every = list(dict.fromkeys(s.text for p in self.passages for s in self.book.of(p.id)))
         return dict(zip(every, np.asarray(self.embedder.embed(every)), strict=True))
 
     def _closeness(self, question: str, found: list[str]) -> list[float]:
-        """Cosine of each sentence to the question."""
+        """Cosine of each sentence to the question (the question's vector is the one search
+        already made; a sentence not embedded yet is embedded once, in one batch)."""
         if not found:
             return []
         query = np.asarray(self.embedder.embed_one(question))
         vectors = self._sentence_vectors
-        missing = [s for s in found if s not in vectors]
-        for sentence, vector in zip(missing, self.embedder.embed(missing), strict=True):
-            vectors[sentence] = np.asarray(vector)
+        missing = list(dict.fromkeys(s for s in found if s not in vectors))
+        if missing:
+            for sentence, vector in zip(missing, self.embedder.embed(missing), strict=True):
+                vectors[sentence] = np.asarray(vector)
         return [float(vectors[s] @ query) for s in found]
 
     @staticmethod
@@ -260,58 +243,155 @@ class PassageIndex:
         per_passage: int = 1,
         requirements: bool = False,
     ) -> list[Quote]:
-        """The sentences that best answer the question, at most `per_passage` from a passage."""
+        """The sentences that best answer the question, adjacent ones of a passage quoted
+        together. A question that only names a document or a section ('what did the school
+        say?', 'the review's recommendations') gets the document's gist or the section."""
+        query_tokens = set(tokens(question))
+        for hit in hits:  # the best passage that the question only names
+            named = title_tokens(hit.passage) | heading_tokens(hit.passage)
+            if not (hit.title_match or hit.heading_match) or query_tokens - named:
+                continue
+            if hit.heading_match and (
+                not hit.title_match or query_tokens & heading_tokens(hit.passage)
+            ):
+                return self._section(hit.passage)
+            return self.gist(hit.passage.file, question)
         if requirements:
             per_passage, limit = max(per_passage, 2), max(limit, 5)
-        query_tokens = set(tokens(question))
-        scored: list[Quote] = []
+        kinds = asked_kinds(question)
+        scored: list[tuple[float, Sentence, Passage]] = []
         for rank, hit in enumerate(hits):
-            named = title_tokens(hit.passage) | heading_tokens(hit.passage)
-            if (hit.title_match or hit.heading_match) and not query_tokens - named:
-                # "what did the letter say?": the document's own opening sentences answer it
-                opening = sentences(hit.passage.text)[:2]
-                scored += [
-                    Quote(hit.passage, s, 10.0 - rank - i / 10) for i, s in enumerate(opening)
-                ]
-                continue
-            found = sentences(hit.passage.text)
-            meaning = self._closeness(question, found)
+            # the words naming the document ('Hasleby Academy') say which, not what
+            naming = title_tokens(hit.passage) if hit.title_match else set()
+            found = self.book.of(hit.passage.id)
+            meaning = self._closeness(question, [s.text for s in found])
             for sentence, close in zip(found, meaning, strict=True):
-                words = set(tokens(sentence))
-                score = sum(self.idf(t) for t in query_tokens & words)
+                words = set(tokens(f"{sentence.text} {sentence.heading or ''}"))
+                score = sum(self.idf(t) for t in (query_tokens - naming) & words)
                 score += SEMANTIC_WEIGHT * max(close - SEMANTIC_FLOOR, 0.0)
-                score += 0.5 / (rank + 1)
-                if requirements and REQUIREMENT.search(sentence):
-                    score += 1.0 + (1.0 if TIMESCALE.search(sentence) else 0.0)
-                if score > 0.5 / (rank + 1):
-                    scored.append(Quote(hit.passage, sentence, score))
-        scored.sort(key=lambda q: -q.score)
-        chosen: list[Quote] = []
+                if kinds and holds(kinds, f"{sentence.text} {sentence.heading or ''}"):
+                    score += ASKED_KIND
+                if score <= 0:
+                    continue
+                score += RANK_PRIOR / (rank + 1)
+                if requirements and is_requirement(sentence.text):
+                    score += REQUIREMENT
+                scored.append((score, sentence, hit.passage))
+        scored.sort(key=lambda item: -item[0])
+        chosen: list[_Chosen] = []
         used: Counter[str] = Counter()
-        for quote in scored:
-            if used[quote.passage.id] < per_passage and quote.sentence not in {
-                c.sentence for c in chosen
-            }:
-                chosen.append(quote)
-                used[quote.passage.id] += 1
+        taken: set[str] = set()
+        for score, sentence, passage in scored:
+            if used[passage.id] >= per_passage or sentence.text in taken:
+                continue
+            item = self._with_previous(_Chosen(score, [sentence], passage))
+            chosen.append(self._with_next(item, question))
+            taken.add(sentence.text)
+            used[passage.id] += 1
             if len(chosen) == limit:
                 break
-        return [self._with_next(quote, question) for quote in chosen]
+        return _merged(chosen)
 
-    def _with_next(self, quote: Quote, question: str) -> Quote:
-        """A short sentence that the next one carries on ('If the child declines, ...' then 'A
-        second offer must be made within 5 working days ...') is quoted with it, when the next
-        one is about the question too."""
-        found = sentences(quote.passage.text)
-        if quote.sentence not in found or len(quote.sentence) > SHORT_SENTENCE:
-            return quote
-        at = found.index(quote.sentence)
-        if at + 1 >= len(found):
-            return quote
-        following = found[at + 1]
-        if self._closeness(question, [following])[0] < SEMANTIC_FLOOR + 0.1:
-            return quote
-        return Quote(quote.passage, f"{quote.sentence} {following}", quote.score)
+    def _with_previous(self, item: _Chosen) -> _Chosen:
+        """A sentence opening with a pronoun ('It must name the community midwife ...') is
+        quoted with the sentence before it, which says what 'it' is."""
+        (sentence,) = item.sentences
+        if not _REFERS_BACK.match(sentence.text):
+            return item
+        before = [s for s in self.book.of(item.passage.id) if s.order == sentence.order - 1]
+        if not before or before[0].heading != sentence.heading:
+            return item
+        return _Chosen(item.score, [before[0], sentence], item.passage)
+
+    def _with_next(self, item: _Chosen, question: str) -> _Chosen:
+        """The next sentence comes along when it carries this one on: after a short one ('If
+        the child declines, ...' then 'A second offer must be made within 5 working days'),
+        or when it opens with a pronoun for this one's subject ('It must name ...'); and only
+        when it is about the question too."""
+        sentence = item.sentences[-1]
+        following = [s for s in self.book.of(item.passage.id) if s.order == sentence.order + 1]
+        if not following or following[0].heading != sentence.heading:
+            return item
+        carries_on = _REFERS_BACK.match(following[0].text)
+        if len(sentence.text) > SHORT_SENTENCE and not carries_on:
+            return item
+        if self._closeness(question, [following[0].text])[0] < SEMANTIC_FLOOR + 0.1:
+            return item
+        return _Chosen(item.score, [*item.sentences, following[0]], item.passage)
+
+    def gist(self, file: str, question: str) -> list[Quote]:
+        """A document in a few quotes: the lead sentences of each of its sections, in order;
+        of a document with more sections than GIST_SECTIONS, those closest to the question."""
+        leads: dict[tuple[str | None, str | None], list[tuple[Sentence, Passage]]] = {}
+        for passage in (p for p in self.passages if p.file == file):
+            for sentence in self.book.of(passage.id):
+                leads.setdefault((passage.heading, sentence.heading), []).append(
+                    (sentence, passage)
+                )
+        share = max(GIST_LEAD, GIST_SENTENCES // max(len(leads), 1))  # a short letter: more
+        sections = [lead[:share] for lead in leads.values()]
+        if len(sections) > GIST_SECTIONS:
+            close = self._closeness(question, [lead[0][0].text for lead in sections])
+            best = sorted(range(len(sections)), key=lambda i: -close[i])[:GIST_SECTIONS]
+            sections = [sections[i] for i in sorted(best)]
+        chosen = [
+            _Chosen(10.0 - n / 100, [sentence], passage)
+            for n, (sentence, passage) in enumerate(pair for lead in sections for pair in lead)
+        ]
+        return _merged(chosen)
+
+    def _section(self, passage: Passage) -> list[Quote]:
+        """A section named by the question, quoted from its start."""
+        found = self.book.by_section.get(passage.id, [])[:SECTION_SENTENCES]
+        by_id = {p.id: p for p in self.passages}
+        return _merged(
+            [_Chosen(10.0 - n / 100, [s], by_id[s.passage_id]) for n, s in enumerate(found)]
+        )
+
+
+@dataclass(frozen=True)
+class _Chosen:
+    score: float
+    sentences: list[Sentence]
+    passage: Passage
+
+
+def _merged(chosen: list[_Chosen]) -> list[Quote]:
+    """Chosen sentences as quotes, adjacent sentences of one passage joined into one quote,
+    in the order of each quote's best sentence."""
+    parts: dict[str, list[tuple[float, Sentence]]] = {}
+    passages: dict[str, Passage] = {}
+    for item in chosen:
+        entries = parts.setdefault(item.passage.id, [])
+        for piece in item.sentences:
+            if all(piece.order != s.order for _, s in entries):
+                entries.append((item.score, piece))
+        passages[item.passage.id] = item.passage
+    quotes: list[Quote] = []
+    for passage_id, entries in parts.items():
+        entries.sort(key=lambda e: e[1].order)
+        run: list[tuple[float, Sentence]] = []
+        for entry in entries:
+            if run and (
+                entry[1].order != run[-1][1].order + 1 or entry[1].heading != run[-1][1].heading
+            ):
+                quotes.append(_quote(passages[passage_id], run))
+                run = []
+            run.append(entry)
+        if run:
+            quotes.append(_quote(passages[passage_id], run))
+    quotes.sort(key=lambda q: -q.score)
+    return quotes
+
+
+def _quote(passage: Passage, run: list[tuple[float, Sentence]]) -> Quote:
+    return Quote(
+        passage,
+        " ".join(s.text for _, s in run),
+        max(score for score, _ in run),
+        run[0][1].heading,
+        tuple(s for _, s in run),
+    )
 
 
 def _matches(passage: Passage, where: dict[str, object] | None) -> bool:

@@ -30,8 +30,9 @@ def evaluate(
 ) -> None:
     """Score CaseBrief and a top-k baseline on the gold questions over the demo data."""
     from bot.answer import Engine
+    from eval.categories import table
     from eval.copies import NEAR, near_copies
-    from eval.evaluate import failures, load_gold, run, summary
+    from eval.evaluate import category_outcomes, failures, load_gold, run, summary
     from eval.paraphrases import run_paraphrases
     from ingest.pipeline import ingest_cases, ingest_learning
 
@@ -47,6 +48,10 @@ def evaluate(
         f"## Own gold ({len(questions)} questions, demo families)\n\n{summary(scored)}\n\n"
         f"Without the {len(copies)} near-copies of training examples (cosine >= {NEAR}): "
         f"{len(questions) - len(copies)} questions\n\n{summary(fresh)}\n"
+    )
+    report += (
+        "\nPassage answers by category (complete = every gold id cited and every expected "
+        f"fact in the text):\n\n{table(category_outcomes(scored))}\n"
     )
     if show_failures:
         report += f"\nCaseBrief misses:\n{failures(scored)}\n"
@@ -86,5 +91,7 @@ def _devset_report(store: Path, show_failures: bool) -> str:
         f"## Dev set ({devset.DEVSET}, scored by its own score.py)\n\nCaseBrief:\n\n```\n{ours}\n"
         f"{devset.last_line(scores.casebrief)}\n```\n\nTop-4 baseline:\n\n```\n"
         f"{scores.baseline.split(chr(10) + chr(10))[0]}\n{devset.last_line(scores.baseline)}\n```"
+        f"\n\nBy category (complete as score.py; precision = citations that are must_cite or "
+        f"may_cite):\n\n{scores.categories}\n"
         f"\n\n## {report(understanding)}\n"
     )

@@ -5,11 +5,13 @@ scored by the dev set's own scorer (score.py), so the figures are the author's, 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
+from types import ModuleType
 
 import yaml
 from pydantic import BaseModel
@@ -18,6 +20,7 @@ from bot.answer import Engine
 from bot.markup import plain
 from bot.types import Answer, Turn
 from eval.bank import DEVSET
+from eval.categories import CATEGORIES, Outcome, table
 from eval.evaluate import Baseline
 
 DEVSET_TODAY = dt.date(2026, 11, 20)  # the dev set's "now" (its README)
@@ -26,6 +29,7 @@ DEVSET_TODAY = dt.date(2026, 11, 20)  # the dev set's "now" (its README)
 class DevsetScores(BaseModel):
     casebrief: str
     baseline: str
+    categories: str = ""  # the per-category table (document, learning, procedure, topic)
 
 
 def available() -> bool:
@@ -72,10 +76,48 @@ def run_devset(engine: Engine, work: Path) -> DevsetScores:
         ours.append(_line(answer, item["id"]))
         theirs.append(_line(baseline.ask(item["question"], item.get("case")), item["id"]))
     work.mkdir(parents=True, exist_ok=True)
+    outcomes = _outcomes(questions, ours, "casebrief") + _outcomes(questions, theirs, "baseline")
     return DevsetScores(
         casebrief=_score(questions_file, ours, work, "casebrief"),
         baseline=_score(questions_file, theirs, work, "baseline"),
+        categories=table(outcomes),
     )
+
+
+def _scorer() -> ModuleType:
+    """The dev set's own score.py, imported: its completeness and citation-hit rules."""
+    spec = importlib.util.spec_from_file_location("devset_score", DEVSET / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _outcomes(questions: list[dict], lines: list[str], system: str) -> list[Outcome]:
+    """Per question of a table category: the scorer's completeness and facts; precision =
+    citations hitting a must_cite or may_cite entry (score.py's hit rule)."""
+    scorer = _scorer()
+    outcomes = []
+    for item, line in zip(questions, lines, strict=True):
+        if item.get("kind") not in CATEGORIES:
+            continue
+        answer = json.loads(line)
+        scored = scorer.score_one(item, answer)
+        entries = [
+            alt.strip()
+            for entry in (item.get("must_cite") or []) + (item.get("may_cite") or [])
+            for alt in str(entry).split("|")
+        ]
+        citations = answer["citations"]
+        relevant = [
+            c for c in citations if any(scorer.hits(e, c, item.get("case")) for e in entries)
+        ]
+        found, due = scored["facts"]
+        precision = len(relevant) / len(citations) if citations else 0.0
+        outcomes.append(
+            Outcome(system, item["kind"], bool(scored["complete"]), precision, found, due)
+        )
+    return outcomes
 
 
 def last_line(report: str) -> str:

@@ -14,7 +14,9 @@ from pydantic import BaseModel, Field
 from bot.access import LOCAL
 from bot.answer import Engine
 from bot.lc import MiniLMEmbeddings
+from bot.markup import plain
 from bot.types import Answer, Citation, Turn
+from eval.categories import Outcome, fact_found
 from ingest.store import LEARNING_KEY, case_key
 
 Category = Literal["list", "count", "lookup", "passage", "unanswerable", "injection"]
@@ -34,6 +36,12 @@ class GoldQuestion(BaseModel):
     expected_count: int | None = None
     answerable: bool = True
     note: str = ""
+    kind: Literal["document", "learning", "procedure", "topic", ""] = Field(
+        "", description="The category of the per-category table ('' = not in it)."
+    )
+    expected_facts: list[str] = Field(
+        default_factory=list, description="Words the answer text must hold ('a|b' = either)."
+    )
 
 
 class Scored(BaseModel):
@@ -44,6 +52,7 @@ class Scored(BaseModel):
     stated_count: int | None
     seconds: float
     intent: str
+    text: str = ""
 
     @property
     def recall(self) -> float:
@@ -158,7 +167,32 @@ def _score(system: str, item: GoldQuestion, answer: Answer, seconds: float) -> S
         stated_count=None if answer.abstained else first_number(answer.answer),
         seconds=seconds,
         intent=answer.intent,
+        text=plain(answer.answer),
     )
+
+
+def category_outcomes(scored: list[Scored]) -> list[Outcome]:
+    """The questions of the per-category table: complete = every gold id cited and every
+    expected fact in the text; precision = cited ids that are gold or allowed."""
+    outcomes = []
+    for s in scored:
+        if not s.question.kind:
+            continue
+        relevant = set(s.question.gold_ids) | set(s.question.allowed_ids)
+        precision = len(set(s.cited) & relevant) / len(s.cited) if s.cited else 0.0
+        facts = s.question.expected_facts
+        found = sum(fact_found(f, s.text) for f in facts)
+        outcomes.append(
+            Outcome(
+                s.system,
+                s.question.kind,
+                s.complete and found == len(facts),
+                precision,
+                found,
+                len(facts),
+            )
+        )
+    return outcomes
 
 
 def _mean(values: list[float]) -> float:

@@ -22,6 +22,11 @@ from pathlib import Path
 
 import yaml
 
+if __package__:
+    from eval.gold_categories import annotate
+else:  # run as a script: eval/ is on the path, not the repository
+    from gold_categories import annotate
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "demo" / "cases"
 GOLD = ROOT / "eval" / "gold.jsonl"
@@ -1402,7 +1407,7 @@ def build() -> list[dict]:
         answerable=False,
         note="Not covered by the pre-birth procedure or the other learning documents.",
     )
-    return qs
+    return annotate(qs)
 
 
 # ---------------------------------------------------------------- validation

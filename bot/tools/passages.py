@@ -1,14 +1,19 @@
-"""Case documents and the learning corpus: hybrid search, answered with quoted sentences."""
+"""Case documents and the learning corpus: hybrid search, answered with quoted sentences
+(whole sentences, adjacent ones of a passage quoted together, the document named in plain
+words); a procedure's requirements listed as who must do what by when."""
 
 from __future__ import annotations
 
 from bot.evidence import Line, Query, ToolResult
+from bot.naming import source_name
 from bot.request import About
-from bot.search import Hit, PassageIndex, tokens
+from bot.requirements import parse_all, render, requirement_words
+from bot.search import Hit, PassageIndex, Quote, title_tokens, tokens
 
 MIN_DENSE = 0.42  # below this, a passage needs real word overlap to count as evidence
 MIN_DENSE_WITH_OVERLAP = 0.25
 MIN_OVERLAP = 2
+MAX_REQUIREMENTS = 40
 
 
 def is_evidence(hit: Hit) -> bool:
@@ -29,13 +34,6 @@ def _names_of(query: Query) -> frozenset[str]:
     return frozenset(tokens(" ".join(names)))
 
 
-def _source(hit: Hit) -> str:
-    passage = hit.passage
-    where = passage.heading.split(" > ")[-1] if passage.heading else ""
-    where = where or (f"page {passage.page}" if passage.page else "")
-    return f"{passage.title or passage.file}" + (f", {where}" if where else "")
-
-
 def _answer(
     query: Query, index: PassageIndex | None, intent: About, scope: str, where: dict | None
 ) -> ToolResult:
@@ -48,6 +46,8 @@ def _answer(
         + (f", kind {where['learning_kind']}" if where else "")
     )
     question = query.ask.text
+    if query.ask.period and query.ask.period.span:  # a date is words a document may hold
+        question = f"{question} {query.ask.period.span}"
     hits = [
         hit
         for hit in index.search(question, where=where, ignore=_names_of(query))
@@ -57,29 +57,64 @@ def _answer(
         return ToolResult(
             intent, [Line(f"Nothing in {scope} answers this question.", ())], searched, False
         )
+    if intent == "procedure" and _asks_for_the_list(question, hits[0]):
+        listed = requirement_lines(index, hits[0])
+        if listed:
+            return ToolResult(intent, listed, searched, True, list(_ids(listed)))
     wide = query.ask.shape in ("summary", "detail", "list")  # a document's gist: several sentences
     quotes = index.quotes(
         query.ask.topic or question,
         hits,
         limit=4 if wide else 3,
-        per_passage=3 if wide else 1,
+        per_passage=3 if wide else 2,
         requirements=query.ask.about == "procedure",
     )
     if not quotes:
         return ToolResult(
             intent, [Line(f"Nothing in {scope} answers this question.", ())], searched, False
         )
-    by_passage = {hit.passage.id: hit for hit in hits}
     lines = [
         Line(
-            f"{_source(by_passage[q.passage.id])}: \u201c{q.sentence}\u201d",
+            f"{_named(index, q)}: \u201c{q.sentence}\u201d",
             (q.passage.id,),
             bullet=True,
             learning=intent in ("learning", "procedure"),
         )
         for q in quotes
     ]
-    return ToolResult(intent, lines, searched, True, [q.passage.id for q in quotes])
+    return ToolResult(intent, lines, searched, True, list(_ids(lines)))
+
+
+def _asks_for_the_list(question: str, hit: Hit) -> bool:
+    """'what does the pre-birth procedure require?': the procedure's name and words asking
+    for requirements, nothing else."""
+    asking = requirement_words(question)
+    rest = set(tokens(question)) - title_tokens(hit.passage) - set(tokens(" ".join(asking)))
+    return hit.title_match and bool(asking) and not rest
+
+
+def _named(index: PassageIndex, quote: Quote) -> str:
+    name = source_name(quote.passage, quote.heading, index.records)
+    return name[:1].upper() + name[1:]
+
+
+def _ids(lines: list[Line]) -> dict[str, None]:
+    return dict.fromkeys(i for line in lines for i in line.record_ids)
+
+
+def requirement_lines(index: PassageIndex, hit: Hit) -> list[Line]:
+    """Every requirement of the document a hit is from, in order: who must do what by when,
+    each cited to the passage its sentence is in."""
+    lines: list[Line] = []
+    for passage in (p for p in index.passages if p.file == hit.passage.file):
+        for sentence in index.book.of(passage.id):
+            where = source_name(passage, sentence.heading, index.records)
+            lines += [
+                Line(f"{render(found)} ({where})", (passage.id,), bullet=True, learning=True)
+                for found in parse_all(sentence.text)
+            ]
+    del lines[MAX_REQUIREMENTS:]
+    return lines
 
 
 def documents(query: Query, index: PassageIndex | None) -> ToolResult:

@@ -1,0 +1,172 @@
+"""Passage answers that answer (issue 9, parts 3 and 4): whole sentences, the sentences that
+hold what was asked, documents named in plain words, a procedure's requirements as who /
+what / by when, and the timeliness arithmetic on a small bundle built here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Engine
+from bot.markup import plain
+from bot.sentences import SentenceBook
+from config.settings import load_settings
+from ingest.models import Passage
+from ingest.pipeline import ingest_cases, ingest_learning
+from tests.conftest import DATA, DEMO_TODAY
+
+SCHOOL = "2018-03-29-school-report-hasleby-academy.pdf"
+PRE_BIRTH = "pre-birth-assessment.md"
+
+
+@pytest.fixture(scope="module")
+def demo(demo_store: Path) -> Engine:
+    return Engine(load_settings(store=demo_store, today=DEMO_TODAY))
+
+
+def _lines(text: str) -> list[str]:
+    """The answer's lines as a reader sees them, citation markers removed."""
+    return [plain(line).rsplit(" [", 1)[0] for line in text.splitlines() if line.strip()]
+
+
+def test_what_the_school_said_quotes_the_disclosure_and_the_plan(demo: Engine):
+    answer = demo.ask("what did the school say?", "FAM-0107")
+    lines = _lines(answer.answer)
+    assert (
+        "- The school report (Hasleby Academy), page 2, \u201cDisclosure of 9 March 2018\u201d: "
+        "\u201cDuring registration Child B asked to speak to her form tutor privately. She said "
+        "her dad hits Callum (Child A), 'mostly with his hand but sometimes with the belt', "
+        "that Callum has to stay in his room and is 'not allowed to eat with us', and that he "
+        "has not been outside 'since the summer'.\u201d"
+    ) in lines
+    assert (
+        "- The school report (Hasleby Academy), page 2, \u201cWhat the school will do\u201d: "
+        "\u201cDaily check-in with a named member of staff; breakfast club place; first-day "
+        "calls for any absence; a referral to the school counsellor; and attendance at every "
+        "core group meeting. The DSL will share information with Hasleby Primary weekly.\u201d"
+    ) in lines
+    cited = {c.record_id for c in answer.citations}
+    assert {f"{SCHOOL}#4", f"{SCHOOL}#6"} <= cited
+    assert SCHOOL not in answer.answer and "2018 03 29" not in answer.answer
+
+
+def test_the_pre_birth_procedure_lists_who_must_do_what_by_when(demo: Engine):
+    answer = demo.ask("what does the pre-birth procedure require?", "FAM-0107")
+    lines = _lines(answer.answer)
+    rules = "(Pre-birth assessment and planning procedure, \u201cLocal rules at a glance\u201d)"
+    assert (
+        "- Who: CSC. What: must decide what to do with a pre-birth referral. "
+        f"By when: within one working day. {rules}"
+    ) in lines
+    assert (
+        "- Who: any professional with concerns. What: must refer the unborn baby to CSC. "
+        "By when: by 16 weeks of pregnancy, or as soon as the concern is known if that is "
+        f"later. {rules}"
+    ) in lines
+    assert (
+        "- Who: the community midwife and the health visitor. What: must attend every "
+        "conference about an unborn baby. By when: no timescale given. (Pre-birth assessment "
+        "and planning procedure, \u201cPre-birth child protection conference\u201d)"
+    ) in lines
+    # in the procedure's order, each cited to the passage its sentence is in
+    assert lines.index(next(x for x in lines if "Who: CSC. What: must decide" in x)) < (
+        lines.index(next(x for x in lines if "Who: Managers" in x))
+    )
+    assert f"{PRE_BIRTH}#2" in {c.record_id for c in answer.citations}
+
+
+def test_a_timescale_question_gets_the_sentence_with_the_time(demo: Engine):
+    answer = demo.ask("how soon must a pre-birth referral that nobody answers be chased?")
+    assert (
+        "\u201cA referrer who hears nothing back within three working days must chase the "
+        "referral and, if still unresolved, escalate it.\u201d"
+    ) in plain(answer.answer)
+
+
+def test_no_sentence_is_cut_at_a_chunk_boundary():
+    first = Passage(
+        id="review.md#1",
+        file="review.md",
+        heading="Review > Learning",
+        text="Practitioners should judge progress by what changes for the child. M's",
+    )
+    second = Passage(
+        id="review.md#2",
+        file="review.md",
+        heading="Review > Learning",
+        text="for the child. M's mother said the plan had never been explained to her.",
+    )
+    book = SentenceBook([first, second])
+    assert [s.text for s in book.of(first.id)] == [
+        "Practitioners should judge progress by what changes for the child."
+    ]  # not "... for the child. M's": the sentence is quoted from the chunk that holds it
+    assert [s.text for s in book.of(second.id)] == [
+        "M's mother said the plan had never been explained to her."
+    ]
+    page = Passage(
+        id="report.pdf#1",
+        file="report.pdf",
+        page=2,
+        text="Attendance is 89%.\nThe school's view\nWe support a plan. Dr. Hale agrees.",
+    )
+    found = SentenceBook([page]).of(page.id)
+    assert [(s.heading, s.text) for s in found] == [
+        (None, "Attendance is 89%."),
+        ("The school's view", "We support a plan."),
+        ("The school's view", "Dr. Hale agrees."),
+    ]
+
+
+PROCEDURE = """---
+title: Strategy discussion procedure
+kind: procedure
+---
+
+# Strategy discussion procedure
+
+## Timescales
+
+A strategy discussion must be held within 5 working days of the referral. The social worker
+must record its outcome the same day.
+"""
+ROWS = (
+    "chr-101,2018-03-01,Children's Social Care,referral,Referral from the school about "
+    "bruising.,child-a,School,professional,,,,\n"
+    "chr-102,2018-03-15,Children's Social Care,strategy_discussion,Strategy discussion with "
+    "police and health.,child-a,,,,,,Sam Okafor\n"
+)
+
+
+@pytest.fixture(scope="module")
+def timed(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root = tmp_path_factory.mktemp("timeliness")
+    case = root / "cases" / "FAM-T1"
+    shutil.copytree(DATA / "FAM-T1", case)
+    with (case / "chronology.csv").open("a", encoding="utf-8") as chronology:
+        chronology.write(ROWS)
+    (root / "learning" / "procedures").mkdir(parents=True)
+    (root / "learning" / "procedures" / "strategy.md").write_text(PROCEDURE, encoding="utf-8")
+    settings = load_settings(store=root / "store", today=dt.date(2018, 7, 2))
+    ingest_cases([root / "cases"], settings)
+    ingest_learning([root / "learning"], settings)
+    return Engine(settings)
+
+
+def test_timeliness_states_the_days_and_the_procedures_timescale(timed: Engine):
+    answer = timed.ask("was the strategy discussion held in time under the procedure?", "FAM-T1")
+    lines = _lines(answer.answer)
+    assert lines == [
+        "Strategy discussion procedure, \u201cTimescales\u201d: \u201cA strategy discussion must "
+        "be held within 5 working days of the referral.\u201d",
+        "The strategy discussion: recorded on 15 Mar 2018: Strategy discussion with police and "
+        "health.",
+        "The referral: recorded on 1 Mar 2018: Referral from the school about bruising.",
+        "The strategy discussion is recorded 14 calendar days (10 working days) after the "
+        "referral; the procedure says within 5 working days of the referral.",
+    ]
+    cited = [c.record_id for c in answer.citations]
+    assert cited == ["strategy.md#1", "chr-102", "chr-101"]
+    assert not answer.abstained
