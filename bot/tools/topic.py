@@ -30,7 +30,7 @@ from ingest.models import ChronologyEvent
 from ingest.store import Store
 
 DENSE = 0.53
-WORD_SHARE = 0.5  # of the topic words' weight a record must hold to count by word
+WORD_SHARE = 0.75  # of the topic words' weight a record must hold to count by word
 DENSE_WITH_WORD = 0.05
 THEME_MATCH = 0.45
 THEME_TIE = 0.1  # a topic means every theme this close to its best
