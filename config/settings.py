@@ -170,6 +170,25 @@ class Settings(BaseSettings):
         description="How long an ingest waits for another ingest of the same case to finish "
         "before giving up (0: give up at once).",
     )
+    coverage_gap_months: int = Field(
+        12,
+        ge=1,
+        description="A stretch longer than this many months with no record of an agency family "
+        "(for a child, or the whole case) is a gap in the coverage map, shown in the overview "
+        "and timeline and noted in answers whose period falls in it.",
+    )
+    coverage_gap_families: tuple[str, ...] = Field(
+        ("Health", "Education"),
+        description="Agency families whose gaps the coverage map reports (of Social care, "
+        "Health, Education, Police, Housing, Other). Every child is expected to have health "
+        "and education records; police or housing records exist only when they were involved, "
+        "so a stretch without them is not a gap in the record.",
+    )
+    confidentiality_marking: str = Field(
+        "OFFICIAL-SENSITIVE",
+        description="The Government Security Classification marking printed at the top and "
+        "foot of exported documents (chronology exports).",
+    )
     limits: IngestLimits = Field(default_factory=IngestLimits)
     llm: LLMSettings = Field(default_factory=LLMSettings)
 
