@@ -361,3 +361,11 @@ def to_docx(export: ChronologyExport) -> bytes:
 
 def render(export: ChronologyExport, fmt: ChronologyFormat) -> bytes:
     return to_xlsx(export) if fmt == "xlsx" else to_docx(export)
+
+
+def export_file(
+    engine: Engine, user: User, export: ChronologyExport, fmt: ChronologyFormat
+) -> bytes:
+    """The file, made only once its export is in the audit log (AuditError otherwise)."""
+    on_export(engine, user, export, fmt)
+    return render(export, fmt)

@@ -238,7 +238,8 @@ def gap_sentence(gap: Gap, records: Records) -> str:
 
 def ask_families(ask: Ask, records: Records) -> set[Family]:
     """The agency families an ask concerns: agencies its words name, the family words
-    themselves ('school', 'health') and the event types it names; empty = any."""
+    themselves ('school', 'health'), the event types it names, else for appointments the
+    families that offer them; empty = any."""
     terms = ask.agency_or_role + ask.role_terms
     found: set[Family] = set()
     if terms:
@@ -246,6 +247,8 @@ def ask_families(ask: Ask, records: Records) -> set[Family]:
         found |= {agency_family(a) for a in agencies if matches_terms(a, terms)}
         found |= {agency_family(t) for t in terms} - {"Other"}
     found |= {TYPE_FAMILY[t] for t in ask.event_types if t in TYPE_FAMILY}
+    if not found and ask.about == "appointments":  # asked of the agencies that offer them
+        found = {agency_family(a.agency) for a in records.appointments}
     return found
 
 

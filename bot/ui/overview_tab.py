@@ -13,6 +13,8 @@ from bot.markup import md
 from bot.overview import CaseOverview, Figure, case_overview
 from bot.records import Records
 from bot.ui import state
+from bot.ui.coverage_view import draw_coverage_table
+from bot.ui.engine import shared_engine
 
 
 def _day(day: dt.date) -> str:
@@ -162,5 +164,6 @@ def draw_overview(records: Records, today: dt.date) -> None:
     st.caption(f"As of {_day(today)}. Select any figure to open the records behind it.")
     draw_cards(overview)
     draw_children(overview)
+    draw_coverage_table(shared_engine().coverage(records))
     draw_members(overview)
     draw_involved(overview)
