@@ -69,10 +69,10 @@ class Gap(BaseModel):
         return months_between(self.start, self.end)
 
     def overlaps(self, period: Period) -> bool:
-        """Whether the period has days strictly inside the gap (no record on them)."""
-        return (period.start is None or period.start < self.end) and (
-            period.end is None or period.end > self.start
-        )
+        """Whether the period has days strictly inside the gap (no record on them); an open
+        gap runs on past the case's last record."""
+        before_end = self.open_ended or period.start is None or period.start < self.end
+        return before_end and (period.end is None or period.end > self.start)
 
 
 class CoverageRow(BaseModel):

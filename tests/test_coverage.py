@@ -122,3 +122,24 @@ def test_an_abstention_names_the_records_that_bound_the_gap():
         "_No education records for Child A after 3 Feb 2015 (records chr-120): the answer "
         "may be incomplete._"
     )
+
+
+def test_a_period_meets_a_gap_only_on_days_without_records():
+    from bot.coverage import Gap
+    from bot.request import Period
+
+    closed = Gap(
+        family="Health",
+        member_id=None,
+        start=dt.date(2015, 3, 1),
+        end=dt.date(2016, 6, 1),
+        before_id="a",
+        after_id="b",
+    )
+    opened = closed.model_copy(update={"after_id": None})
+    day = dt.date
+    assert closed.overlaps(Period(start=day(2016, 1, 1), end=day(2016, 12, 31)))
+    assert not closed.overlaps(Period(start=day(2014, 1, 1), end=day(2015, 3, 1)))  # its bound
+    assert not closed.overlaps(Period(start=day(2016, 6, 1)))
+    assert opened.overlaps(Period(start=day(2019, 1, 1)))  # after the last record: still none
+    assert closed.months == 15 and opened.record_ids == ("a",)
