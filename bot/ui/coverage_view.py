@@ -48,6 +48,13 @@ def table(coverage: Coverage) -> list[dict[str, object]]:
     ]
 
 
+def coverage_ids(coverage: Coverage) -> list[str]:
+    """The records the table's dates come from: each covered period's first and last record
+    (which bound the gaps too)."""
+    ids = (i for row in coverage.rows for c in row.covered for i in (c.first_id, c.last_id))
+    return list(dict.fromkeys(ids))
+
+
 def draw_coverage_table(coverage: Coverage) -> None:
     st.subheader("Coverage of the records")
     if not coverage.rows:

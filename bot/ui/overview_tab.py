@@ -13,7 +13,7 @@ from bot.markup import md
 from bot.overview import CaseOverview, Figure, case_overview
 from bot.records import Records
 from bot.ui import state
-from bot.ui.coverage_view import draw_coverage_table
+from bot.ui.coverage_view import coverage_ids, draw_coverage_table
 from bot.ui.engine import shared_engine
 
 
@@ -157,13 +157,17 @@ def shown_ids(overview: CaseOverview) -> list[str]:
 
 def draw_overview(records: Records, today: dt.date) -> None:
     overview = case_overview(records, today)
+    coverage = shared_engine().coverage(records)
     state.audit_read(
-        "overview", records.case_id, shown_ids(overview), (records.version.collection, today)
+        "overview",
+        records.case_id,
+        list(dict.fromkeys(shown_ids(overview) + coverage_ids(coverage))),
+        (records.version.collection, today),
     )
     st.header(md(f"Overview: {overview.title} ({overview.case_id})"))
     st.caption(f"As of {_day(today)}. Select any figure to open the records behind it.")
     draw_cards(overview)
     draw_children(overview)
-    draw_coverage_table(shared_engine().coverage(records))
+    draw_coverage_table(coverage)
     draw_members(overview)
     draw_involved(overview)

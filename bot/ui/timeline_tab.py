@@ -133,10 +133,13 @@ def draw_timeline(records: Records) -> None:
     )
     chosen = draw_agency_toggles(records.case_id, agencies_by_family(records))
     marks = timeline(records, members, start, end, agencies=chosen)
+    gaps = period_gaps(
+        shared_engine().coverage(records), members, Period(start=start, end=end), chosen
+    )
     state.audit_read(
         "timeline",
         records.case_id,
-        [m.record_id for m in marks],
+        list(dict.fromkeys([m.record_id for m in marks] + [i for g in gaps for i in g.record_ids])),
         (records.version.collection, start, end, tuple(members), tuple(chosen)),
         f"{start} to {end}; members {', '.join(members) or 'all'}; {len(chosen)} agencies",
     )
@@ -147,9 +150,6 @@ def draw_timeline(records: Records) -> None:
         f"{counts['move']} moves, {counts['missed appointment']} missed appointments, "
         f"{not_seen} visits where a child was not seen. Hover over a mark for details; select "
         "it to open its record."
-    )
-    gaps = period_gaps(
-        shared_engine().coverage(records), members, Period(start=start, end=end), chosen
     )
     draw_period_gaps(records, gaps)
     draw_downloads(
