@@ -27,9 +27,23 @@ TYPE_FAMILY: dict[EventType, Family] = {
     EventType.ENVIRONMENTAL_HEALTH: "Housing",
     EventType.MOVE: "Housing",
 }
-# Asks about what no agency records (the corpus, the household list) get no gap note.
-NO_COVERAGE_ABOUTS = frozenset({"learning", "procedure", "unanswerable", "household_members"})
+# Asks answered from what is not a dated agency record (the corpus, case.yaml's household and
+# addresses, involvement spans) get no gap note.
+NO_COVERAGE_ABOUTS = frozenset(
+    {
+        "learning",
+        "procedure",
+        "unanswerable",
+        "household_members",
+        "addresses_moves",
+        "people_involved",
+        "lead_professional",
+        "contact_details",
+    }
+)
 MAX_NOTES = 3
+# A period shorter than this ('on 9 March') asks about one event, not a stretch of records.
+MIN_PERIOD_DAYS = 28
 
 
 class Covered(BaseModel):
@@ -255,7 +269,10 @@ def ask_families(ask: Ask, records: Records) -> set[Family]:
 def gaps_for_ask(ask: Ask, records: Records, map_: Coverage) -> list[Gap]:
     """The gaps an ask's period falls in: of the families it concerns (any when none), for the
     children it names (the whole case when it names none)."""
-    if ask.period is None or ask.about in NO_COVERAGE_ABOUTS:
+    period = ask.period
+    if period is None or ask.about in NO_COVERAGE_ABOUTS:
+        return []
+    if period.start and period.end and (period.end - period.start).days + 1 < MIN_PERIOD_DAYS:
         return []
     families = ask_families(ask, records)
     children = {c.id for c in records.children}
@@ -265,7 +282,7 @@ def gaps_for_ask(ask: Ask, records: Records, map_: Coverage) -> list[Gap]:
         for gap in map_.gaps():
             if gap.member_id != member_id or (families and gap.family not in families):
                 continue
-            if gap.overlaps(ask.period):
+            if gap.overlaps(period):
                 found.append(gap)
     return found
 

@@ -102,6 +102,8 @@ def test_an_answer_whose_period_falls_in_a_gap_says_so_citing_its_bounds(engine:
         "What health appointments did Child B have?",  # no period
         "What happened with Child E in 2017?",  # Child E's records have no gap
         "What happened in March 2012?",  # no gap of the whole case then
+        "What did Child B disclose on 9 March 2018?",  # one day: an event, not a stretch
+        "Who was involved with Child B in 2011?",  # involvements are spans, not dated records
     ],
 )
 def test_no_gap_note_otherwise(engine: Engine, question: str):
