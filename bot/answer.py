@@ -267,12 +267,14 @@ class Engine:
     def _gap_caveats(self, request: Request, records: Records) -> list[Line]:
         """'No education records for Child A after 3 Feb 2015: the answer may be incomplete.'
         for each gap the period of an ask falls in, citing the records either side."""
-        if not any(a.period for a in request.asks):
+        if not any(a.period for a in request.asks) or not self.settings.coverage_gap_notes:
             return []
         found = [
             Line(text, ids, note=True)
             for ask in request.asks
-            for text, ids in gap_notes(ask, records, self.coverage(records))
+            for text, ids in gap_notes(
+                ask, records, self.coverage(records), self.settings.coverage_gap_notes
+            )
         ]
         return list({line.text: line for line in found}.values())
 

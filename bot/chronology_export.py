@@ -47,6 +47,8 @@ COLUMNS = (
 DATE_QUALITY = re.compile(r"^(date[ _-]?\w*|approximate|uncertain|estimated|accuracy)$", re.I)
 EXACT = frozenset({"", "exact", "certain", "known", "no", "false", "n", "0", "confirmed"})
 ADDRESS_ID = re.compile(r"\((addr-[\w-]+)\)")
+# Column widths of the .docx table on A4 landscape (27.3 cm between the margins).
+DOCX_WIDTHS_CM = (2.0, 1.8, 2.4, 1.6, 1.4, 1.8, 1.8, 5.9, 2.2, 2.0, 1.6, 1.2, 1.6)
 SEEN_WORDS = {Seen.YES: "seen", Seen.NO: "not seen", Seen.ALONE: "seen alone"}
 
 
@@ -329,7 +331,7 @@ def to_docx(export: ChronologyExport) -> bytes:
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)  # A4 landscape
     section.left_margin = section.right_margin = Cm(1.2)
     for part in (section.header, section.footer):
         paragraph = part.paragraphs[0]
@@ -349,8 +351,10 @@ def to_docx(export: ChronologyExport) -> bytes:
     for row in export.rows:
         for cell, text in zip(table.add_row().cells, row.cells(), strict=True):
             cell.text = text
+    table.autofit = False
     for line in table.rows:
-        for cell in line.cells:
+        for cell, width in zip(line.cells, DOCX_WIDTHS_CM, strict=True):
+            cell.width = Cm(width)
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(7)

@@ -41,7 +41,6 @@ NO_COVERAGE_ABOUTS = frozenset(
         "contact_details",
     }
 )
-MAX_NOTES = 3
 # A period shorter than this ('on 9 March') asks about one event, not a stretch of records.
 MIN_PERIOD_DAYS = 28
 
@@ -287,16 +286,20 @@ def gaps_for_ask(ask: Ask, records: Records, map_: Coverage) -> list[Gap]:
     return found
 
 
-def gap_notes(ask: Ask, records: Records, map_: Coverage) -> list[tuple[str, tuple[str, ...]]]:
+def gap_notes(
+    ask: Ask, records: Records, map_: Coverage, limit: int = 3
+) -> list[tuple[str, tuple[str, ...]]]:
     """The sentences an answer adds for the gaps its ask's period falls in, each with the
-    records that bound the gap; at most MAX_NOTES, then how many more."""
+    records that bound the gap; at most `limit`, then how many more."""
+    if limit <= 0:
+        return []
     gaps = gaps_for_ask(ask, records, map_)
     notes = [
         (f"{gap_sentence(g, records)}: the answer may be incomplete.", g.record_ids)
-        for g in gaps[:MAX_NOTES]
+        for g in gaps[:limit]
     ]
-    if len(gaps) > MAX_NOTES:
-        more = len(gaps) - MAX_NOTES
+    if len(gaps) > limit:
+        more = len(gaps) - limit
         notes.append((f"And {more} more gap{'s' if more > 1 else ''} in this period.", ()))
     return notes
 

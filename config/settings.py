@@ -184,6 +184,13 @@ class Settings(BaseSettings):
         "and education records; police or housing records exist only when they were involved, "
         "so a stretch without them is not a gap in the record.",
     )
+    coverage_gap_notes: int = Field(
+        3,
+        ge=0,
+        description="Most gap notes an answer ends with ('No health records for Child B between "
+        "... and ...: the answer may be incomplete.'), each citing the two records either side "
+        "of its gap; more are counted in one line; 0 = none.",
+    )
     confidentiality_marking: str = Field(
         "OFFICIAL-SENSITIVE",
         description="The Government Security Classification marking printed at the top and "
@@ -207,6 +214,7 @@ class Settings(BaseSettings):
     def lock_folder(self) -> Path:
         """Per-case ingest locks; on this machine even when the store is a Chroma server."""
         return self.store / "locks"
+
     def audit_url(self) -> str:
         """Where the audit log lives: the shared database, or its SQLite file."""
         if self.database_url:

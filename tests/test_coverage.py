@@ -145,3 +145,27 @@ def test_a_period_meets_a_gap_only_on_days_without_records():
     assert not closed.overlaps(Period(start=day(2016, 6, 1)))
     assert opened.overlaps(Period(start=day(2019, 1, 1)))  # after the last record: still none
     assert closed.months == 15 and opened.record_ids == ("a",)
+
+
+def test_gap_notes_are_bounded(ashdown: Records):
+    from bot.coverage import gap_notes
+    from bot.request import Ask, Period
+
+    ask = Ask(
+        about="appointments",
+        shape="list",
+        clause="appointments of Child B in 2011",
+        members=("child-b",),
+        period=Period(start=dt.date(2011, 1, 1), end=dt.date(2011, 12, 31)),
+    )
+    map_ = coverage(ashdown, 12, HEALTH_EDUCATION)
+    assert gap_notes(ask, ashdown, map_, 1) == [
+        (
+            "No health records for Child B between 12 May 2009 and 12 Mar 2013: the answer may "
+            "be incomplete.",
+            ("apt-017", "apt-036"),
+        ),
+        ("And 2 more gaps in this period.", ()),
+    ]
+    assert len(gap_notes(ask, ashdown, map_)) == 3
+    assert gap_notes(ask, ashdown, map_, 0) == []
