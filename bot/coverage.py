@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.evidence import fmt_date
@@ -149,17 +150,13 @@ def dated_records(records: Records) -> list[Dated]:
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    last = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30,
-            31, 31, 30, 31, 30, 31][month - 1]  # fmt: skip
-    return dt.date(year, month, min(day.day, last))
+    return day + relativedelta(months=months)
 
 
 def months_between(start: dt.date, end: dt.date) -> int:
     """Whole months from start to end."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    return months - 1 if add_months(start, months) > end else months
+    span = relativedelta(end, start)
+    return span.years * 12 + span.months
 
 
 def _about(item: Dated, child: Member | None) -> bool:
@@ -200,8 +197,9 @@ def _row(
                 after_id=after.record_id if after else None,
             )
         )
+        count = 0
         if after:
-            first, count = after, 0
+            first = after
     if count:
         last = mine[-1]
         covered.append(Covered(start=first.day, end=last.day, first_id=first.record_id,

@@ -82,6 +82,10 @@ def test_covered_periods_meet_the_gaps(ashdown: Records):
         "chr-188",
     )
     assert all(c.end == g.start for c, g in zip(row.covered, row.gaps, strict=False))
+    police = coverage(ashdown, 12, ("Police",)).row("Police", "child-a")
+    assert police is not None and police.gaps[-1].open_ended
+    assert len(police.covered) == len(police.gaps)  # an open gap ends the last covered period
+    assert police.covered[-1].last_id == "chr-105"
 
 
 def test_an_answer_whose_period_falls_in_a_gap_says_so_citing_its_bounds(engine: Engine):
