@@ -10,6 +10,7 @@ from bot.access import AccessDenied, User
 from bot.audit import AuditEntry, open_log
 from bot.briefing_actions import dated_deadlines
 from bot.compose import compose
+from bot.coverage import Coverage, case_coverage, gap_notes
 from bot.evidence import Line, Query, ToolResult
 from bot.patterns.learning import PatternLinks, link_learning
 from bot.records import RecordCache, Records
@@ -243,7 +244,10 @@ class Engine:
                     cited = records if line_owner(record_id, held, records) else held
                     if cited is not None:
                         sources[record_id] = cited
-        composed = compose(results, sources, _notes(request))
+        caveats = self._gap_caveats(request, records) if records is not None else []
+        for caveat in caveats:
+            sources.update(dict.fromkeys(caveat.record_ids, records))
+        composed = compose(results, sources, _notes(request), caveats)
         if self.settings.llm.provider != "none" and not composed.abstained:
             from bot.llm import polish  # optional: rephrase, keeping only checked cited sentences
 
@@ -277,6 +281,26 @@ class Engine:
             request=request,
             turn=turn,
         )
+
+    def coverage(self, records: Records) -> Coverage:
+        """The case's coverage map (bot/coverage.py), made once per version."""
+        return self.versions.get(
+            records.version.collection, "coverage", lambda: case_coverage(records, self.settings)
+        )
+
+    def _gap_caveats(self, request: Request, records: Records) -> list[Line]:
+        """'No education records for Child A after 3 Feb 2015: the answer may be incomplete.'
+        for each gap the period of an ask falls in, citing the records either side."""
+        if not any(a.period for a in request.asks) or not self.settings.coverage_gap_notes:
+            return []
+        found = [
+            Line(text, ids, note=True)
+            for ask in request.asks
+            for text, ids in gap_notes(
+                ask, records, self.coverage(records), self.settings.coverage_gap_notes
+            )
+        ]
+        return list({line.text: line for line in found}.values())
 
     def _run(self, query: Query, learning_records: Records | None) -> ToolResult:
         ask, records = query.ask, query.records

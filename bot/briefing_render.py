@@ -103,7 +103,7 @@ def _marking(marking: str | None) -> str:
         return marking
     from config.settings import load_settings
 
-    return load_settings().briefing_marking
+    return load_settings().confidentiality_marking
 
 
 def to_markdown(

@@ -213,7 +213,7 @@ def forget(
 # The other commands live beside this file; importing them registers them on `app`. Commands
 # of other packages (`casebrief eval`) register through the "casebrief.commands" entry points,
 # so nothing here imports them.
-from bot import cli_admin, cli_ask, cli_brief  # noqa: E402, F401
+from bot import cli_admin, cli_ask, cli_brief, cli_chronology  # noqa: E402, F401
 
 for _command in entry_points(group="casebrief.commands"):
     _command.load()(app)

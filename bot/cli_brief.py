@@ -161,7 +161,7 @@ def brief(
         records = _records(settings, who, case)
         learning, links = _learning(settings)
         briefing = prepare(briefing_kind, records, today, start, links, settings.patterns)
-        marking = settings.briefing_marking
+        marking = settings.confidentiality_marking
         content = (
             to_docx(briefing, records, author=who.name, marking=marking, learning=learning)
             if export == "docx"

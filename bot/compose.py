@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.citations import citation, render_markers
-from bot.evidence import ToolResult
+from bot.evidence import Line, ToolResult
 from bot.markup import md
 from bot.records import Records
 from bot.types import Citation
@@ -24,10 +24,15 @@ class Composed:
 
 
 def compose(
-    results: list[ToolResult], sources: dict[str, Records], notes: list[str] | None = None
+    results: list[ToolResult],
+    sources: dict[str, Records],
+    notes: list[str] | None = None,
+    caveats: list[Line] | None = None,
 ) -> Composed:
     """`sources` maps each record id to the Records it comes from (case or learning); `notes`
-    say how the question was read (corrections, time phrases not resolved)."""
+    say how the question was read (corrections, time phrases not resolved); `caveats` close
+    the answer (gaps in the records of the period asked about), citing the records that bound
+    them; an abstention names those records instead, after what was searched."""
     markers: dict[str, int] = {}
     citations: list[Citation] = []
 
@@ -60,8 +65,22 @@ def compose(
     preface = "".join(f"_{md(note)}_\n\n" for note in notes or [])
     if not found:
         text = f"{preface}{NO_EVIDENCE} " + " ".join(blocks) + f"\n\nSearched: {md(searched)}."
+        text += "".join(f"\n\n_{md(_named(c))}_" for c in caveats or [])
         return Composed(text, [], True, searched)
-    return Composed(preface + "\n\n".join(blocks), citations, False, searched)
+    closing = []
+    for caveat in caveats or []:
+        cited = [marker_for(i) for i in caveat.record_ids]
+        closing.append(f"_{md(caveat.text)}_" + (f" {render_markers(cited)}" if cited else ""))
+    return Composed(preface + "\n\n".join(blocks + closing), citations, False, searched)
+
+
+def _named(caveat: Line) -> str:
+    """A caveat of an abstention, which cites nothing: the records named by id instead."""
+    if not caveat.record_ids:
+        return caveat.text
+    head, colon, tail = caveat.text.partition(": ")
+    ids = " and ".join(caveat.record_ids)
+    return f"{head} (records {ids}){colon}{tail}" if colon else f"{caveat.text} ({ids})"
 
 
 def _join(lines: list[str]) -> str:

@@ -275,11 +275,33 @@ class Settings(BaseSettings):
         description="How long an ingest waits for another ingest of the same case to finish "
         "before giving up (0: give up at once).",
     )
-    briefing_marking: str = Field(
+    coverage_gap_months: int = Field(
+        12,
+        ge=1,
+        description="A stretch longer than this many months with no record of an agency family "
+        "(for a child, or the whole case) is a gap in the coverage map, shown in the overview "
+        "and timeline and noted in answers whose period falls in it.",
+    )
+    coverage_gap_families: tuple[str, ...] = Field(
+        ("Health", "Education"),
+        description="Agency families whose gaps the coverage map reports (of Social care, "
+        "Health, Education, Police, Housing, Other). Every child is expected to have health "
+        "and education records; police or housing records exist only when they were involved, "
+        "so a stretch without them is not a gap in the record.",
+    )
+    coverage_gap_notes: int = Field(
+        3,
+        ge=0,
+        description="Most gap notes an answer ends with ('No health records for Child B between "
+        "... and ...: the answer may be incomplete.'), each citing the two records either side "
+        "of its gap; more are counted in one line; 0 = none.",
+    )
+    confidentiality_marking: str = Field(
         "OFFICIAL-SENSITIVE",
         min_length=1,
-        description="Confidentiality marking printed in the header and footer of every exported "
-        "briefing (.docx) and at the top and foot of its Markdown.",
+        description="The Government Security Classification marking printed in the header and "
+        "footer of every exported document (briefings and chronologies, .docx and .xlsx) and "
+        "at the top and foot of a briefing's Markdown.",
     )
     limits: IngestLimits = Field(default_factory=IngestLimits)
     llm: LLMSettings = Field(default_factory=LLMSettings)

@@ -233,7 +233,7 @@ def test_docx_has_the_sections_marking_page_numbers_author_and_citations(
 def test_marking_comes_from_the_settings(
     meeting: Briefing, ashdown: Records, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setenv("CASEBRIEF_BRIEFING_MARKING", "OFFICIAL")
+    monkeypatch.setenv("CASEBRIEF_CONFIDENTIALITY_MARKING", "OFFICIAL")
     document = Document(io.BytesIO(to_docx(meeting, ashdown)))
     assert document.sections[0].header.paragraphs[0].text == "OFFICIAL"
     markdown = to_markdown(meeting, ashdown)

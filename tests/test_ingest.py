@@ -265,9 +265,7 @@ def test_second_ingest_of_a_case_waits_for_the_first_or_says_it_is_running(
         "has finished, or wait longer with CASEBRIEF_INGEST_LOCK_WAIT_S."
     )
     assert Store(settings.chroma_client()).live(case_key("FAM-T1")) is None
-    assert (
-        open_log(settings).entries()[-1].detail == f"refused: {_problems(result)}"
-    )
+    assert open_log(settings).entries()[-1].detail == f"refused: {_problems(result)}"
     monkeypatch.setenv("CASEBRIEF_INGEST_LOCK_WAIT_S", "30")
     threading.Timer(1.0, held.release).start()
     started = time.monotonic()

@@ -19,7 +19,7 @@ DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def _prepare(
     kind: BriefingKind, records: Records, today: dt.date, since: dt.date | None, user: User
 ) -> None:
-    marking = shared_engine().settings.briefing_marking
+    marking = shared_engine().settings.confidentiality_marking
     with st.status("Preparing the briefing…", expanded=True) as status:
         st.write("Reading the case records")
         engine = shared_engine()
@@ -105,7 +105,7 @@ def draw_briefings(records: Records, today: dt.date, user: User) -> None:
                         records,
                         level=3,
                         author=user.name,
-                        marking=engine.settings.briefing_marking,
+                        marking=engine.settings.confidentiality_marking,
                         learning=engine.cache.learning(),
                     )
                 )

@@ -14,6 +14,7 @@ from bot.overview import CaseOverview, Figure, case_overview
 from bot.patterns import NOT_A_DECISION
 from bot.records import Records
 from bot.ui import state
+from bot.ui.coverage_view import coverage_ids, draw_coverage_table
 from bot.ui.engine import shared_engine
 
 
@@ -190,13 +191,18 @@ def draw_indicators(overview: CaseOverview) -> None:
 
 def draw_overview(records: Records, today: dt.date) -> None:
     overview = case_overview(records, today, shared_engine().settings.patterns)
+    coverage = shared_engine().coverage(records)
     state.audit_read(
-        "overview", records.case_id, shown_ids(overview), (records.version.collection, today)
+        "overview",
+        records.case_id,
+        list(dict.fromkeys(shown_ids(overview) + coverage_ids(coverage))),
+        (records.version.collection, today),
     )
     st.header(md(f"Overview: {overview.title} ({overview.case_id})"))
     st.caption(f"As of {_day(today)}. Select any figure to open the records behind it.")
     draw_cards(overview)
     draw_children(overview)
     draw_indicators(overview)
+    draw_coverage_table(coverage)
     draw_members(overview)
     draw_involved(overview)

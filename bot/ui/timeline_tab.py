@@ -1,5 +1,7 @@
 """The Timeline tab: who and when (a period control that zooms the chart), a toggle for every
-agency grouped by family, and the chart across the full width; a mark opens its record."""
+agency grouped by family, and the chart across the full width; a mark opens its record. The
+gaps in the records of the period shown, and the chronology with these filters as .xlsx or
+.docx, sit above the chart."""
 
 from __future__ import annotations
 
@@ -7,11 +9,16 @@ import datetime as dt
 
 import streamlit as st
 
+from bot.chronology_export import ChronologyFilter, case_agencies
 from bot.markup import md
 from bot.records import Records
+from bot.request import Period
 from bot.timeline import Family, agencies_by_family, date_range, timeline
 from bot.ui import state
 from bot.ui.charts import timeline_chart
+from bot.ui.chronology_downloads import draw_downloads
+from bot.ui.coverage_view import draw_period_gaps, period_gaps
+from bot.ui.engine import shared_engine
 
 PRESET_KEY = "timeline-preset"
 PRESETS = {"Whole case": None, "Last 5 years": 5, "Last 2 years": 2, "Last 12 months": 1}
@@ -126,10 +133,13 @@ def draw_timeline(records: Records) -> None:
     )
     chosen = draw_agency_toggles(records.case_id, agencies_by_family(records))
     marks = timeline(records, members, start, end, agencies=chosen)
+    gaps = period_gaps(
+        shared_engine().coverage(records), members, Period(start=start, end=end), chosen
+    )
     state.audit_read(
         "timeline",
         records.case_id,
-        [m.record_id for m in marks],
+        list(dict.fromkeys([m.record_id for m in marks] + [i for g in gaps for i in g.record_ids])),
         (records.version.collection, start, end, tuple(members), tuple(chosen)),
         f"{start} to {end}; members {', '.join(members) or 'all'}; {len(chosen)} agencies",
     )
@@ -140,6 +150,17 @@ def draw_timeline(records: Records) -> None:
         f"{counts['move']} moves, {counts['missed appointment']} missed appointments, "
         f"{not_seen} visits where a child was not seen. Hover over a mark for details; select "
         "it to open its record."
+    )
+    draw_period_gaps(records, gaps)
+    draw_downloads(
+        records,
+        ChronologyFilter(
+            members=tuple(members),
+            agencies=None if set(chosen) >= set(case_agencies(records)) else tuple(chosen),
+            start=start,
+            end=end,
+        ),
+        shared_engine().settings.today_date(),
     )
     if not marks:
         st.info("No records in this period for the chosen members and agencies.")
