@@ -8,7 +8,7 @@ from chromadb.errors import NotFoundError
 
 from bot.access import AccessDenied, User
 from bot.audit import AuditEntry, open_log
-from bot.briefing_actions import dated_deadlines
+from bot.briefing_actions import dated_deadlines, decisions_section
 from bot.compose import compose
 from bot.coverage import Coverage, case_coverage, gap_notes
 from bot.evidence import Line, Query, ToolResult
@@ -20,7 +20,7 @@ from bot.signin import SignIn
 from bot.tools import STRUCTURED_TOOLS
 from bot.tools.passages import documents, learning
 from bot.tools.patterns import patterns
-from bot.tools.summary import summary
+from bot.tools.summary import actions_since, summary
 from bot.tools.timeliness import asks_timeliness, timeliness
 from bot.tools.topic import RecordVectors, ThemeVectors, themes_in, topic
 from bot.types import Answer, Turn
@@ -373,8 +373,11 @@ class Engine:
             # chronology)
             return topic(query, self.vectors, self.embedder, self.themes)
         if ask.about == "case_summary" and not ask.members:
-            ahead = [(ln.text, ln.record_ids) for _, ln in dated_deadlines(records, query.today)]
-            return summary(query, themes_in(records, self.vectors, self.themes), ahead)
+            today = query.today
+            ahead = [(ln.text, ln.record_ids) for _, ln in dated_deadlines(records, today)]
+            done = decisions_section(records, actions_since(records, today), today).lines
+            risks = themes_in(records, self.vectors, self.themes)
+            return summary(query, risks, ahead, [(ln.text, ln.record_ids) for ln in done])
         result = STRUCTURED_TOOLS[ask.about](query)
         if result.found or result.final:
             return result

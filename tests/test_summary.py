@@ -50,3 +50,9 @@ def test_what_is_still_open_names_the_dated_deadlines_ahead(engine: Engine):
         "24 Aug 2018, pre-birth conference: Pre-birth conference for the unborn baby to be "
         "held by 32 weeks (by 24 August 2018)." in answer.answer
     )
+
+
+def test_the_summary_lists_decisions_and_actions_since_the_latest_conference(engine: Engine):
+    answer = engine.ask("anything still open?", "FAM-0107")
+    assert "Decisions and actions recorded since 26 Jun 2018: 5:" in answer.answer
+    assert "Due: 24 Aug 2018 (24 August 2018)." in answer.answer

@@ -88,7 +88,16 @@ def risk_lines(records: Records, risks: Risks, today: dt.date) -> list[Line]:
     return lines
 
 
-def summary(query: Query, risks: Risks = (), deadlines: Deadlines = ()) -> ToolResult:
+def actions_since(records: Records, today: dt.date) -> dt.date:
+    """Where a summary's decisions and actions start: the latest conference, enquiry or closure
+    so far, else three months back."""
+    plan = [e for e in records.chronology if e.event_type in PLAN_EVENTS and e.date <= today]
+    return plan[-1].date if plan else today - dt.timedelta(days=91)
+
+
+def summary(
+    query: Query, risks: Risks = (), deadlines: Deadlines = (), actions: Deadlines = ()
+) -> ToolResult:
     records = query.records
     assert records is not None
     if query.ask.members:
@@ -166,6 +175,16 @@ def summary(query: Query, risks: Risks = (), deadlines: Deadlines = ()) -> ToolR
                 tuple(a.id for a in upcoming),
             )
         )
+    if actions:
+        since = fmt_date(actions_since(records, today))
+        lines.append(
+            Line(
+                f"Decisions and actions recorded since {since}: {len(actions)}"
+                + (f", the first {DEADLINES_SHOWN}:" if len(actions) > DEADLINES_SHOWN else ":"),
+                tuple(i for _, ids in actions for i in ids),
+            )
+        )
+        lines += [Line(text, ids, bullet=True) for text, ids in actions[:DEADLINES_SHOWN]]
     if deadlines:
         lines.append(
             Line(
