@@ -47,6 +47,7 @@ RELEVANCE_MIN = 0.2
 # ... unless the router is sure what kind of record is asked for ('who has been out to see
 # them recently?' is last-seen at 0.95; off-topic questions read at most 0.64).
 SURE = 0.8
+UNSURE = 0.5  # below even odds, a reading that finds nothing gives way to the next
 
 
 class CaseNotFound(LookupError):
@@ -348,10 +349,15 @@ class Engine:
             )
             return self._fallback(query, result, order)
         if ask.about == "topic_across_records":
-            return topic(query, self.vectors, self.embedder, self.themes)
+            found = topic(query, self.vectors, self.embedder, self.themes)
+            if found.found or ask.confidence >= UNSURE or not self._near_records(ask, records):
+                return found
+            # an unsure reading that finds nothing ('anything still open?'): the next readings
+            return self._fallback(query, found, _case_readings(ask.alternatives))
         if ask.about == "patterns":
             return patterns(query, self.pattern_links(learning_records), self.settings.patterns)
-        if not _filtered(ask) and ask.about != "case_summary" and ask.confidence < SURE:
+        summary_sure = ask.about == "case_summary" and ask.confidence >= UNSURE
+        if not _filtered(ask) and not summary_sure and ask.confidence < SURE:
             closest = self.vectors.closest(records, self.embedder.embed_one(ask.text))
             if closest < RELEVANCE_MIN:
                 return ToolResult(
@@ -373,15 +379,24 @@ class Engine:
             # chronology)
             return topic(query, self.vectors, self.embedder, self.themes)
         if ask.about == "case_summary" and not ask.members:
-            today = query.today
-            ahead = [(ln.text, ln.record_ids) for _, ln in dated_deadlines(records, today)]
-            done = decisions_section(records, actions_since(records, today), today).lines
-            risks = themes_in(records, self.vectors, self.themes)
-            return summary(query, risks, ahead, [(ln.text, ln.record_ids) for ln in done])
+            return self._summary(query)
         result = STRUCTURED_TOOLS[ask.about](query)
         if result.found or result.final:
             return result
         return self._fallback(query, result, FALLBACKS.get(ask.about, DEFAULT_FALLBACKS))
+
+    def _near_records(self, ask: Ask, records: Records) -> bool:
+        """Whether a clause is close enough to any record of the case to be about it."""
+        return self.vectors.closest(records, self.embedder.embed_one(ask.text)) >= RELEVANCE_MIN
+
+    def _summary(self, query: Query) -> ToolResult:
+        """The case summary with what only the engine holds: themes, deadlines, actions."""
+        records, today = query.records, query.today
+        assert records is not None
+        ahead = [(ln.text, ln.record_ids) for _, ln in dated_deadlines(records, today)]
+        done = decisions_section(records, actions_since(records, today), today).lines
+        risks = themes_in(records, self.vectors, self.themes)
+        return summary(query, risks, ahead, [(ln.text, ln.record_ids) for ln in done])
 
     def _fallback(self, query: Query, result: ToolResult, order: tuple[str, ...]) -> ToolResult:
         """The records this tool reads do not answer it: the chronology, then the documents,
@@ -397,11 +412,18 @@ class Engine:
                 alternative = documents(other, self._index(query.records))
             elif about == "topic_across_records":
                 alternative = topic(other, self.vectors, self.embedder, self.themes)
+            elif about == "case_summary" and not other.ask.members:
+                alternative = self._summary(other)
             else:
                 alternative = STRUCTURED_TOOLS[about](other)  # type: ignore[index]
             if alternative.found:
                 return alternative
         return result
+
+
+def _case_readings(alternatives: tuple[str, ...]) -> tuple[str, ...]:
+    """The other readings a case's own records can answer (not the learning, not 'nothing')."""
+    return tuple(a for a in alternatives if a in STRUCTURED_TOOLS or a == "document_content")
 
 
 def line_owner(record_id: str, owner: Records | None, case: Records | None) -> bool:

@@ -68,9 +68,13 @@ def compose(
         text += "".join(f"\n\n_{md(_named(c))}_" for c in caveats or [])
         return Composed(text, [], True, searched)
     closing = []
+    answered = set(markers)
     for caveat in caveats or []:
         cited = [marker_for(i) for i in caveat.record_ids]
         closing.append(f"_{md(caveat.text)}_" + (f" {render_markers(cited)}" if cited else ""))
+    citations = [
+        c if c.record_id in answered else c.model_copy(update={"caveat": True}) for c in citations
+    ]
     return Composed(preface + "\n\n".join(blocks + closing), citations, False, searched)
 
 

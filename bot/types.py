@@ -33,6 +33,11 @@ class Citation(BaseModel):
     source: str = Field(description="File and row, or file and heading/page.")
     date: str | None = None
     text: str = Field(description="The record's text, or the quoted passage.")
+    caveat: bool = Field(
+        False,
+        description="Cited only by a closing caveat (the records either side of a gap in the "
+        "period asked about), not by the answer itself.",
+    )
 
 
 class Turn(BaseModel):

@@ -109,4 +109,5 @@ def is_word(lower: str, known: frozenset[str]) -> bool:
             forms |= {stem, stem + "e"}
     forms |= {f.replace("is", "iz") for f in forms if "is" in f}  # British: 'summarising'
     forms |= {f.replace("our", "or") for f in forms if "our" in f}  # British: 'behaviour'
+    forms |= {f[:-3] + "y" for f in forms if f.endswith(("ise", "ize"))}  # 'summarise'
     return any(f in known or f in lexicon() for f in forms)
