@@ -384,7 +384,13 @@ class Settings(BaseSettings):
         # its least recently used index, reads a small collection back as "Nothing found on
         # disk" (its index is written to disk only every `sync_threshold` additions), so a
         # store of more cases than the bound failed answers (tests/test_speed.py).
-        return chromadb.PersistentClient(path=str(self.store), settings=chroma_settings)
+        # Two processes opening a new store at once both create its tables ("table collections
+        # already exists"): the first to open a store does so alone.
+        from filelock import FileLock
+
+        (self.store / "locks").mkdir(exist_ok=True)
+        with FileLock(self.store / "locks" / "open.lock", timeout=120):
+            return chromadb.PersistentClient(path=str(self.store), settings=chroma_settings)
 
     def chroma_client(self) -> ClientAPI:
         """The Chroma client for this store, built once per settings object; StoreUnavailable
