@@ -23,6 +23,7 @@ from bot.evidence import Line, Query, ToolResult, fmt_date, plural
 from bot.records import Records
 from bot.search import tokens
 from bot.tools.chronology import type_words
+from bot.understand.vocabulary import expand_abbreviations
 from bot.version_cache import DEFAULT_CACHED_VERSIONS, VersionCache
 from ingest.embedder import Embedder
 from ingest.entries import entry_id
@@ -223,7 +224,8 @@ class RecordVectors:
         by_entry = dict(zip(found["ids"], found["embeddings"], strict=True))
         ids = [r.id for r in records.records if entry_id(r.kind, r.id) in by_entry]
         vectors = np.asarray([by_entry[entry_id(records.by_id[i].kind, i)] for i in ids])
-        words = [frozenset(tokens(records.texts.get(i, ""))) for i in ids]
+        # 'EHE review' holds the words of 'home education': abbreviations read out in full
+        words = [frozenset(tokens(expand_abbreviations(records.texts.get(i, "")))) for i in ids]
         frequency = Counter(w for ws in words for w in ws)
         return _Matrix(ids, vectors, words, frequency)
 
