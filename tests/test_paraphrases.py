@@ -15,7 +15,7 @@ from eval.paraphrases import KINDS, load_groups, run_paraphrases
 from tests.conftest import DEMO_TODAY
 
 # Measured on this commit: see the README's paraphrase table. Raise it when the engine improves.
-FLOOR_WORDINGS = 126
+FLOOR_WORDINGS = 130
 FLOOR_GROUPS = 15
 
 
