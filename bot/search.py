@@ -131,6 +131,17 @@ class PassageIndex:
     def _by_entry_id(self) -> dict[str, Passage]:
         return {entry_id("passage", p.id): p for p in self.passages}
 
+    def unknown_words(self, question: str, ignore: frozenset[str] = frozenset()) -> list[str]:
+        """The question's words (of four letters or more) that no passage of the index holds."""
+        bm25 = self._bm25
+        if bm25 is None:
+            return []
+        return [
+            t
+            for t in dict.fromkeys(tokens(question))
+            if len(t) >= 4 and t not in ignore and t not in bm25.idf and not t.isdigit()
+        ]
+
     def idf(self, token: str) -> float:
         bm25 = self._bm25
         return max(bm25.idf.get(token, 0.0), 0.0) if bm25 else 0.0

@@ -86,6 +86,21 @@ def test_a_timescale_question_gets_the_sentence_with_the_time(demo: Engine):
     ) in plain(answer.answer)
 
 
+def test_a_learning_question_in_words_no_passage_holds_finds_nothing(demo: Engine):
+    """The demo learning says nothing of notifying a national panel: a passage about serious
+    case reviews is near in words ('serious', 'working days') but is no answer."""
+    answer = demo.ask(
+        "within how many working days must a serious incident be notified to the national panel"
+    )
+    assert answer.abstained and not answer.citations
+    assert (
+        "No passage of the learning corpus holds 'incident', 'notifi', 'national', 'panel'"
+        in answer.answer
+    )
+    kept = demo.ask("what does the pre-birth procedure require?")  # its own words: answered
+    assert not kept.abstained
+
+
 def test_no_sentence_is_cut_at_a_chunk_boundary():
     first = Passage(
         id="review.md#1",

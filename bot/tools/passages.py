@@ -14,6 +14,11 @@ MIN_DENSE = 0.42  # below this, a passage needs real word overlap to count as ev
 MIN_DENSE_WITH_OVERLAP = 0.25
 MIN_OVERLAP = 2
 MAX_REQUIREMENTS = 40
+# A question naming what it asks with words no passage holds, at least this many and this
+# share of its words, and whose best passage is below this cosine, finds nothing there.
+UNKNOWN_WORDS = 2
+UNKNOWN_SHARE = 0.25
+MIN_DENSE_UNKNOWN = 0.55
 
 
 def is_evidence(hit: Hit) -> bool:
@@ -56,6 +61,22 @@ def _answer(
     if not hits:
         return ToolResult(
             intent, [Line(f"Nothing in {scope} answers this question.", ())], searched, False
+        )
+    unknown = index.unknown_words(question, _names_of(query))
+    content = [t for t in dict.fromkeys(tokens(question)) if len(t) >= 4]
+    if (
+        len(unknown) >= UNKNOWN_WORDS
+        and len(unknown) >= UNKNOWN_SHARE * len(content)
+        and hits[0].dense < MIN_DENSE_UNKNOWN
+    ):
+        # 'notified to the national panel': what was asked is named by words no passage
+        # holds, and no passage is close in meaning either
+        words = ", ".join(f"'{w}'" for w in unknown)
+        return ToolResult(
+            intent,
+            [Line(f"No passage of {scope} holds {words}: nothing there answers this.", ())],
+            searched,
+            False,
         )
     if intent == "procedure" and _asks_for_the_list(question, hits[0]):
         listed = requirement_lines(index, hits[0])
