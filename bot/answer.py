@@ -101,32 +101,15 @@ class Engine:
     ) -> None:
         """Records were shown (overview, timeline, source viewer, briefing preview, learning):
         who, where, which records (never their text)."""
-        self.audit.append(
-            AuditEntry(
-                user=user.id,
-                role=user.role,
-                action="read",
-                case_id=case_id,
-                intent=view,
-                record_ids=record_ids,
-                detail=detail,
-            )
+        self.audit.note(
+            user, "read", case_id=case_id, intent=view, record_ids=record_ids, detail=detail
         )
 
     def record_export(
         self, user: User, case_id: str | None, record_ids: list[str], detail: str
     ) -> None:
         """A briefing left the app: who, which case, which records (never their text)."""
-        self.audit.append(
-            AuditEntry(
-                user=user.id,
-                role=user.role,
-                action="export",
-                case_id=case_id,
-                record_ids=record_ids,
-                detail=detail,
-            )
-        )
+        self.audit.note(user, "export", case_id=case_id, record_ids=record_ids, detail=detail)
 
     def case_records(self, case_id: str, user: User) -> Records:
         """A case's records if this user may see them. The same denial whether or not the case
@@ -135,20 +118,10 @@ class Engine:
             with answering(self.settings.chroma_url):
                 records = self.cache.case(case_id, user)
         except AccessDenied:
-            self.audit.append(
-                AuditEntry(user=user.id, role=user.role, action="denied", case_id=case_id)
-            )
+            self.audit.note(user, "denied", case_id=case_id)
             raise
         if records is None:
-            self.audit.append(
-                AuditEntry(
-                    user=user.id,
-                    role=user.role,
-                    action="denied",
-                    case_id=case_id,
-                    detail="no such case",
-                )
-            )
+            self.audit.note(user, "denied", case_id=case_id, detail="no such case")
             raise CaseNotFound(case_id)
         return records
 
@@ -259,16 +232,13 @@ class Engine:
             request=request,
             record_ids=[i for r in results for i in r.record_ids],
         )
-        self.audit.append(
-            AuditEntry(
-                user=user.id,
-                role=user.role,
-                action="question",
-                case_id=case_id,
-                intent="+".join(intents),
-                record_ids=[c.record_id for c in composed.citations],
-                detail=("abstained: " if composed.abstained else "") + question[:500],
-            )
+        self.audit.note(
+            user,
+            "question",
+            case_id=case_id,
+            intent="+".join(intents),
+            record_ids=[c.record_id for c in composed.citations],
+            detail=("abstained: " if composed.abstained else "") + question[:500],
         )
         return Answer(
             id=answer_id,

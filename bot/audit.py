@@ -18,6 +18,7 @@ import json
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import BaseModel, Field
 from sqlalchemy import Connection, text
@@ -109,6 +110,16 @@ class AuditEntry(BaseModel):
         return hashlib.sha256(f"{prev}|{self.payload()}".encode()).hexdigest()
 
 
+class Actor(Protocol):
+    """Who did something: a signed-in user's id and role."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def role(self) -> str: ...
+
+
 class AuditLog:
     """One audit log (a SQLite file or the shared database) with its key and head file."""
 
@@ -177,6 +188,29 @@ class AuditLog:
             problem = _head_problem(where, last_id, last[1] if last else GENESIS, head)
             if problem:
                 raise AuditTampered(problem)
+
+    def note(
+        self,
+        user: Actor,
+        action: str,
+        *,
+        case_id: str | None = None,
+        intent: str | None = None,
+        record_ids: Sequence[str] = (),
+        detail: str = "",
+    ) -> AuditEntry:
+        """Append what a signed-in user did (their id and role), durably, or raise."""
+        return self.append(
+            AuditEntry(
+                user=user.id,
+                role=user.role,
+                action=action,
+                case_id=case_id,
+                intent=intent,
+                record_ids=list(record_ids),
+                detail=detail,
+            )
+        )
 
     def append(self, entry: AuditEntry) -> AuditEntry:
         """Write one entry durably, or raise: never an answer without its entry."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import hashlib
 import os
@@ -36,6 +37,7 @@ DEMO_TODAY = dt.date(2018, 7, 2)
 TEST_AUDIT_KEY = "test-audit-key-0123456789abcdef0123456789abcdef"
 os.environ["CASEBRIEF_AUDIT_KEY"] = TEST_AUDIT_KEY
 os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="casebrief-audit-heads-")
+atexit.register(shutil.rmtree, os.environ["XDG_STATE_HOME"], True)  # gone after the session
 for _name in ("CASEBRIEF_ACCESS", "CASEBRIEF_USER", "CASEBRIEF_PASSWORD", "CASEBRIEF_TOKEN"):
     os.environ.pop(_name, None)
 
