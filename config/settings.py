@@ -398,7 +398,8 @@ class Settings(BaseSettings):
         return self._client
 
     def embedder(self) -> Embedder:
-        from ingest.embedder import shared_embedder, threads
+        from ingest.embedder import threads
+        from ingest.embedders import shared_embedder
 
         return shared_embedder(self.embed_batch_size, self.embed_backend, threads())
 

@@ -182,7 +182,7 @@ def bundle_texts(bundles: Sequence[Path]) -> list[str]:
 def scenario_encoder(bundles: Sequence[Path]) -> Result:
     """Texts per second of each encoder configuration over the same texts, nothing stored;
     the configurations take turns, ROUNDS times, and the median is kept."""
-    from ingest.embedder import make_embedder
+    from ingest.embedders import make_embedder
     from ingest.onnx_model import exported
 
     texts = bundle_texts(bundles)
@@ -207,7 +207,7 @@ def scenario_encoder(bundles: Sequence[Path]) -> Result:
 def scenario_paired(bundles: Sequence[Path], store: Path, fastest: str) -> Result:
     """Case by case: ingest as before, ingest as now, raw encode as now and as the fastest."""
     from config.settings import load_settings
-    from ingest.embedder import make_embedder
+    from ingest.embedders import make_embedder
     from ingest.pipeline import ingest_cases
 
     before = load_settings(store=store / "before", **BEFORE)

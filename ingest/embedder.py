@@ -114,24 +114,3 @@ class TorchEmbedder(Embedder):
             show_progress_bar=False,
             convert_to_numpy=True,
         )
-
-
-def make_embedder(
-    batch_size: int = 16, backend: Backend = "auto", thread_count: int | None = None
-) -> Embedder:
-    """'auto' is ONNX when its export is there (ingest/onnx_model.py), torch otherwise."""
-    if backend != "torch":
-        from ingest.onnx_model import OnnxEmbedder, exported
-
-        if backend == "onnx" or exported() is not None:
-            return OnnxEmbedder(batch_size, thread_count)
-    return TorchEmbedder(batch_size)
-
-
-@lru_cache(maxsize=4)
-def shared_embedder(
-    batch_size: int = 16, backend: Backend = "auto", thread_count: int | None = None
-) -> Embedder:
-    """One model per process (per thread count, for ONNX sessions): loading it takes seconds,
-    encoding a query milliseconds."""
-    return make_embedder(batch_size, backend, thread_count)

@@ -1,0 +1,28 @@
+"""The embedding model a process uses: ONNX when its export is there, torch otherwise; one
+instance per process. Apart from `ingest/embedder.py` (the model and its torch backend) and
+`ingest/onnx_model.py` (the ONNX backend), which both need the base class."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ingest.embedder import Backend, Embedder, TorchEmbedder
+from ingest.onnx_model import OnnxEmbedder, exported
+
+
+def make_embedder(
+    batch_size: int = 16, backend: Backend = "auto", thread_count: int | None = None
+) -> Embedder:
+    """'auto' is ONNX when its export is there (ingest/onnx_model.py), torch otherwise."""
+    if backend != "torch" and (backend == "onnx" or exported() is not None):
+        return OnnxEmbedder(batch_size, thread_count)
+    return TorchEmbedder(batch_size)
+
+
+@lru_cache(maxsize=4)
+def shared_embedder(
+    batch_size: int = 16, backend: Backend = "auto", thread_count: int | None = None
+) -> Embedder:
+    """One model per process (per thread count, for ONNX sessions): loading it takes seconds,
+    encoding a query milliseconds."""
+    return make_embedder(batch_size, backend, thread_count)
