@@ -23,7 +23,7 @@ from bot.evidence import Line, Query, ToolResult, fmt_date, plural
 from bot.records import Records
 from bot.search import tokens
 from bot.tools.chronology import type_words
-from bot.understand.vocabulary import expand_abbreviations
+from bot.understand.vocabulary import expand_abbreviations, read_out_abbreviations
 from bot.version_cache import DEFAULT_CACHED_VERSIONS, VersionCache
 from ingest.embedder import Embedder
 from ingest.entries import entry_id
@@ -281,8 +281,9 @@ def topic(
         return ToolResult(
             ask.about, [Line("The question names no topic to look for.", ())], searched, False
         )
-    chosen = _about_topic(query, matrix, subject, names, embedder, theme_vectors)
-    if chosen and (matched := theme_vectors.matched(np.asarray(embedder.embed_one(subject)))):
+    meant = read_out_abbreviations(subject)  # 'any DV?' means domestic violence
+    chosen = _about_topic(query, matrix, meant, names, embedder, theme_vectors)
+    if chosen and (matched := theme_vectors.matched(np.asarray(embedder.embed_one(meant)))):
         searched += " (read as {}, by its example sentences)".format(
             " and ".join(f"'{theme_vectors.name(i)}'" for i in matched)
         )

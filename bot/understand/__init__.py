@@ -237,7 +237,7 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
 _SUMMARY = frozenset({"case_summary", "topic_across_records", "document_content"})
 _HOLD_OUTCOMES = frozenset({"appointments", "last_seen", "last_seen_alone", "case_summary"})
 _HOLD_SOURCES = frozenset({"referrals", "events"}) | _SUMMARY
-_HOLD_MOVES = frozenset({"addresses_moves", "events"}) | _SUMMARY
+_HOLD_MOVES = frozenset({"addresses_moves", "events"})  # a summary lists no moves
 # A case summary or a topic list filters no event type: an unsure reading as one would drop a
 # named type ('has anybody visited lately?') without a word.
 _HOLD_EVENTS = frozenset(

@@ -48,6 +48,15 @@ def expand_abbreviations(text: str) -> str:
     return " ".join([text, *extra])
 
 
+def read_out_abbreviations(text: str) -> str:
+    """'any DV?' -> 'any domestic violence?': each abbreviation with a meaning in words
+    replaced by it (`expand_abbreviations` keeps both, for word matching)."""
+    for abbreviation, meaning in vocabulary()["abbreviations"].items():
+        if meaning.get("expands") and has_phrase(text, abbreviation):
+            text = phrase_pattern(abbreviation).sub(meaning["expands"], text)
+    return text
+
+
 @cache
 def people_words() -> dict[str, str]:
     """Slang and everyday words for family members, to one canonical word ('fella' -> 'partner')."""
