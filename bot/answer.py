@@ -328,7 +328,7 @@ class Engine:
             return patterns(query, self.pattern_links(learning_records), self.settings.patterns)
         summary_sure = ask.about == "case_summary" and ask.confidence >= UNSURE
         if not _filtered(ask) and not summary_sure and ask.confidence < SURE:
-            closest = self.vectors.closest(records, self.embedder.embed_one(ask.text))
+            closest = self._closeness(ask, records)
             if closest < RELEVANCE_MIN:
                 return ToolResult(
                     ask.about,
@@ -355,9 +355,13 @@ class Engine:
             return result
         return self._fallback(query, result, FALLBACKS.get(ask.about, DEFAULT_FALLBACKS))
 
+    def _closeness(self, ask: Ask, records: Records) -> float:
+        """The highest cosine between a clause and any record of the case."""
+        return self.vectors.closest(records, self.embedder.embed_one(ask.text))
+
     def _near_records(self, ask: Ask, records: Records) -> bool:
         """Whether a clause is close enough to any record of the case to be about it."""
-        return self.vectors.closest(records, self.embedder.embed_one(ask.text)) >= RELEVANCE_MIN
+        return self._closeness(ask, records) >= RELEVANCE_MIN
 
     def _summary(self, query: Query) -> ToolResult:
         """The case summary with what only the engine holds: themes, deadlines, actions."""

@@ -88,10 +88,15 @@ def risk_lines(records: Records, risks: Risks, today: dt.date) -> list[Line]:
     return lines
 
 
+def _plan_records(records: Records, today: dt.date) -> list[ChronologyEvent]:
+    """The conferences, enquiries and closures recorded so far, by date."""
+    return [e for e in records.chronology if e.event_type in PLAN_EVENTS and e.date <= today]
+
+
 def actions_since(records: Records, today: dt.date) -> dt.date:
     """Where a summary's decisions and actions start: the latest conference, enquiry or closure
     so far, else three months back."""
-    plan = [e for e in records.chronology if e.event_type in PLAN_EVENTS and e.date <= today]
+    plan = _plan_records(records, today)
     return plan[-1].date if plan else today - dt.timedelta(days=91)
 
 
@@ -107,7 +112,7 @@ def summary(
     status = plan_status(records, today)
     if status is not None:
         lines.append(status)
-    plan = [e for e in records.chronology if e.event_type in PLAN_EVENTS and e.date <= today]
+    plan = _plan_records(records, today)
     if plan and (status is None or plan[-1].id not in status.record_ids):
         last = plan[-1]
         lines.append(

@@ -2,9 +2,9 @@
 appointment, involvement note and document passage that is about it, by date, grouped by kind.
 
 The topic is matched by meaning to the safeguarding themes of prompts/themes.yaml (cosine >=
-THEME_MATCH against a theme's name or description); a matched theme's example sentences widen
-the search. A record is about the topic when its embedding is close to the topic or to one of
-those examples (cosine >= DENSE), or it holds every distinctive topic word and is at least
+THEME_MATCH against a theme's name or description, within THEME_TIE of the best). A record is
+about the topic when it is about a matched theme (`ThemeVectors.about_each`), close to the
+topic itself (cosine >= DENSE), or holds WORD_SHARE of the topic words' weight and is at least
 loosely close (>= DENSE_WITH_WORD). Record embeddings are the ones ingest stored in Chroma; the
 themes are embedded once a process."""
 
@@ -130,37 +130,40 @@ class ThemeVectors:
     def name(self, index: int) -> str:
         return self._load().themes[index].name
 
-    def about(self, matrix: _Matrix, index: int) -> np.ndarray:
-        """Per record: whether it is about theme `index`, by one of two routes, and not much
-        closer to another theme (by THEME_OTHER):
+    def about_each(self, matrix: _Matrix) -> np.ndarray:
+        """Per record and theme (one column a theme): whether the record is about it, by one
+        of two routes, and not much closer to another theme (by THEME_OTHER):
         - by meaning: within THEME_FLOOR of the theme and closer to it than to routine contact
           by THEME_MARGIN;
         - by word: it holds THEME_WORDS of the theme's rare words (in this case) or one of its
-          rarest ('CAMHS', 'MARAC'), is at least
-          loosely close (>= THEME_LOOSE) and no closer to routine contact: families written
-          with names score lower by meaning throughout than families written with roles."""
+          rarest ('CAMHS', 'MARAC'), is at least loosely close (>= THEME_LOOSE) and no closer
+          to routine contact: families written with names score lower by meaning throughout
+          than families written with roles.
+        A background theme's column is all False."""
         themed = self._load()
         closeness = np.stack(
             [(matrix.vectors @ vectors.T).max(axis=1) for vectors in themed.examples], axis=1
         )
-        own = closeness[:, index]
         background = [i for i, t in enumerate(themed.themes) if t.background]
-        others = [i for i, t in enumerate(themed.themes) if not t.background and i != index]
-        bar = closeness[:, background].max(axis=1) if background else np.zeros(len(own))
-        rival = closeness[:, others].max(axis=1) if others else np.zeros(len(own))
-        total = len(matrix.ids)
-        weight = {
-            w: math.log(1 + total / (1 + matrix.frequency[w]))
-            for w in themed.words[index]
-            if matrix.frequency[w] > 0
-        }
-        rare = {w for w, v in weight.items() if v > RARE}
-        rarest = {w for w, v in weight.items() if v > RAREST}
-        held = np.array([len(rare & words) for words in matrix.words])
-        one = np.array([bool(rarest & words) for words in matrix.words])
-        by_word = ((held >= THEME_WORDS) | one) & (own >= THEME_LOOSE)
-        by_meaning = (own >= THEME_FLOOR) & (own - bar >= THEME_MARGIN)
-        return (by_meaning | (by_word & (own >= bar))) & (own - rival >= -THEME_OTHER)
+        bar = closeness[:, background].max(axis=1) if background else np.zeros(len(matrix.ids))
+        about = np.zeros(closeness.shape, dtype=bool)
+        for index, theme in enumerate(themed.themes):
+            if theme.background:
+                continue
+            own = closeness[:, index]
+            others = [i for i, t in enumerate(themed.themes) if not t.background and i != index]
+            rival = closeness[:, others].max(axis=1) if others else np.zeros(len(own))
+            weight = {w: _idf(matrix, w) for w in themed.words[index] if matrix.frequency[w] > 0}
+            rare = {w for w, v in weight.items() if v > RARE}
+            rarest = {w for w, v in weight.items() if v > RAREST}
+            held = np.array([len(rare & words) for words in matrix.words])
+            one = np.array([bool(rarest & words) for words in matrix.words])
+            by_word = ((held >= THEME_WORDS) | one) & (own >= THEME_LOOSE)
+            by_meaning = (own >= THEME_FLOOR) & (own - bar >= THEME_MARGIN)
+            about[:, index] = (by_meaning | (by_word & (own >= bar))) & (
+                own - rival >= -THEME_OTHER
+            )
+        return about
 
 
 def themes_in(
@@ -172,16 +175,16 @@ def themes_in(
     if not len(matrix.ids):
         return []
     found = []
+    about = theme_vectors.about_each(matrix)
     for index, theme in enumerate(themes()):
         if theme.background:
             continue
-        about = theme_vectors.about(matrix, index)
         named = tokens(theme.name)
         ids = [
             record_id
             for i, record_id in enumerate(matrix.ids)
             if records.by_id[record_id].kind not in ("member", "address")
-            and (about[i] or _holds(matrix, i, named))
+            and (about[i, index] or _holds(matrix, i, named))
         ]
         if ids:
             ids.sort(key=lambda i: (_record_date(records, i) or dt.date.min, i))
@@ -189,12 +192,16 @@ def themes_in(
     return found
 
 
+def _idf(matrix: _Matrix, word: str) -> float:
+    """How rare a word is among the case's records: a word none holds weighs most."""
+    return math.log(1 + len(matrix.ids) / (1 + matrix.frequency[word]))
+
+
 def _holds(matrix: _Matrix, index: int, words: list[str]) -> bool:
     """Whether record `index` holds WORD_SHARE of the topic words' weight (inverse document
     frequency in the case: a word the case never uses weighs most, so 'mental health issues' is
     not met by every record that says 'health')."""
-    total = len(matrix.ids)
-    weight = {w: math.log(1 + total / (1 + matrix.frequency[w])) for w in words}
+    weight = {w: _idf(matrix, w) for w in words}
     held = sum(v for w, v in weight.items() if v > 1.0 and w in matrix.words[index])
     return held > 0 and held >= WORD_SHARE * sum(weight.values())
 
@@ -282,8 +289,8 @@ def topic(
             ask.about, [Line("The question names no topic to look for.", ())], searched, False
         )
     meant = read_out_abbreviations(subject)  # 'any DV?' means domestic violence
-    chosen = _about_topic(query, matrix, meant, names, embedder, theme_vectors)
-    if chosen and (matched := theme_vectors.matched(np.asarray(embedder.embed_one(meant)))):
+    chosen, matched = _about_topic(query, matrix, meant, names, embedder, theme_vectors)
+    if chosen and matched:
         searched += " (read as {}, by its example sentences)".format(
             " and ".join(f"'{theme_vectors.name(i)}'" for i in matched)
         )
@@ -323,15 +330,18 @@ def _about_topic(
     names: set[str],
     embedder: Embedder,
     theme_vectors: ThemeVectors,
-) -> list[str]:
+) -> tuple[list[str], list[int]]:
+    """The records about a topic, and the themes it was read as."""
     records = query.records
     assert records is not None
     topic_vector = np.asarray(embedder.embed_one(subject))
     matched = theme_vectors.matched(topic_vector)
     similarity = matrix.vectors @ topic_vector
-    by_theme = np.zeros(len(matrix.ids), dtype=bool)
-    for index in matched:
-        by_theme |= theme_vectors.about(matrix, index)
+    by_theme = (
+        theme_vectors.about_each(matrix)[:, matched].any(axis=1)
+        if matched
+        else np.zeros(len(matrix.ids), dtype=bool)
+    )
     alternatives = [  # 'drugs or alcohol': a record about either is about the topic
         [t for t in tokens(part) if t not in names] for part in re.split(r"\bor\b|/", subject)
     ]
@@ -346,7 +356,7 @@ def _about_topic(
             or (shares and similarity[index] >= DENSE_WITH_WORD)
         ):
             chosen.append(record_id)
-    return chosen
+    return chosen, matched
 
 
 def _listed(query: Query, chosen: list[str], subject: str, searched: str) -> ToolResult:
