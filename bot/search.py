@@ -49,6 +49,11 @@ def tokens(text: str) -> list[str]:
     return [_stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
 
 
+def content_words(text: str) -> list[str]:
+    """A text's word stems of four letters or more, each once, in order."""
+    return [t for t in dict.fromkeys(tokens(text)) if len(t) >= 4]
+
+
 def _stem(word: str) -> str:
     for suffix in (
         "ations",
@@ -138,8 +143,8 @@ class PassageIndex:
             return []
         return [
             t
-            for t in dict.fromkeys(tokens(question))
-            if len(t) >= 4 and t not in ignore and t not in bm25.idf and not t.isdigit()
+            for t in content_words(question)
+            if t not in ignore and t not in bm25.idf and not t.isdigit()
         ]
 
     def idf(self, token: str) -> float:

@@ -8,7 +8,7 @@ from bot.evidence import Line, Query, ToolResult
 from bot.naming import source_name
 from bot.request import About
 from bot.requirements import parse_all, render, requirement_words
-from bot.search import Hit, PassageIndex, Quote, title_tokens, tokens
+from bot.search import Hit, PassageIndex, Quote, content_words, title_tokens, tokens
 
 MIN_DENSE = 0.42  # below this, a passage needs real word overlap to count as evidence
 MIN_DENSE_WITH_OVERLAP = 0.25
@@ -63,7 +63,7 @@ def _answer(
             intent, [Line(f"Nothing in {scope} answers this question.", ())], searched, False
         )
     unknown = index.unknown_words(question, _names_of(query))
-    content = [t for t in dict.fromkeys(tokens(question)) if len(t) >= 4]
+    content = content_words(question)
     if (
         len(unknown) >= UNKNOWN_WORDS
         and len(unknown) >= UNKNOWN_SHARE * len(content)
