@@ -25,6 +25,7 @@ from bot.tools.timeliness import asks_timeliness, timeliness
 from bot.tools.topic import RecordVectors, ThemeVectors, themes_in, topic
 from bot.types import Answer, Turn
 from bot.understand import Understander
+from bot.understand.followups import anchored_period
 from bot.users_db import open_access
 from bot.version_cache import VersionCache
 from config.settings import Settings, load_settings
@@ -206,6 +207,10 @@ class Engine:
         for ask in request.asks:
             if results and ask.restrict_to == () and _refers_back(ask, results[-1]):
                 ask = ask.model_copy(update={"restrict_to": tuple(results[-1].record_ids)})
+            if results and ask.relative and ask.period is None:
+                anchor = tuple(results[-1].record_ids)
+                period = anchored_period(ask.relative, anchor, records, ask.relative)
+                ask = ask.model_copy(update={"period": period})
             results.append(self._run(Query(ask, records, today), learning_records))
         sources: dict[str, Records] = {}
         for result in results:

@@ -107,6 +107,12 @@ class Ask(BaseModel):
     topic: str | None = Field(None, description="What a topic or passage question is about.")
     text: str = Field("", description="The words for passage search (period words removed).")
     learning_kind: Literal["review", "procedure", "guidance"] | None = None
+    relative: Literal["before", "after", "since"] | None = Field(
+        None,
+        description="A later part of a question timed against the part before it ('when did "
+        "they move in, and where were they living before that?'): its period is set from the "
+        "earlier part's answer.",
+    )
     restrict_to: tuple[str, ...] = Field(
         (), description="A follow-up over 'those': the previous answer's record ids."
     )

@@ -25,6 +25,7 @@ from bot.understand.followups import (
     is_follow_up,
     narrows_previous,
     relative_period,
+    relative_word,
 )
 from bot.understand.members import find_members, mask_members
 from bot.understand.names import absent_agencies, case_text, unknown_proper_names
@@ -78,6 +79,7 @@ class Understander:
         )
         unresolved: list[str] = []
         asks: list[Ask] = []
+        context = np.asarray(self.embedder.embed_one(mask_members(corrected, records)))
         for clause in split_clauses(corrected):
             before = asks[-1] if asks else last
             ask, missing = self._ask(
@@ -88,6 +90,7 @@ class Understander:
                 is_follow_up(clause, before) if asks else follow_up,
                 previous_ids if not asks else (),
                 same_question=bool(asks),
+                context=context,
             )
             unresolved += missing
             asks.append(ask)
@@ -114,19 +117,21 @@ class Understander:
         follow_up: bool,
         previous_ids: tuple[str, ...],
         same_question: bool = False,
+        context: np.ndarray | None = None,
     ) -> tuple[Ask, list[str]]:
-        parsed = find_period(clause, today, records)
+        dated = _name_that_year(clause, previous)
+        parsed = find_period(dated, today, records)
         period = parsed.period
         relative = relative_period(clause, previous_ids, records) if previous_ids else None
         period = _up_to_today(relative or period, today)
-        rest = period.strip_from(clause) if period else clause
+        rest = period.strip_from(dated) if period else clause
         masked = mask_members(rest, records)
         known = self.speller.known_words(records)
         found = find_members(rest, records, previous.members if previous else (), known)
         terms = find_terms(rest, masked, records)
         allowed = LEARNING_ABOUTS if records is None else None
         prediction = self.classifier.predict(
-            np.asarray(self.embedder.embed_one(masked)), masked, allowed
+            np.asarray(self.embedder.embed_one(masked)), masked, allowed, context
         )
         prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
@@ -134,6 +139,9 @@ class Understander:
         if same_question and previous is not None and not ask.members and not follow_up and refers:
             # 'when did Ellis start at Strandfold and who's the DSL there?': one person
             ask = ask.model_copy(update={"members": previous.members})
+        if same_question and period is None and (word := relative_word(clause)):
+            # '..., and where were they living before that?': timed by the earlier part's answer
+            ask = ask.model_copy(update={"relative": word})
         if ask.about == "appointments" and parsed.period is not None and period is not None:
             ask = ask.model_copy(update={"period": parsed.period})  # upcoming ones count
         unresolved = [parsed.unresolved] if parsed.unresolved else []
@@ -186,6 +194,27 @@ FIELD_CONFIDENCE = 0.7  # below this, the fields a question names decide between
 PATTERNS_ODDS = 0.5  # the pattern indicators answer the whole case: only when more likely
 
 
+_THAT_YEAR = re.compile(r"\b(that|the same) (year|month)\b", re.I)
+
+
+def _name_that_year(clause: str, previous: Ask | None) -> str:
+    """'... in 2017, and where were they living at the start of that year?': 'that year' is
+    the year of the ask before (and 'that month' its month), when its period lies in one."""
+    period = previous.period if previous else None
+    if period is None or period.start is None or period.end is None:
+        return clause
+
+    def name(match: re.Match[str]) -> str:
+        start, end = period.start, period.end
+        if match.group(2).lower() == "year" and start.year == end.year:
+            return str(start.year)
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start:%B %Y}"
+        return match.group()
+
+    return _THAT_YEAR.sub(name, clause)
+
+
 def _sure_of_patterns(prediction: Prediction) -> Prediction:
     """A part read as asking for the pattern indicators with less than even odds ('ignore the
     case filter') takes its next reading: the indicators and their learning are a long answer
@@ -220,13 +249,22 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
     if prediction.about_p >= FIELD_CONFIDENCE:
         return prediction
     holders: list[frozenset[str]] = []
-    if terms.outcomes or _names_appointment_type(terms, records):
+    if terms.outcome_group == "missed":
+        holders.append(_HOLD_MISSED)
+    elif terms.outcomes or _names_appointment_type(terms, records):
         holders.append(_HOLD_OUTCOMES)
     if terms.source_types:
         holders.append(_HOLD_SOURCES)
-    if terms.event_types == (EventType.MOVE,):
+    # a type that is also an agency the question names ('who is the environmental health
+    # officer?') does not turn a question about people into one about events
+    types = {
+        t
+        for t in terms.event_types
+        if prediction.about not in _PEOPLE or t.value.replace("_", " ") not in terms.agency_or_role
+    }
+    if types and types <= _ADDRESS_TYPES:
         holders.append(_HOLD_MOVES)
-    elif terms.event_types:
+    elif types:
         holders.append(_HOLD_EVENTS)
     if not holders or all(prediction.about in h for h in holders):
         return prediction
@@ -236,8 +274,13 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
 
 _SUMMARY = frozenset({"case_summary", "topic_across_records", "document_content"})
 _HOLD_OUTCOMES = frozenset({"appointments", "last_seen", "last_seen_alone", "case_summary"})
+# missed appointments are appointments: 'the children's 2017 misses' is never who was last seen
+_HOLD_MISSED = frozenset({"appointments"})
 _HOLD_SOURCES = frozenset({"referrals", "events"}) | _SUMMARY
 _HOLD_MOVES = frozenset({"addresses_moves", "events"})  # a summary lists no moves
+# address records hold moves and housing (tenure, why a home was left), as events do
+_PEOPLE = frozenset({"people_involved", "lead_professional", "contact_details"})
+_ADDRESS_TYPES = frozenset({EventType.MOVE, EventType.HOUSING})
 # A case summary or a topic list filters no event type: an unsure reading as one would drop a
 # named type ('has anybody visited lately?') without a word.
 _HOLD_EVENTS = frozenset(
@@ -283,7 +326,7 @@ def _build(
     learning_kind = terms.learning_kind  # only when the question names a kind of document
     return Ask(
         about=about,
-        shape=_shape(prediction, about, period),
+        shape=_shape(prediction, about, period, terms),
         clause=clause,
         confidence=round(prediction.about_p, 3),
         alternatives=tuple(a for a, _ in prediction.about_ranked[1:3]),
@@ -303,9 +346,12 @@ def _build(
     )
 
 
-def _shape(prediction: Prediction, about: str, period: Period | None) -> str:
+def _shape(prediction: Prediction, about: str, period: Period | None, terms: Terms) -> str:
     """A single fact asked in the present ('which school does he go to now?') is the latest
-    record of its kind."""
+    record of its kind; events of a type named in the plural ('when were the conferences?')
+    are a list, not one record."""
+    if about == "events" and prediction.shape == "detail" and terms.plural_types:
+        return "list"
     if (
         prediction.current
         and period is None
@@ -404,7 +450,7 @@ def _merge(asks: list[Ask]) -> list[Ask]:
             ),
             None,
         )
-        if same is None:
+        if same is None or ask.relative:
             merged.append(ask)
             continue
         index = merged.index(same)

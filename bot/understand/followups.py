@@ -64,19 +64,34 @@ def relative_period(
     """'before that' ends the day before the previous answer's earliest record; 'after that'
     starts the day after its latest."""
     match = _RELATIVE.search(question)
-    days = sorted(d for d in (record_day(records, i) for i in previous_ids) if d)
-    if not match or not days:
+    if not match:
+        return None
+    return anchored_period(relative_word(question) or "after", previous_ids, records, match.group())
+
+
+def relative_word(question: str) -> str | None:
+    """'before' for 'before that' and 'prior to that'; 'after'; 'since'; None when the question
+    is not timed against what came before."""
+    match = _RELATIVE.search(question)
+    if not match:
         return None
     word = match.group(1).lower()
-    if word in ("before", "prior to"):
+    return "before" if word == "prior to" else word
+
+
+def anchored_period(
+    word: str, anchor_ids: tuple[str, ...], records: Records | None, span: str
+) -> Period | None:
+    """The period before the earliest of the anchor records' days, or after (or since) the
+    latest of them; None when none of them is dated."""
+    days = sorted(d for d in (record_day(records, i) for i in anchor_ids) if d)
+    if not days:
+        return None
+    if word == "before":
         end = days[0] - dt.timedelta(days=1)
-        return Period(
-            end=end, label=f"before {days[0]:%d %b %Y}".replace(" 0", " "), span=match.group()
-        )
+        return Period(end=end, label=f"before {days[0]:%d %b %Y}".replace(" 0", " "), span=span)
     start = days[-1] + dt.timedelta(days=0 if word == "since" else 1)
-    return Period(
-        start=start, label=f"after {days[-1]:%d %b %Y}".replace(" 0", " "), span=match.group()
-    )
+    return Period(start=start, label=f"after {days[-1]:%d %b %Y}".replace(" 0", " "), span=span)
 
 
 def inherit(ask: Ask, previous: Ask, own: set[str]) -> Ask:

@@ -70,6 +70,15 @@ def _closest(word: str, choices: list[str]) -> str | None:
     return max(scored)[2] if scored else None
 
 
+def _closer_to_word(typed: str, word: str | None, names: list[str]) -> bool:
+    """'childen' is one edit from 'children' and two from the name 'child-e': a word strictly
+    closer than every near name is the word."""
+    if word is None:
+        return False
+    similarity = DamerauLevenshtein.normalized_similarity
+    return similarity(typed, word) > max(similarity(typed, n) for n in names)
+
+
 def _member_names(records: Records | None) -> list[str]:
     if records is None:
         return []
@@ -115,9 +124,10 @@ class Speller:
             lower = word.lower().removesuffix("'s")
             if len(lower) < MIN_LENGTH or is_word(lower.split("'")[0], known):
                 return word  # contractions ('who've') are read by their first part
-            if any(name_similarity(lower, n) >= FUZZY_NAME for n in names):
-                return word  # a misspelt member's name: read by the member resolver
             best = _closest(lower, choices)
+            near_names = [n for n in names if name_similarity(lower, n) >= FUZZY_NAME]
+            if near_names and not _closer_to_word(lower, best, near_names):
+                return word  # a misspelt member's name: read by the member resolver
             if best is None:
                 return word
             if best in searched:

@@ -24,6 +24,7 @@ _EXCLUDED = re.compile(
     r"but not|not by)\s+([^?.,;]+)",
     re.I,
 )
+_ETC = re.compile(r"\b(etc|and so on|and the like|or similar|and similar)\b")
 _MOST = re.compile(r"\b(most|highest|biggest)\b")
 _LEAST = re.compile(r"\b(least|fewest|lowest)\b")
 _KINDS = {
@@ -43,6 +44,7 @@ class Terms:
     source_types: tuple[SourceType, ...] = ()
     ranking: str | None = None
     learning_kind: str | None = None
+    plural_types: bool = False  # an event type named in the plural ('the conferences')
 
 
 def split_exclusions(text: str) -> tuple[str, str]:
@@ -115,6 +117,7 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
         if any(has_phrase(lower, w) for w in words)
     }
     events |= {EventType(e) for m in meanings for e in m.get("event_types", [])}
+    plural = _names_plural(wanted, [w for words in data["event_types"].values() for w in words])
     outcomes: set[Outcome] = set()
     outcome_words: list[str] = []
     for word, mapped in data["outcomes"].items():
@@ -125,7 +128,16 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
         if meaning.get("outcomes") and has_phrase(wanted, abbreviation):
             outcomes |= {Outcome(o) for o in meaning["outcomes"]}
             outcome_words.append(abbreviation)
-    group = "missed" if {"missed", "miss"} & set(outcome_words) else None
+    every_miss = set(data["outcomes"]["missed"])  # 'misses', 'missed', 'miss' alike
+    if outcomes and outcomes <= every_miss and _ETC.search(lower):
+        # 'DNAs, WNBs etc': the named outcomes stand for all of their kind
+        outcomes = {Outcome(o) for o in every_miss}
+        outcome_words.append("missed")
+    group = (
+        "missed"
+        if any(set(data["outcomes"].get(w, ())) == every_miss for w in outcome_words)
+        else None
+    )
     sources = _source_types(lower) - _source_types(excluded.lower())
     kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(lower)]
     return Terms(
@@ -137,6 +149,18 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
         source_types=tuple(sorted(sources)),
         ranking="least" if _LEAST.search(lower) else "most" if _MOST.search(lower) else None,
         learning_kind=kinds[0] if len(kinds) == 1 else None,
+        plural_types=bool(events) and plural,
+    )
+
+
+def _names_plural(text: str, singulars: list[str]) -> bool:
+    """A word of the text is the plural of a one-word type name ('conferences', 'ICPCs',
+    'home visits')."""
+    words = re.findall(r"[a-z][a-z&.]*", text.lower())
+    last_words = {w.split()[-1] for w in singulars if not w.endswith("s")}
+    return any(
+        (w.endswith("es") and w[:-2] in last_words) or (w.endswith("s") and w[:-1] in last_words)
+        for w in words
     )
 
 
