@@ -74,8 +74,10 @@ class Understander:
         if last and previous and len(last.members) == 1 and _PLURAL.search(corrected):
             # 'who is jade's dsl?' 'what about her brother Leo?' 'an EWO for either of them?'
             last = last.model_copy(update={"members": previous.mentioned or last.members})
-        follow_up = is_follow_up(corrected, last) or bool(
-            last and previous_ids and narrows_previous(corrected)
+        follow_up = (
+            is_follow_up(corrected, last)
+            or bool(last and previous_ids and narrows_previous(corrected))
+            or bool(last and _refers_without_subject(corrected, records))
         )
         unresolved: list[str] = []
         asks: list[Ask] = []
@@ -192,6 +194,15 @@ FIELD_CONFIDENCE = 0.7  # below this, the fields a question names decide between
 
 
 PATTERNS_ODDS = 0.5  # the pattern indicators answer the whole case: only when more likely
+
+
+_REFERRING = re.compile(r"\b(that|it|those|these|them|him|her|he|she|they)\b", re.I)
+
+
+def _refers_without_subject(question: str, records: Records | None) -> bool:
+    """'when did that close and why?': a word pointing back and at most two words of its own
+    is read over the question before, however it is worded."""
+    return bool(_REFERRING.search(question)) and len(content_words(question, records)) <= 2
 
 
 _THAT_YEAR = re.compile(r"\b(that|the same) (year|month)\b", re.I)

@@ -54,7 +54,7 @@ def _by_name(text: str, records: Records) -> tuple[list[tuple[int, str]], str]:
                 spans += [(m.start(), m.end(), member.id, name) for m in pattern.finditer(text)]
                 continue
             wanted = canonical_people(name)
-            pattern = re.compile(rf"(?<![\w-]){re.escape(wanted)}(?:'s)?(?![\w-])", re.I)
+            pattern = re.compile(rf"(?<![\w-]){re.escape(wanted)}(?:'?s)?(?![\w-])", re.I)
             spans += [(m.start(), m.end(), member.id, name) for m in pattern.finditer(canonical)]
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []

@@ -69,14 +69,22 @@ def people_words() -> dict[str, str]:
 def _people_pattern() -> re.Pattern[str]:
     """Every family word in one pattern, longest first, so one pass replaces them all."""
     words = sorted(people_words(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(s)?(?![\w-])")
 
 
 @lru_cache(maxsize=4096)
 def canonical_people(text: str) -> str:
-    """The text with family words made canonical: "mum's fella" -> "mother's partner"."""
+    """The text with family words made canonical: "mum's fella" -> "mother's partner"; typed
+    without the apostrophe too ("mums mental health")."""
     words = people_words()
-    return _people_pattern().sub(lambda m: words[m.group(1)], text.lower())
+
+    def canonical(match: re.Match[str]) -> str:
+        word, s = match.group(1), match.group(2)
+        if s and (len(word) < 3 or words[word] == "partner"):
+            return match.group()  # 'partners' are agencies working together, 'mas' no mum
+        return words[word] + ("'s" if s else "")
+
+    return _people_pattern().sub(canonical, text.lower())
 
 
 @cache
