@@ -1028,3 +1028,28 @@ def test_a_pronoun_or_gerund_alone_is_no_anchor(text: str) -> None:
 )
 def test_the_day_of_an_anchor(text: str, start: str, end: str) -> None:
     assert bounds(text) == (D(start), D(end))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("has anyone seen Sam since I was last covering this family a fortnight ago?",
+         "2026-11-06", "2026-11-20"),
+        ("where did they live before Southgate", "2025-06-01", "2026-01-31"),
+        ("wher did they live befor kelby", "2025-06-01", "2026-04-30"),
+    ],
+)  # fmt: skip
+def test_since_a_point_said_later_and_before_a_place(text: str, start: str, end: str) -> None:
+    assert bounds(text) == (D(start), D(end))
+
+
+def test_the_summer_holidays_come_from_the_school_records() -> None:
+    term_ends = event("s1", "2026-07-17", EventType.EDUCATION, "Last day of the summer term.")
+    term_starts = event("s2", "2026-09-07", EventType.EDUCATION, "Sam started at Ashby Academy.")
+    schooled = make_records(MUM, SAM, *ADDRESSES, term_ends, term_starts)
+    assert bounds("did anything happen over the summer holidays", records=schooled) == (
+        D("2026-07-18"),
+        D("2026-09-06"),
+    )
+    # no school record dates them: England's usual dates
+    assert bounds("anything in the summer hols?") == (D("2026-07-23"), D("2026-09-02"))

@@ -82,3 +82,29 @@ def test_an_agency_that_is_also_an_event_type_keeps_a_question_about_people(engi
     police = engine.ask("any police involvement?", "FAM-0107")
     assert not police.abstained
     assert {"chr-014", "chr-043", "chr-072", "chr-105", "chr-180"} <= cited(police)
+
+
+def test_a_comparison_asks_the_question_of_each_time(engine: Engine):
+    answer = engine.ask(
+        "how many appointments did the kids miss in 2017 compared with 2016?", "FAM-0107"
+    )
+    first, second = answer.request.asks
+    assert (first.about, first.shape, second.about, second.shape) == (
+        "appointments",
+        "count",
+        "appointments",
+        "count",
+    )
+    assert (first.period.start.year, second.period.start.year) == (2017, 2016)
+    assert first.outcome_group == second.outcome_group == "missed"
+
+
+def test_after_it_starts_on_the_day_of_the_part_before(engine: Engine):
+    answer = engine.ask(
+        "what happened at the conference on 3 April 2018, and was anything done about dad "
+        "after it?",
+        "FAM-0107",
+    )
+    second = answer.request.asks[1]
+    assert second.members == ("father",)
+    assert (str(second.period.start), str(second.period.end)) == ("2018-04-03", "2018-07-02")

@@ -41,6 +41,14 @@ def describe_event(event: ChronologyEvent, query: Query) -> str:
 
 def best_match(query: Query, events: list[ChronologyEvent]) -> ChronologyEvent | None:
     """For 'when was X?': the event whose words match the question best (idf-weighted)."""
+    scored = _best_scored(query, events)
+    return scored[1] if scored else None
+
+
+def _best_scored(
+    query: Query, events: list[ChronologyEvent]
+) -> tuple[tuple[int, float], ChronologyEvent] | None:
+    """The best matching event with its score: (question words it holds, their idf)."""
     records = query.records
     assert records is not None
     names = {t for m in records.members for t in tokens(" ".join([m.name, *m.aliases]))}
@@ -58,7 +66,22 @@ def best_match(query: Query, events: list[ChronologyEvent]) -> ChronologyEvent |
     top = max(scores)
     if top[0] == 0:
         return None
-    return events[scores.index(top)]
+    return top, events[scores.index(top)]
+
+
+def _best_of_any_type(
+    query: Query, typed: list[ChronologyEvent], any_type: list[ChronologyEvent]
+) -> ChronologyEvent | None:
+    """The best match among the events of the type the question named, unless an event of
+    another type holds more of the question's words: 'child assessment order' names the
+    type 'assessment' but is a court order."""
+    best = _best_scored(query, typed)
+    if len(any_type) == len(typed):
+        return best[1] if best else None
+    other = _best_scored(query, any_type)
+    if other is not None and (best is None or other[0][0] > best[0][0]):
+        return other[1]
+    return best[1] if best else None
 
 
 CONTINUING = (EventType.CONFERENCE, EventType.CORE_GROUP, EventType.MEETING, EventType.HOME_VISIT)
@@ -95,6 +118,7 @@ def chronology(query: Query) -> ToolResult:
     found, narrowed = previous_only(found, ask.restrict_to)
     if narrowed:
         described.append("the events of the previous answer")
+    any_type = found
     if ask.event_types:
         found = [e for e in found if e.event_type in ask.event_types]
         described.append("type " + " or ".join(sorted(type_words(t) for t in ask.event_types)))
@@ -144,7 +168,7 @@ def chronology(query: Query) -> ToolResult:
     if ask.shape in ("detail", "quote") and len(found) > 1 and not ask.period:
         # 'when was the ICPC?': one event. With a period ('home visits since April') every
         # matching event is listed.
-        best = best_match(query, found)
+        best = _best_of_any_type(query, found, any_type)
         if best is not None:
             return ToolResult(
                 ask.about,

@@ -18,7 +18,7 @@ from bot.records import Records, member_names
 from bot.request import LEARNING_ABOUTS, Ask, Period, Reading, Request
 from bot.search import tokens
 from bot.understand.classify import UNANSWERABLE_ODDS, Prediction, QuestionClassifier
-from bot.understand.clauses import split_clauses
+from bot.understand.clauses import split_clauses, split_comparison
 from bot.understand.followups import (
     asks_since_when,
     inherit,
@@ -82,19 +82,27 @@ class Understander:
         unresolved: list[str] = []
         asks: list[Ask] = []
         context = np.asarray(self.embedder.embed_one(mask_members(corrected, records)))
-        for clause in split_clauses(corrected):
+        parts = [
+            (piece, again)
+            for clause in split_clauses(corrected)
+            for piece, again in _compared(clause)
+        ]
+        for clause, again in parts:
             before = asks[-1] if asks else last
             ask, missing = self._ask(
                 clause,
                 records,
                 today,
                 before,
-                is_follow_up(clause, before) if asks else follow_up,
+                again or (is_follow_up(clause, before) if asks else follow_up),
                 previous_ids if not asks else (),
                 same_question=bool(asks),
                 context=context,
             )
             unresolved += missing
+            if again and asks and ask.period is not None:
+                # '... this year compared with last year': the same ask of another time
+                ask = asks[-1].model_copy(update={"period": ask.period, "clause": clause})
             asks.append(ask)
         return Request(
             question=question,
@@ -142,8 +150,10 @@ class Understander:
             # 'when did Ellis start at Strandfold and who's the DSL there?': one person
             ask = ask.model_copy(update={"members": previous.members})
         if same_question and period is None and (word := relative_word(clause)):
-            # '..., and where were they living before that?': timed by the earlier part's answer
-            ask = ask.model_copy(update={"relative": word})
+            # 'what happened at the core group on 24/09, and was anything done after it?':
+            # timed by the part before, by its period or else by its answer's records
+            period = _next_to(previous.period if previous else None, word, today)
+            ask = ask.model_copy(update={"period": period} if period else {"relative": word})
         if ask.about == "appointments" and parsed.period is not None and period is not None:
             ask = ask.model_copy(update={"period": parsed.period})  # upcoming ones count
         unresolved = [parsed.unresolved] if parsed.unresolved else []
@@ -196,6 +206,12 @@ FIELD_CONFIDENCE = 0.7  # below this, the fields a question names decide between
 PATTERNS_ODDS = 0.5  # the pattern indicators answer the whole case: only when more likely
 
 
+def _compared(clause: str) -> list[tuple[str, bool]]:
+    """A clause, or a comparison's two sides: the second (True) asks the first's question."""
+    sides = split_comparison(clause)
+    return [(clause, False)] if sides is None else [(sides[0], False), (sides[1], True)]
+
+
 _REFERRING = re.compile(r"\b(that|it|those|these|them|him|her|he|she|they)\b", re.I)
 
 
@@ -206,6 +222,21 @@ def _refers_without_subject(question: str, records: Records | None) -> bool:
 
 
 _THAT_YEAR = re.compile(r"\b(that|the same) (year|month)\b", re.I)
+
+
+def _next_to(period: Period | None, word: str, today: dt.date) -> Period | None:
+    """The time before or after a dated period: after (or since) a day starts on that day,
+    after a longer period on the day after it; before ends the day before it starts."""
+    if period is None or period.start is None or period.end is None:
+        return None
+    if word == "before":
+        end = period.start - dt.timedelta(days=1)
+        return Period(end=end, label=f"before {period.start:%d %b %Y}".replace(" 0", " "))
+    one_day = period.start == period.end or word == "since"
+    start = period.start if one_day else period.end + dt.timedelta(days=1)
+    if start > today:
+        return None
+    return Period(start=start, end=today, label=f"from {start:%d %b %Y}".replace(" 0", " "))
 
 
 def _name_that_year(clause: str, previous: Ask | None) -> str:
@@ -248,7 +279,8 @@ def _sure_of_patterns(prediction: Prediction) -> Prediction:
 def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None) -> Prediction:
     """Evidence from the fields the question names, when the classifier is unsure: outcomes
     and appointment types are held by appointments, moves by addresses, other event and source
-    types by chronology events. The most likely reading that holds every named field wins. A
+    types by chronology events, document names by documents. The most likely reading that
+    holds the most named fields wins. A
     role whose own name holds 'lead' (designated safeguarding lead) is a role, not the lead."""
     if records is None:
         return prediction
@@ -257,6 +289,9 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
     ]
     if prediction.about == "lead_professional" and lead_roles:
         return replace(prediction, about="people_involved")
+    if terms.outcome_group == "missed" and prediction.about == "events":
+        # chronology events hold no outcome: missed sessions are appointments, however sure
+        return replace(prediction, about="appointments")
     if prediction.about_p >= FIELD_CONFIDENCE:
         return prediction
     holders: list[frozenset[str]] = []
@@ -266,6 +301,8 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
         holders.append(_HOLD_OUTCOMES)
     if terms.source_types:
         holders.append(_HOLD_SOURCES)
+    if terms.names_document:  # 'the ICPC minutes', 'the school report'
+        holders.append(_HOLD_DOCUMENTS)
     # a type that is also an agency the question names ('who is the environmental health
     # officer?') does not turn a question about people into one about events
     types = {
@@ -277,16 +314,22 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
         holders.append(_HOLD_MOVES)
     elif types:
         holders.append(_HOLD_EVENTS)
-    if not holders or all(prediction.about in h for h in holders):
+
+    def held(about: str) -> int:
+        return sum(about in h for h in holders)
+
+    # the likeliest reading that holds the most of the named fields, if it holds more
+    best = max(prediction.about_ranked, key=lambda pair: held(pair[0]), default=None)
+    if best is None or held(best[0]) <= held(prediction.about):
         return prediction
-    fitting = [a for a, _ in prediction.about_ranked if all(a in h for h in holders)]
-    return replace(prediction, about=fitting[0]) if fitting else prediction
+    return replace(prediction, about=best[0])
 
 
 _SUMMARY = frozenset({"case_summary", "topic_across_records", "document_content"})
 _HOLD_OUTCOMES = frozenset({"appointments", "last_seen", "last_seen_alone", "case_summary"})
 # missed appointments are appointments: 'the children's 2017 misses' is never who was last seen
 _HOLD_MISSED = frozenset({"appointments"})
+_HOLD_DOCUMENTS = frozenset({"document_content", "topic_across_records"})
 _HOLD_SOURCES = frozenset({"referrals", "events"}) | _SUMMARY
 _HOLD_MOVES = frozenset({"addresses_moves", "events"})  # a summary lists no moves
 # address records hold moves and housing (tenure, why a home was left), as events do
@@ -402,7 +445,7 @@ def _follow(
             ("outcomes", terms.outcomes),
             ("outcome_group", terms.outcome_group or terms.outcomes),
             ("source_types", terms.source_types),
-            ("period", period),
+            ("period", period or ask.relative),
             ("learning_kind", terms.learning_kind),
         )
         if value

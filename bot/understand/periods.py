@@ -1022,6 +1022,51 @@ def _part_of(lo: dt.date, hi: dt.date, part: str) -> tuple[dt.date, dt.date]:
     return lo + dt.timedelta(days=third), lo + dt.timedelta(days=2 * third - 1)
 
 
+_SCHOOL_SUMMER = re.compile(
+    r"\b(?:(?P<mod>last|this)\s)?(?:the\s)?(?:school\s)?summer\s(?:holidays?|hols|break)"
+    r"(?:\s(?P<y>(?:19|20)\d\d))?\b"
+)
+# England's schools break up in the third or fourth week of July and go back in the first
+# week of September: used when the case's education records do not date it.
+SUMMER_TERM_ENDS = (7, 22)
+AUTUMN_TERM_STARTS = (9, 3)
+
+
+def _school_summer(index: _Index | None, year: int) -> tuple[dt.date, dt.date]:
+    """The school summer holidays of a year: from the day after the last education record of
+    July (the end of the summer term) to the day before the first of late August or
+    September (the new term), else England's usual dates."""
+    ends, starts = dt.date(year, *SUMMER_TERM_ENDS), dt.date(year, *AUTUMN_TERM_STARTS)
+    if index is not None:
+        education = [
+            index.docs[i].date
+            for i in index.events
+            if index.docs[i].event_type == "education" and index.docs[i].date
+        ]
+        july = [d for d in education if d.year == year and d.month == 7]
+        autumn = [d for d in education if dt.date(year, 8, 25) <= d <= dt.date(year, 9, 15)]
+        ends = max(july, default=ends)
+        starts = min((d for d in autumn if d > ends), default=starts)
+    return ends + dt.timedelta(days=1), starts - dt.timedelta(days=1)
+
+
+def _school_holiday_atoms(ctx: _Ctx) -> list[_Atom]:
+    """'the summer holidays', 'over the summer hols', 'last summer holidays'."""
+    atoms: list[_Atom] = []
+    for m in _SCHOOL_SUMMER.finditer(ctx.text.norm):
+        if m.group("y"):
+            year = int(m.group("y"))
+        else:
+            this_year = _school_summer(ctx.index, ctx.today.year)
+            begun = this_year[0] <= ctx.today
+            year = ctx.today.year if begun and m.group("mod") != "last" else ctx.today.year - 1
+            if m.group("mod") == "last" and this_year[1] < ctx.today:
+                year = ctx.today.year
+        lo, hi = _school_summer(ctx.index, year)
+        atoms.append(_Atom(m.start(), m.end(), lo, min(hi, ctx.today), "holiday", point=lo))
+    return atoms
+
+
 def _relative_atoms(ctx: _Ctx) -> list[_Atom]:
     today, norm = ctx.today, ctx.text.norm
     atoms: list[_Atom] = []
@@ -1183,6 +1228,16 @@ def _prep_before(norm: str, a: int) -> str | None:
     return m.group(1) if m else None
 
 
+_SINCE_EARLIER = re.compile(r"\b(?:ever\s)?since\b")
+
+
+def _clause_before(norm: str, a: int) -> str:
+    """The words of norm before a, back to the last clause break."""
+    head = norm[:a]
+    breaks = [head.rfind(mark) for mark in ".;?!,"]
+    return head[max(breaks) + 1 :]
+
+
 def _prep_start(norm: str, a: int) -> int:
     """Where the preposition before norm[a:] begins (a when there is none)."""
     m = _PREP_BEFORE.search(norm, max(0, a - 20), a)
@@ -1201,6 +1256,9 @@ def _date_phrases(ctx: _Ctx, atoms: list[_Atom]) -> list[_Found]:
             continue
         prep = _prep_before(norm, atom.a)
         a = _prep_start(norm, atom.a)
+        if prep is None and atom.kind == "ago" and _SINCE_EARLIER.search(_clause_before(norm, a)):
+            # 'since I was last covering this family a fortnight ago': the point it began
+            prep = "since"
         prefix = _PREFIX_DATE.search(norm[: atom.a]) if prep is None else None
         if prefix and atom.kind in ("year", "month", "day", "season", "holiday"):
             prep = "before" if prefix.group("p") == "pre" else "after"  # "pre-2012"
@@ -1673,6 +1731,7 @@ def _resolve(
         or gerund
         or address_span
         or (index and first in dict(index.member_phrases) and has_past)
+        or (index and _names_an_address(index, tokens))  # "before greywell": the move there
     ):
         return _NOT_TIME  # "after school", "before bed"
     members = _members_in(index, joined, today, forward) if index else []
@@ -2450,7 +2509,7 @@ def find_period(text: str, today: dt.date, records: Records | None = None) -> Pe
     index = _index(records) if records is not None else None
     norm_text = _normalise(text, index.keep if index else frozenset())
     ctx = _Ctx(norm_text, today, index, bool(_FUTURE_RE.search(norm_text.norm)))
-    atoms = _calendar_atoms(ctx) + _relative_atoms(ctx)
+    atoms = _calendar_atoms(ctx) + _relative_atoms(ctx) + _school_holiday_atoms(ctx)
     candidates = _date_phrases(ctx, atoms) + _anchors(ctx, atoms)
     kept: list[_Found] = []
     order = sorted(

@@ -16,7 +16,17 @@ from bot.understand.vocabulary import (
     people_words,
     vocabulary,
 )
-from ingest.models import EventType, Outcome, SourceType
+from ingest.models import (
+    Address,
+    Appointment,
+    ChronologyEvent,
+    EventType,
+    Member,
+    Outcome,
+    Professional,
+    SourceType,
+)
+from prompts import stopwords
 
 # "from the public rather than professionals": what follows is excluded, not wanted.
 _EXCLUDED = re.compile(
@@ -45,6 +55,7 @@ class Terms:
     ranking: str | None = None
     learning_kind: str | None = None
     plural_types: bool = False  # an event type named in the plural ('the conferences')
+    names_document: bool = False  # a word only the case's documents are named by ('minutes')
 
 
 def split_exclusions(text: str) -> tuple[str, str]:
@@ -77,6 +88,45 @@ def record_words(records: Records) -> list[str]:
     names |= {a.agency for a in records.appointments} | {a.type for a in records.appointments}
     names |= {e.agency for e in records.chronology}
     return sorted(names)
+
+
+_STRUCTURED_FIELDS = frozenset(
+    word
+    for model in (Professional, Appointment, ChronologyEvent, Address, Member)
+    for field in model.model_fields
+    for word in field.split("_")
+)
+_DOCUMENT_WORDS: dict[str, frozenset[str]] = {}
+_FILE_DATE_AND_SUFFIX = re.compile(r"^[0-9-]+|\.[a-z0-9]+$")
+
+
+def document_words(records: Records) -> frozenset[str]:
+    """Words that name the case's documents and nothing else the case holds: 'minutes',
+    'report', 'interview' from their titles and file names, less the words of its agencies,
+    roles, types, people, the vocabulary's types and the structured records' own fields
+    ('email', 'notes')."""
+    key = records.version.collection
+    if key not in _DOCUMENT_WORDS:
+        if len(_DOCUMENT_WORDS) > 64:
+            _DOCUMENT_WORDS.clear()
+        named = " ".join(
+            f"{p.title or ''} {_FILE_DATE_AND_SUFFIX.sub('', p.file)}"
+            for p in records.passages
+            if p.learning_kind is None
+        )
+        data = vocabulary()
+        taken = " ".join(record_words(records))
+        taken += " " + " ".join(w for words in data["event_types"].values() for w in words)
+        taken += " " + " ".join(data["event_types"]) + " " + " ".join(data["synonyms"])
+        taken += " " + " ".join(n for m in records.members for n in (m.name, *m.aliases))
+        taken += " " + " ".join(people_words())
+        excluded = set(re.findall(r"[a-z]+", taken.lower().replace("_", " "))) | _STRUCTURED_FIELDS
+        _DOCUMENT_WORDS[key] = frozenset(
+            w
+            for w in re.findall(r"[a-z]+", named.lower().replace("-", " "))
+            if len(w) >= 4 and w not in excluded and w not in stopwords()
+        )
+    return _DOCUMENT_WORDS[key]
 
 
 def _record_hits(lower: str, records: Records) -> list[str]:
@@ -150,6 +200,8 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
         ranking="least" if _LEAST.search(lower) else "most" if _MOST.search(lower) else None,
         learning_kind=kinds[0] if len(kinds) == 1 else None,
         plural_types=bool(events) and plural,
+        names_document=records is not None
+        and bool(set(re.findall(r"[a-z]+", lower)) & document_words(records)),
     )
 
 
