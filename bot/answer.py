@@ -358,7 +358,10 @@ class Engine:
         result = STRUCTURED_TOOLS[ask.about](query)
         if result.found or result.final:
             return result
-        return self._fallback(query, result, FALLBACKS.get(ask.about, DEFAULT_FALLBACKS))
+        order = FALLBACKS.get(ask.about, DEFAULT_FALLBACKS)
+        if ask.confidence < SURE:  # an unsure reading that finds nothing: the next readings
+            order = _case_readings(ask.plausible) + order
+        return self._fallback(query, result, order)
 
     def _closeness(self, ask: Ask, records: Records) -> float:
         """The highest cosine between a clause and any record of the case."""

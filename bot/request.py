@@ -84,6 +84,11 @@ class Ask(BaseModel):
     alternatives: tuple[About, ...] = Field(
         (), description="The classifier's next readings of `about`, most likely first."
     )
+    plausible: tuple[About, ...] = Field(
+        (),
+        description="The next readings the classifier gives at least a quarter's chance: "
+        "what an unsure reading that finds nothing gives way to.",
+    )
     members: tuple[str, ...] = Field((), description="Member ids, in the question's order.")
     agency_or_role: tuple[str, ...] = Field(
         (), description="Words matched against agencies, roles and appointment types."
@@ -107,6 +112,9 @@ class Ask(BaseModel):
     topic: str | None = Field(None, description="What a topic or passage question is about.")
     text: str = Field("", description="The words for passage search (period words removed).")
     learning_kind: Literal["review", "procedure", "guidance"] | None = None
+    addresses: tuple[str, ...] = Field(
+        (), description="Address ids of a place the question names ('the hostel', 'Greywell')."
+    )
     relative: Literal["before", "after", "since"] | None = Field(
         None,
         description="A later part of a question timed against the part before it ('when did "

@@ -108,3 +108,21 @@ def test_after_it_starts_on_the_day_of_the_part_before(engine: Engine):
     second = answer.request.asks[1]
     assert second.members == ("father",)
     assert (str(second.period.start), str(second.period.end)) == ("2018-04-03", "2018-07-02")
+
+
+def test_a_place_the_family_lived_is_its_address_and_who_lived_there(engine: Engine):
+    answer = engine.ask("was dad at the hostel in 2011 with the rest of them", "FAM-0107")
+    assert answer.request.asks[0].addresses == ("addr-07",)
+    assert cited(answer) == {"addr-07"}
+    assert "Living there: Mother, Child A, Child B, Child C and Child D." in answer.answer
+
+
+def test_where_they_lived_before_a_move_is_the_home_just_before(engine: Engine):
+    answer = engine.ask("where did they live before moving to Hasleby in 2017?", "FAM-0107")
+    assert cited(answer) == {"addr-12"}
+
+
+def test_a_fact_no_event_holds_is_read_the_next_way(engine: Engine):
+    answer = engine.ask("when is the unborn baby due?", "FAM-0107")
+    assert cited(answer) == {"unborn"}
+    assert "expected 19 Oct 2018" in answer.answer

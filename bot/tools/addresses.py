@@ -16,12 +16,22 @@ def _describe(address: Address) -> str:
     return f"{where}: from {fmt_date(address.start)} {until}.{note}"
 
 
+def _who(address: Address, records: Records) -> str:
+    """' Living there: Mother, Child A and Child B.' when the record says who lived there."""
+    if not address.members:
+        return ""
+    return f" Living there: {records.names(list(address.members))}."
+
+
 def addresses(query: Query) -> ToolResult:
     records = query.records
     assert records is not None
     ask = query.ask
     history = list(records.addresses)
     searched = f"the {len(history)} address records in case.yaml of case {records.case_id}"
+    if ask.addresses:
+        history = [a for a in history if a.id in ask.addresses]
+        searched += f", at {join_words(list(dict.fromkeys(a.area for a in history)))}"
     if ask.period:
         history = [a for a in history if ask.period.overlaps(a.start, a.end)]
         searched += f", {ask.period.label}"
@@ -33,6 +43,22 @@ def addresses(query: Query) -> ToolResult:
             False,
         )
     ids = [a.id for a in history]
+    before = ask.period is not None and ask.period.start is None and ask.period.end is not None
+    if ask.shape in ("detail", "latest") and before and ask.period is not None:
+        # 'where did they live before moving to Hasleby?': the home just before, then the rest
+        day = ask.period.end
+        last = [a for a in history if a.start <= day and (a.end is None or a.end >= day)]
+        if last:
+            lines = [
+                Line(
+                    f"Living there up to {fmt_date(day)}: {_describe(a)}{_who(a, records)}", (a.id,)
+                )
+                for a in last
+            ]
+            return ToolResult("addresses_moves", lines, searched, True, [a.id for a in last])
+    if ask.addresses:  # 'who lived at the hostel?': that home, and who lived there
+        lines = [Line(_describe(a) + _who(a, records), (a.id,)) for a in history]
+        return ToolResult("addresses_moves", lines, searched, True, ids)
     if ask.shape == "latest" and not ask.period:
         current = [a for a in history if a.end is None]
         if not current:
@@ -67,7 +93,7 @@ def addresses(query: Query) -> ToolResult:
                 tuple(a.id for a in history if a.local_authority),
             )
         )
-    lines += [Line(_describe(a), (a.id,), bullet=True) for a in history]
+    lines += [Line(_describe(a) + _who(a, records), (a.id,), bullet=True) for a in history]
     lines += [Line(f"Move on {fmt_date(e.date)}: {e.summary}", (e.id,), bullet=True) for e in moves]
     return ToolResult("addresses_moves", lines, searched, True, ids + [e.id for e in moves])
 

@@ -51,8 +51,7 @@ def _best_scored(
     """The best matching event with its score: (question words it holds, their idf)."""
     records = query.records
     assert records is not None
-    names = {t for m in records.members for t in tokens(" ".join([m.name, *m.aliases]))}
-    wanted = set(tokens(query.ask.text)) - names
+    wanted = _question_words(query)
     documents = [set(tokens(f"{e.summary} {e.action or ''} {e.outcome or ''}")) for e in events]
     if not wanted or not documents:
         return None
@@ -67,6 +66,14 @@ def _best_scored(
     if top[0] == 0:
         return None
     return top, events[scores.index(top)]
+
+
+def _question_words(query: Query) -> set[str]:
+    """The words of the ask a record could hold: its text less the household's names."""
+    records = query.records
+    assert records is not None
+    names = {t for m in records.members for t in tokens(" ".join([m.name, *m.aliases]))}
+    return set(tokens(query.ask.text)) - names
 
 
 def _best_of_any_type(
@@ -176,6 +183,16 @@ def chronology(query: Query) -> ToolResult:
                 searched,
                 True,
                 [best.id],
+            )
+        if _question_words(query) and not (
+            ask.event_types or terms or ask.source_types or narrowed
+        ):
+            # 'when is the unborn baby due?': one fact, and no event holds a word of it
+            return ToolResult(
+                ask.about,
+                [Line("No chronology record holds what was asked.", ())],
+                searched + ", for the question's words",
+                False,
             )
     counts = Counter(type_words(e.event_type) for e in found)
     breakdown = ", ".join(f"{n} {w}" for w, n in counts.most_common())

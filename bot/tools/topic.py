@@ -21,6 +21,7 @@ import numpy as np
 import prompts
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
 from bot.records import Records
+from bot.request import Ask
 from bot.search import tokens
 from bot.tools.chronology import type_words
 from bot.understand.vocabulary import expand_abbreviations, read_out_abbreviations
@@ -290,11 +291,25 @@ def topic(
         )
     meant = read_out_abbreviations(subject)  # 'any DV?' means domestic violence
     chosen, matched = _about_topic(query, matrix, meant, names, embedder, theme_vectors)
+    chosen += [i for i in _of_named_type(records, ask) if i not in chosen]
     if chosen and matched:
         searched += " (read as {}, by its example sentences)".format(
             " and ".join(f"'{theme_vectors.name(i)}'" for i in matched)
         )
     return _listed(query, chosen, subject, searched)
+
+
+def _of_named_type(records: Records, ask: Ask) -> list[str]:
+    """Chronology records of an event type the topic names ('noise complaints': environmental
+    health), from a source it names ('from neighbours'): about it by what they are."""
+    if not ask.event_types:
+        return []
+    return [
+        e.id
+        for e in records.chronology
+        if e.event_type in ask.event_types
+        and (not ask.source_types or e.source_type in ask.source_types)
+    ]
 
 
 def _about_people(records: Records, matrix: _Matrix, members: tuple[str, ...]) -> list[str]:

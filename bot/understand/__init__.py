@@ -200,6 +200,7 @@ _AGENCY_FILTERED = frozenset(  # asks whose answer depends on the agency or role
 )
 _PLURAL = re.compile(r"\b(them|they|their|both|either|each of)\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(there|then|that|his|her|their|them|him|it)\b", re.I)
+PLAUSIBLE_ODDS = 0.25  # a next reading worth trying when the first finds nothing
 FIELD_CONFIDENCE = 0.7  # below this, the fields a question names decide between readings
 
 
@@ -303,6 +304,8 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
         holders.append(_HOLD_SOURCES)
     if terms.names_document:  # 'the ICPC minutes', 'the school report'
         holders.append(_HOLD_DOCUMENTS)
+    if terms.addresses:  # 'was dad at the hostel in 2011?': who lived where, when
+        holders.append(_HOLD_PLACES)
     # a type that is also an agency the question names ('who is the environmental health
     # officer?') does not turn a question about people into one about events
     types = {
@@ -329,6 +332,7 @@ _SUMMARY = frozenset({"case_summary", "topic_across_records", "document_content"
 _HOLD_OUTCOMES = frozenset({"appointments", "last_seen", "last_seen_alone", "case_summary"})
 # missed appointments are appointments: 'the children's 2017 misses' is never who was last seen
 _HOLD_MISSED = frozenset({"appointments"})
+_HOLD_PLACES = frozenset({"addresses_moves"})
 _HOLD_DOCUMENTS = frozenset({"document_content", "topic_across_records"})
 _HOLD_SOURCES = frozenset({"referrals", "events"}) | _SUMMARY
 _HOLD_MOVES = frozenset({"addresses_moves", "events"})  # a summary lists no moves
@@ -384,6 +388,7 @@ def _build(
         clause=clause,
         confidence=round(prediction.about_p, 3),
         alternatives=tuple(a for a, _ in prediction.about_ranked[1:3]),
+        plausible=tuple(a for a, p in prediction.about_ranked[1:3] if p >= PLAUSIBLE_ODDS),
         members=members,
         agency_or_role=terms.agency_or_role,
         role_terms=terms.role_terms,
@@ -397,6 +402,7 @@ def _build(
         topic=_topic(rest) if about in ("topic_across_records", "unanswerable") else None,
         text=expand_abbreviations(rest),
         learning_kind=learning_kind,  # type: ignore[arg-type]
+        addresses=terms.addresses,
     )
 
 

@@ -4,6 +4,7 @@ outcomes, referral source types, the kind of learning document, and 'most' / 'le
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -13,6 +14,7 @@ from bot.understand.vocabulary import (
     abbreviations_in,
     abbreviations_used,
     has_phrase,
+    known_terms,
     people_words,
     vocabulary,
 )
@@ -56,6 +58,7 @@ class Terms:
     learning_kind: str | None = None
     plural_types: bool = False  # an event type named in the plural ('the conferences')
     names_document: bool = False  # a word only the case's documents are named by ('minutes')
+    addresses: tuple[str, ...] = ()  # address ids of a place named ('the hostel', 'Greywell')
 
 
 def split_exclusions(text: str) -> tuple[str, str]:
@@ -127,6 +130,36 @@ def document_words(records: Records) -> frozenset[str]:
             if len(w) >= 4 and w not in excluded and w not in stopwords()
         )
     return _DOCUMENT_WORDS[key]
+
+
+_CALENDAR = frozenset(
+    w.lower() for w in [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name]
+) | {"spring", "summer", "autumn", "winter"}
+_LOCATIVE = re.compile(
+    r"\b(?:at|in|into|to|from|outside|inside)\s(?:the\s|their\s|his\s|her\s)?"
+    r"([a-z][a-z'-]+)(?:\s([a-z][a-z'-]+))?"
+)
+
+
+def named_addresses(lower: str, records: Records) -> tuple[str, ...]:
+    """'was dad at the hostel in 2011?', 'who lived in the greywell flat?': the addresses named
+    by a place after 'at', 'in', 'to' or 'from' whose words are all in the address record (its
+    area and notes) and are no agency, role, type, time or person word of the case."""
+    taken = set(re.findall(r"[a-z]+", " ".join(record_words(records)).lower()))
+    taken |= set(people_words()) | _STRUCTURED_FIELDS | stopwords() | known_terms() | _CALENDAR
+    homes = [
+        (a.id, set(re.findall(r"[a-z]+", f"{a.area} {a.notes or ''}".lower())))
+        for a in records.addresses
+    ]
+    named: list[str] = []
+    for match in _LOCATIVE.finditer(lower):
+        words = [w for w in match.groups() if w and w not in stopwords()]
+        if not words or words[0] in taken:
+            continue
+        whole = [i for i, home in homes if set(words) <= home]
+        first = [i for i, home in homes if words[0] in home]
+        named += whole or (first if len(words) == 1 or words[1] in taken else [])
+    return tuple(dict.fromkeys(named))
 
 
 def _record_hits(lower: str, records: Records) -> list[str]:
@@ -202,6 +235,7 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
         plural_types=bool(events) and plural,
         names_document=records is not None
         and bool(set(re.findall(r"[a-z]+", lower)) & document_words(records)),
+        addresses=named_addresses(lower, records) if records is not None else (),
     )
 
 
