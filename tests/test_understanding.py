@@ -13,7 +13,7 @@ from bot.records import RecordCache, Records
 from bot.request import Request
 from bot.search import sentences, tokens
 from bot.understand import Understander
-from bot.understand.clauses import split_clauses
+from bot.understand.clauses import asking_part, split_clauses, split_comparison
 from bot.understand.members import find_members
 from bot.understand.spelling import Speller
 from bot.understand.terms import find_terms
@@ -94,6 +94,37 @@ def test_excluded_sources_are_not_wanted():
 )
 def test_parts_of_a_question(question: str, parts: int):
     assert len(split_clauses(question)) == parts
+
+
+def test_a_leading_scene_belongs_to_the_part_after_it():
+    assert split_clauses("in the ICPC minutes, when was the first core group due by?") == [
+        "in the ICPC minutes, when was the first core group due by"
+    ]
+
+
+def test_a_comparison_is_the_question_and_its_other_time():
+    assert split_comparison("how often has he gone missing this year compared with last year?") == (
+        "how often has he gone missing this year",
+        "last year",
+    )
+    assert split_comparison("how does his attendance compare with his brother's") is None
+
+
+@pytest.mark.parametrize(
+    ("part", "asked"),
+    [
+        (
+            "There's a gap in Leo's health visiting record around the move back, so I need to "
+            "know which health visitor he had during 2014 before I chase the notes.",
+            "which health visitor he had during 2014",
+        ),
+        ("who is the HV so I can ring her", "who is the HV"),
+        ("what happened to Sam before I took over", "what happened to Sam before I took over"),
+        ("who is the SW", "who is the SW"),
+    ],
+)
+def test_what_a_rambling_part_asks(part: str, asked: str):
+    assert asking_part(part) == asked
 
 
 def test_ordinary_words_are_never_corrected(records: Records):

@@ -18,7 +18,7 @@ from bot.records import Records, member_names
 from bot.request import LEARNING_ABOUTS, Ask, Period, Reading, Request
 from bot.search import tokens
 from bot.understand.classify import UNANSWERABLE_ODDS, Prediction, QuestionClassifier
-from bot.understand.clauses import split_clauses, split_comparison
+from bot.understand.clauses import asking_part, split_clauses, split_comparison
 from bot.understand.followups import (
     asks_since_when,
     inherit,
@@ -138,10 +138,11 @@ class Understander:
         masked = mask_members(rest, records)
         known = self.speller.known_words(records)
         found = find_members(rest, records, previous.members if previous else (), known)
-        terms = find_terms(rest, masked, records)
+        terms = _asked_terms(rest, masked, records)
         allowed = LEARNING_ABOUTS if records is None else None
+        asking = asking_part(masked)  # what a rambling part asks, after the scene it sets
         prediction = self.classifier.predict(
-            np.asarray(self.embedder.embed_one(masked)), masked, allowed, context
+            np.asarray(self.embedder.embed_one(asking)), asking, allowed, context
         )
         prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
@@ -205,6 +206,23 @@ FIELD_CONFIDENCE = 0.7  # below this, the fields a question names decide between
 
 
 PATTERNS_ODDS = 0.5  # the pattern indicators answer the whole case: only when more likely
+
+
+def _asked_terms(rest: str, masked: str, records: Records | None) -> Terms:
+    """The filters of what is asked. A rambling part sets a scene first ('I'm the new
+    paediatric nurse picking up the growth work, and I need to know ...'): the agencies, roles,
+    types and sources it names are the speaker's, not the question's, so they come from the
+    words after the asking phrase; the outcomes it names ('what mum missed that year') are
+    what is asked about, wherever they stand."""
+    whole = find_terms(rest, masked, records)
+    asking = asking_part(rest)
+    if asking == rest:
+        return whole
+    asked = find_terms(asking, asking_part(masked), records)
+    outcomes = tuple(sorted(set(asked.outcomes) | set(whole.outcomes)))
+    return replace(
+        asked, outcomes=outcomes, outcome_group=asked.outcome_group or whole.outcome_group
+    )
 
 
 def _compared(clause: str) -> list[tuple[str, bool]]:

@@ -21,7 +21,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.request import About, Shape
-from bot.understand.clauses import split_clauses
+from bot.understand.clauses import asking_part, split_clauses
 from bot.understand.members import mask_names
 from bot.understand.vocabulary import FAST_LOADER
 from bot.understand.vocabulary import TRAINING_DATA as DATA
@@ -83,7 +83,7 @@ def load_examples(folder: Path = DATA) -> list[Example]:
             for part, ask in zip(parts, asks, strict=True):
                 examples.append(
                     Example(
-                        mask_names(part, names),
+                        mask_names(asking_part(part), names),
                         ask["about"],
                         ask["shape"],
                         bool(ask.get("current", False)),

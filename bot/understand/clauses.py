@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.understand.periods import is_past_verb
+
 _STARTS = (
     r"when|who|whom|whose|what|whats|what's|where|which|how|why|is|are|was|were|has|have|had|"
     r"did|does|do|can|could|will|would|should|any|anything|list|show|give|tell|confirm|check|"
@@ -75,3 +77,38 @@ def split_comparison(part: str) -> tuple[str, str] | None:
     if not match or len(match.group("second").split()) > COMPARED_MAX_WORDS:
         return None
     return match.group("first").strip(), match.group("second").strip()
+
+
+# What a long, rambling part actually asks comes after words like these: 'so I need to know
+# which health visitor he had'; the scene before them is context.
+_ASKING = re.compile(
+    r"\b(?:i (?:need|want|would like|'d like|have) to (?:know|find out|check|confirm)|"
+    r"i need|i'm trying to (?:find out|work out)|can you (?:tell me|list|give me|show me|"
+    r"confirm|check|pull|find)|could you (?:tell me|list|give me|show me|confirm|check|pull|"
+    r"find)|please (?:tell me|list|give me|confirm|check)|tell me|let me know)\b",
+    re.I,
+)
+LONG_PART = 14  # words: a part this long may ramble before it asks
+
+
+# '..., before I chase the notes', '... so I can decide whether to visit': the speaker's own
+# plans, said after the question
+_PURPOSE = re.compile(
+    r"[,;]?\s+(?:before|so that|so|as|because|until|then|and then)\s+(?:i|we)(?:'ll|'m|'d)?"
+    r"\s+(?P<verb>[a-z']+).*$",
+    re.I,
+)
+
+
+def asking_part(part: str) -> str:
+    """What a part asks: without the speaker's plans said after it, and, in a long part, the
+    words after the last 'I need to know', 'can you tell me' ... when they are a question of
+    their own."""
+    matches = list(_ASKING.finditer(part)) if len(part.split()) >= LONG_PART else []
+    rest = part[matches[-1].end() :].strip(" ,:;-") if matches else part
+    part = rest if len(rest.split()) >= MIN_WORDS else part
+    plan = _PURPOSE.search(part)
+    if plan is None or is_past_verb(plan.group("verb").lower()):
+        return part  # 'what happened before I took over': a time, not a plan
+    bare = part[: plan.start()]
+    return bare if len(bare.split()) >= MIN_WORDS else part

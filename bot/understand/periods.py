@@ -1642,6 +1642,11 @@ def _gerund_clause(tokens: list[str], index: _Index | None) -> bool:
     return False
 
 
+def is_past_verb(word: str) -> bool:
+    """'took', 'moved', 'was': a verb of the past (the speaker's past, not a plan)."""
+    return _is_past_verb(word) or word in ("was", "were", "had", "did")
+
+
 def _is_past_verb(word: str) -> bool:
     return word in _IRREGULAR_PAST or (
         len(word) > 4 and word.endswith("ed") and word not in ("need", "speed", "bed", "red")

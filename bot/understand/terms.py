@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.records import Records
+from bot.understand.periods import LIVE_WORDS, MOVE_WORDS
 from bot.understand.vocabulary import (
     abbreviations_in,
     abbreviations_used,
@@ -135,6 +136,9 @@ def document_words(records: Records) -> frozenset[str]:
 _CALENDAR = frozenset(
     w.lower() for w in [*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name]
 ) | {"spring", "summer", "autumn", "winter"}
+# being or living somewhere: 'was dad at the hostel', 'who lived in the flat', 'staying at'
+_DWELLING = "|".join(sorted(LIVE_WORDS | MOVE_WORDS | {"was", "were", "is", "are", "been", "be"}))
+_DWELLING_VERB = re.compile(rf"\b(?:{_DWELLING})\b(?:\s+\S+){{0,3}}\s*$")
 _LOCATIVE = re.compile(
     r"\b(?:at|in|into|to|from|outside|inside)\s(?:the\s|their\s|his\s|her\s)?"
     r"([a-z][a-z'-]+)(?:\s([a-z][a-z'-]+))?"
@@ -143,8 +147,9 @@ _LOCATIVE = re.compile(
 
 def named_addresses(lower: str, records: Records) -> tuple[str, ...]:
     """'was dad at the hostel in 2011?', 'who lived in the greywell flat?': the addresses named
-    by a place after 'at', 'in', 'to' or 'from' whose words are all in the address record (its
-    area and notes) and are no agency, role, type, time or person word of the case."""
+    by a place after 'at', 'in', 'to' or 'from', following a verb of being or living there,
+    whose words are all in the address record (its area and notes) and are no agency, role,
+    type, time or person word of the case."""
     taken = set(re.findall(r"[a-z]+", " ".join(record_words(records)).lower()))
     taken |= set(people_words()) | _STRUCTURED_FIELDS | stopwords() | known_terms() | _CALENDAR
     homes = [
@@ -153,6 +158,8 @@ def named_addresses(lower: str, records: Records) -> tuple[str, ...]:
     ]
     named: list[str] = []
     for match in _LOCATIVE.finditer(lower):
+        if not _DWELLING_VERB.search(lower[max(0, match.start() - 40) : match.start()]):
+            continue  # 'an answer at the door': where something happened, not who lived where
         words = [w for w in match.groups() if w and w not in stopwords()]
         if not words or words[0] in taken:
             continue
