@@ -13,6 +13,7 @@ from rank_bm25 import BM25Okapi
 
 import prompts
 from bot.asked import asked_kinds, holds
+from bot.document_names import naming_words
 from bot.records import Records
 from bot.requirements import is_requirement
 from bot.sentences import Sentence, SentenceBook, text_sentences
@@ -91,10 +92,16 @@ def heading_tokens(passage: Passage) -> set[str]:
     return set(tokens(passage.heading or ""))
 
 
-def _heading_answers(passage: Passage, query_tokens: set[str]) -> bool:
-    """The question, less the document's title, is the passage's own heading."""
-    wanted = query_tokens - title_tokens(passage)
-    return bool(wanted) and wanted <= heading_tokens(passage)
+def _heading_answers(passage: Passage, query_tokens: set[str], inside: list[set[str]]) -> bool:
+    """The question, less the words naming the document, is the passage's own heading or a
+    heading line inside it (a PDF page's 'Disclosure of 9 March 2018')."""
+    wanted = (
+        query_tokens
+        - title_tokens(passage)
+        - naming_words(query_tokens, title_tokens(passage), tokens)
+    )
+    own = heading_tokens(passage)
+    return bool(wanted) and any(wanted <= own | words for words in [set(), *inside])
 
 
 @dataclass(frozen=True)
@@ -196,8 +203,11 @@ class PassageIndex:
         titled = {p.id for p in self.passages if p.id in allowed and self._names(p, query_tokens)}
         for pid in titled:  # the question names the document: its passages lead
             fused[pid] = fused.get(pid, 0.0) + 1.0 / RRF_K
+        asked = query_tokens - ignore  # a heading says what, not whom
         headed = {
-            p.id for p in self.passages if p.id in allowed and _heading_answers(p, query_tokens)
+            p.id
+            for p in self.passages
+            if p.id in allowed and _heading_answers(p, asked, self._inner_headings(p.id))
         }
         for pid in headed:  # 'recommendations of the review': the section of that name leads
             fused[pid] = fused.get(pid, 0.0) + 1.0 / RRF_K
@@ -248,7 +258,12 @@ class PassageIndex:
 
     @staticmethod
     def _names(passage: Passage, query_tokens: set[str]) -> bool:
-        return bool(title_tokens(passage) & query_tokens)
+        return bool(naming_words(query_tokens, title_tokens(passage), tokens))
+
+    def _inner_headings(self, passage_id: str) -> list[set[str]]:
+        """The words of each heading line inside a passage's text (PDF and plain text)."""
+        found = dict.fromkeys(s.heading for s in self.book.of(passage_id) if s.heading)
+        return [set(tokens(heading)) for heading in found]
 
     def quotes(
         self,
@@ -264,7 +279,8 @@ class PassageIndex:
         say?', 'the review's recommendations') gets the document's gist or the section."""
         query_tokens = set(tokens(question))
         for hit in hits:  # the best passage that the question only names
-            named = title_tokens(hit.passage) | heading_tokens(hit.passage)
+            naming = naming_words(query_tokens, title_tokens(hit.passage), tokens)
+            named = title_tokens(hit.passage) | naming | heading_tokens(hit.passage)
             if not (hit.title_match or hit.heading_match) or query_tokens - named:
                 continue
             if hit.heading_match and (
@@ -278,7 +294,12 @@ class PassageIndex:
         scored: list[tuple[float, Sentence, Passage]] = []
         for rank, hit in enumerate(hits):
             # the words naming the document ('Hasleby Academy') say which, not what
-            naming = title_tokens(hit.passage) if hit.title_match else set()
+            naming = (
+                title_tokens(hit.passage)
+                | naming_words(query_tokens, title_tokens(hit.passage), tokens)
+                if hit.title_match
+                else set()
+            )
             found = self.book.of(hit.passage.id)
             meaning = self._closeness(question, [s.text for s in found])
             for sentence, close in zip(found, meaning, strict=True):

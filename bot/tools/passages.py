@@ -24,6 +24,7 @@ MIN_DENSE_UNKNOWN = 0.55
 def is_evidence(hit: Hit) -> bool:
     return (
         hit.title_match
+        or hit.heading_match
         or hit.dense >= MIN_DENSE
         or (hit.overlap >= MIN_OVERLAP and hit.dense >= MIN_DENSE_WITH_OVERLAP)
     )
