@@ -50,6 +50,25 @@ def tokens(text: str) -> list[str]:
     return [_stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
 
 
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b",
+    re.I,
+)
+
+
+def day_months(text: str) -> set[str]:
+    """The days of a month a text names ('9 March', 'March 9th' -> '9-mar'): a date is
+    word evidence even though its day, one digit, is no word of its own."""
+    found = set()
+    for match in _DAY_MONTH.finditer(text):
+        day = match.group(1) or match.group(4)
+        month = (match.group(2) or match.group(3)).lower()
+        if day and 1 <= int(day) <= 31:
+            found.add(f"{int(day)}-{month}")
+    return found
+
+
 def content_words(text: str) -> list[str]:
     """A text's word stems of four letters or more, each once, in order."""
     return [t for t in dict.fromkeys(tokens(text)) if len(t) >= 4]
@@ -212,6 +231,7 @@ class PassageIndex:
         for pid in headed:  # 'recommendations of the review': the section of that name leads
             fused[pid] = fused.get(pid, 0.0) + 1.0 / RRF_K
         ranked = sorted(fused, key=lambda pid: -fused[pid])[:k]
+        asked_dates = day_months(question)
         return [
             Hit(
                 by_id[pid],
@@ -220,7 +240,8 @@ class PassageIndex:
                 len(
                     (query_tokens - ignore)
                     & set(tokens(f"{by_id[pid].heading or ''} {by_id[pid].text}"))
-                ),
+                )
+                + len(asked_dates & day_months(by_id[pid].text)),
                 pid in titled,
                 pid in headed,
             )
