@@ -11,7 +11,9 @@ from typing import Literal
 
 from bot.timewords import asks_for_number, asks_for_time, has_number, time_expressions
 
-Kind = Literal["time", "number", "request", "plan"]
+Kind = Literal["time", "number", "request", "plan", "person"]
+# Who did something: 'who attended', 'who chaired it', 'whose report'.
+_ASKS_PERSON = re.compile(r"\bwho(?:m|se)?\b", re.I)
 _ASKS_REQUEST = re.compile(
     r"\b(?:ask(?:s|ed|ing)?\s+for|want(?:s|ed|ing)?|wish(?:es|ed)?|request(?:s|ed|ing)?|"
     r"would\s+like|looking\s+for|hoping\s+for)\b",
@@ -46,13 +48,17 @@ def asked_kinds(question: str) -> set[Kind]:
         kinds.add("request")
     if _ASKS_PLAN.search(question):
         kinds.add("plan")
+    if _ASKS_PERSON.search(question):
+        kinds.add("person")
     return kinds
 
 
-def holds(kinds: set[Kind], sentence: str) -> bool:
-    """Whether the sentence holds any of the kinds asked for."""
+def holds(kinds: set[Kind], sentence: str, people: re.Pattern[str] | None = None) -> bool:
+    """Whether the sentence holds any of the kinds asked for; a person is one `people`
+    matches (the names a case's records know)."""
     return bool(
-        ("time" in kinds and time_expressions(sentence))
+        ("person" in kinds and people is not None and people.search(sentence))
+        or ("time" in kinds and time_expressions(sentence))
         or ("number" in kinds and has_number(sentence))
         or ("request" in kinds and _HOLDS_REQUEST.search(sentence))
         or ("plan" in kinds and _HOLDS_PLAN.search(sentence))

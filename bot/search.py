@@ -38,6 +38,7 @@ GIST_SECTIONS = 12  # 'what did the school say?': the lead of at most this many 
 GIST_LEAD = 2  # sentences quoted from each section of a document's gist, at least
 GIST_SENTENCES = 12  # ... and of a document of few sections, this many shared among them
 SECTION_SENTENCES = 20  # 'the review's recommendations': at most this many of the section
+_HONORIFICS = ("mr", "mrs", "ms", "miss", "mx", "dr")
 _SYNONYMS = {"dad": "father", "mum": "mother", "mom": "mother", "dads": "father", "mums": "mother"}
 
 
@@ -312,8 +313,9 @@ class PassageIndex:
         if requirements:
             per_passage, limit = max(per_passage, 2), max(limit, 5)
         kinds = asked_kinds(question)
+        people = self._people if "person" in kinds else None
         scored: list[tuple[float, Sentence, Passage]] = []
-        for rank, hit in enumerate(hits):
+        for rank, hit in enumerate(self._with_named_documents(hits)):
             # the words naming the document ('Hasleby Academy') say which, not what
             naming = (
                 title_tokens(hit.passage)
@@ -327,7 +329,7 @@ class PassageIndex:
                 words = set(tokens(f"{sentence.text} {sentence.heading or ''}"))
                 score = sum(self.idf(t) for t in (query_tokens - naming) & words)
                 score += SEMANTIC_WEIGHT * max(close - SEMANTIC_FLOOR, 0.0)
-                if kinds and holds(kinds, f"{sentence.text} {sentence.heading or ''}"):
+                if kinds and holds(kinds, f"{sentence.text} {sentence.heading or ''}", people):
                     score += ASKED_KIND
                 if score <= 0:
                     continue
@@ -343,12 +345,56 @@ class PassageIndex:
             if used[passage.id] >= per_passage or sentence.text in taken:
                 continue
             item = self._with_previous(_Chosen(score, [sentence], passage))
-            chosen.append(self._with_next(item, question))
+            item = self._with_next(item, question)
+            item = self._with_list(item, people) if people else item
+            chosen.append(item)
             taken.add(sentence.text)
             used[passage.id] += 1
             if len(chosen) == limit:
                 break
         return _merged(chosen)
+
+    def _with_named_documents(self, hits: list[Hit]) -> list[Hit]:
+        """The hits, then every other passage of a case document the question names: 'who
+        attended the ICPC' is answered by the minutes' list of those present, which shares no
+        word with the question and ranks low among the minutes' passages. (A learning
+        document is long guidance whose title words are the topic of any question about it.)"""
+        named = {
+            hit.passage.file
+            for hit in hits
+            if hit.title_match and hit.passage.learning_kind is None
+        }
+        found = {hit.passage.id for hit in hits}
+        rest = [p for p in self.passages if p.file in named and p.id not in found]
+        return [*hits, *(Hit(p, 0.0, 0.0, 0, title_match=True) for p in rest)]
+
+    @cached_property
+    def _people(self) -> re.Pattern[str]:
+        """The names of people the records know (professionals, without 'Dr' or 'DC'), and
+        any name after a title ('Ms Ashdown')."""
+        names = {
+            " ".join(w for w in p.name.split() if w.lower().rstrip(".") not in _HONORIFICS)
+            for p in self.records.professionals
+        }
+        known = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+        titled = rf"\b(?:{'|'.join(h.capitalize() for h in _HONORIFICS)}|DC|PC|DS)\.? [A-Z][a-z]+"
+        return re.compile(rf"\b(?:{known})\b|{titled}" if known else titled)
+
+    def _with_list(self, item: _Chosen, people: re.Pattern[str]) -> _Chosen:
+        """Asked who: a sentence naming a person brings along the adjacent ones of its section
+        that name a person too, the whole list ('Present: ...', 'Apologies: ...')."""
+        if not any(people.search(s.text) for s in item.sentences):
+            return item
+        section = [
+            s for s in self.book.of(item.passage.id) if s.heading == item.sentences[0].heading
+        ]
+        by_order = {s.order: s for s in section}
+        low, high = item.sentences[0].order, item.sentences[-1].order
+        while low - 1 in by_order and people.search(by_order[low - 1].text):
+            low -= 1
+        while high + 1 in by_order and people.search(by_order[high + 1].text):
+            high += 1
+        return _Chosen(item.score, [by_order[n] for n in range(low, high + 1)], item.passage)
 
     def _with_previous(self, item: _Chosen) -> _Chosen:
         """A sentence opening with a pronoun ('It must name the community midwife ...') is
