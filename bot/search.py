@@ -23,6 +23,10 @@ from ingest.models import Passage
 from ingest.store import Store
 
 RRF_K = 60
+RARE_PASSAGES = 3  # a question's word held by at most this many passages is a rare one
+WHOSE_SECTION = 1.0  # a sentence of the section headed by whom the question is about
+COVERAGE = 2.0  # a sentence's document holding all the question's words adds this much
+RARE_HITS = 4  # passages holding a rare word brought beside the hits, at most
 # A sentence's meaning counts beside its words: 'what is mum asking for?' shares no word with
 # 'I want a different social worker'. Cosine above the floor, times the weight, is added.
 SEMANTIC_WEIGHT = 8.0
@@ -108,6 +112,11 @@ def title_tokens(passage: Passage) -> set[str]:
     return set(tokens(f"{passage.title or ''} {file_name}"))
 
 
+def levels(passage: Passage) -> list[str]:
+    """A passage's headings, outermost first ('' when it has none)."""
+    return (passage.heading or "").split(" > ")
+
+
 def heading_tokens(passage: Passage) -> set[str]:
     return set(tokens(passage.heading or ""))
 
@@ -173,6 +182,47 @@ class PassageIndex:
             for t in content_words(question)
             if t not in ignore and t not in bm25.idf and not t.isdigit()
         ]
+
+    @cached_property
+    def _holding(self) -> dict[str, list[int]]:
+        """Each word stem, and the passages (by place) that hold it."""
+        found: dict[str, list[int]] = {}
+        for number, passage in enumerate(self.passages):
+            for word in set(tokens(f"{passage.heading or ''} {passage.text}")):
+                found.setdefault(word, []).append(number)
+        return found
+
+    def rare_word_hits(
+        self,
+        question: str,
+        hits: list[Hit],
+        *,
+        where: dict[str, object] | None = None,
+        ignore: frozenset[str] = frozenset(),
+    ) -> list[Hit]:
+        """Passages beside the hits that hold one of the question's rare words that no hit
+        holds (a word in at most RARE_PASSAGES passages; not a name, not a word naming a
+        document): 'His bedroom
+        held a mattress ...' is one sentence of a long passage about much else, so neither
+        its words nor its meaning rank it, yet it is where 'bedroom' is. Their sentences
+        compete with the hits' own; they are never evidence on their own."""
+        found = {hit.passage.id for hit in hits}
+        asked = set(content_words(question)) - ignore
+        for hit in hits:
+            if hit.title_match:
+                asked -= naming_words(set(tokens(question)), title_tokens(hit.passage), tokens)
+        places = {number for number, p in enumerate(self.passages) if p.id in found}
+        extra: list[Hit] = []
+        for word in sorted(asked, key=lambda w: -self.idf(w)):
+            holding = self._holding.get(word, [])
+            if len(holding) > RARE_PASSAGES or word.isdigit() or places & set(holding):
+                continue  # common, a number, or a hit holds it already
+            for number in holding:
+                passage = self.passages[number]
+                if passage.id not in found and _matches(passage, where):
+                    found.add(passage.id)
+                    extra.append(Hit(passage, 0.0, 0.0, 1))
+        return extra[:RARE_HITS]
 
     def idf(self, token: str) -> float:
         bm25 = self._bm25
@@ -295,6 +345,7 @@ class PassageIndex:
         limit: int = 3,
         per_passage: int = 1,
         requirements: bool = False,
+        ignore: frozenset[str] = frozenset(),
     ) -> list[Quote]:
         """The sentences that best answer the question, adjacent ones of a passage quoted
         together. A question that only names a document or a section ('what did the school
@@ -314,8 +365,11 @@ class PassageIndex:
             per_passage, limit = max(per_passage, 2), max(limit, 5)
         kinds = asked_kinds(question)
         people = self._people if "person" in kinds else None
+        pool = self._with_named_documents(hits)
+        covered = self._coverage(question, {hit.passage.file for hit in pool}, ignore)
+        about_whom = ignore & query_tokens
         scored: list[tuple[float, Sentence, Passage]] = []
-        for rank, hit in enumerate(self._with_named_documents(hits)):
+        for rank, hit in enumerate(pool):
             # the words naming the document ('Hasleby Academy') say which, not what
             naming = (
                 title_tokens(hit.passage)
@@ -333,7 +387,9 @@ class PassageIndex:
                     score += ASKED_KIND
                 if score <= 0:
                     continue
-                score += RANK_PRIOR / (rank + 1)
+                score += RANK_PRIOR / (rank + 1) + COVERAGE * covered[hit.passage.file]
+                if about_whom and about_whom & set(tokens(levels(hit.passage)[-1])):
+                    score += WHOSE_SECTION  # 'Child A (Callum, 16)': his section
                 if requirements and is_requirement(sentence.text):
                     score += REQUIREMENT
                 scored.append((score, sentence, hit.passage))
@@ -353,6 +409,21 @@ class PassageIndex:
             if len(chosen) == limit:
                 break
         return _merged(chosen)
+
+    def _coverage(self, question: str, files: set[str], ignore: frozenset[str]) -> dict[str, float]:
+        """Per document, the share (by idf) of the question's words that it holds somewhere:
+        the document holding all of 'bedroom', 'joint' and 'visit' is the record of that
+        visit; one holding 'joint' alone ('visits to be joint') is about something else. A
+        question of one word gives no document an edge."""
+        asked = [w for w in content_words(question) if w not in ignore and self.idf(w) > 0]
+        total = sum(self.idf(w) for w in asked)
+        if len(asked) < 2 or not total:
+            return dict.fromkeys(files, 0.0)
+        held: dict[str, set[str]] = {}
+        for word in asked:
+            for number in self._holding.get(word, []):
+                held.setdefault(self.passages[number].file, set()).add(word)
+        return {f: sum(self.idf(w) for w in held.get(f, ())) / total for f in files}
 
     def _with_named_documents(self, hits: list[Hit]) -> list[Hit]:
         """The hits, then every other passage of a case document the question names: 'who
