@@ -121,16 +121,19 @@ def heading_tokens(passage: Passage) -> set[str]:
     return set(tokens(passage.heading or ""))
 
 
-def _heading_answers(passage: Passage, query_tokens: set[str], inside: list[set[str]]) -> bool:
-    """The question, less the words naming the document, is the passage's own heading or a
-    heading line inside it (a PDF page's 'Disclosure of 9 March 2018')."""
-    wanted = (
-        query_tokens
-        - title_tokens(passage)
-        - naming_words(query_tokens, title_tokens(passage), tokens)
-    )
+def _heading_answers(
+    passage: Passage, query_tokens: set[str], inside: list[set[str]], whom: set[str]
+) -> bool:
+    """The question, less the words naming the document and whom it is about, is the
+    passage's own heading or a heading line inside it (a PDF page's 'Disclosure of 9 March
+    2018'); or the question asks only about someone, and the passage's own heading names
+    them ('what did the s47 say about Poppy': 'Child F (Poppy, 2)')."""
+    title = title_tokens(passage)
+    wanted = query_tokens - whom - title - naming_words(query_tokens, title, tokens)
     own = heading_tokens(passage)
-    return bool(wanted) and any(wanted <= own | words for words in [set(), *inside])
+    if not wanted:
+        return bool(whom) and whom <= own
+    return any(wanted <= own | words for words in [set(), *inside])
 
 
 @dataclass(frozen=True)
@@ -273,11 +276,12 @@ class PassageIndex:
         titled = {p.id for p in self.passages if p.id in allowed and self._names(p, query_tokens)}
         for pid in titled:  # the question names the document: its passages lead
             fused[pid] = fused.get(pid, 0.0) + 1.0 / RRF_K
-        asked = query_tokens - ignore  # a heading says what, not whom
+        whom = query_tokens & ignore  # a heading says what, or whose section it is
         headed = {
             p.id
             for p in self.passages
-            if p.id in allowed and _heading_answers(p, asked, self._inner_headings(p.id))
+            if p.id in allowed
+            and _heading_answers(p, query_tokens, self._inner_headings(p.id), whom)
         }
         for pid in headed:  # 'recommendations of the review': the section of that name leads
             fused[pid] = fused.get(pid, 0.0) + 1.0 / RRF_K
@@ -366,7 +370,13 @@ class PassageIndex:
         kinds = asked_kinds(question)
         people = self._people if "person" in kinds else None
         pool = self._with_named_documents(hits)
-        covered = self._coverage(question, {hit.passage.file for hit in pool}, ignore)
+        naming_any = {
+            word
+            for hit in hits
+            if hit.title_match
+            for word in naming_words(query_tokens, title_tokens(hit.passage), tokens)
+        }
+        covered = self._coverage(question, {hit.passage.file for hit in pool}, ignore | naming_any)
         about_whom = ignore & query_tokens
         scored: list[tuple[float, Sentence, Passage]] = []
         for rank, hit in enumerate(pool):
@@ -402,16 +412,19 @@ class PassageIndex:
                 continue
             item = self._with_previous(_Chosen(score, [sentence], passage))
             item = self._with_next(item, question)
-            item = self._with_list(item, people) if people else item
-            chosen.append(item)
+            listed = self._with_list(item, people) if people else item
+            chosen.append(listed)
             taken.add(sentence.text)
+            if listed is not item:  # a list's names, quoted, are not chosen again
+                taken.update(s.text for s in listed.sentences)
             used[passage.id] += 1
             if len(chosen) == limit:
                 break
         return _merged(chosen)
 
     def _coverage(self, question: str, files: set[str], ignore: frozenset[str]) -> dict[str, float]:
-        """Per document, the share (by idf) of the question's words that it holds somewhere:
+        """Per document, the share (by idf) of the question's words (less names and the words
+        naming a document, in `ignore`) that it holds somewhere:
         the document holding all of 'bedroom', 'joint' and 'visit' is the record of that
         visit; one holding 'joint' alone ('visits to be joint') is about something else. A
         question of one word gives no document an edge."""
@@ -455,7 +468,7 @@ class PassageIndex:
         """Asked who: a sentence naming a person brings along the adjacent ones of its section
         that name a person too, the whole list ('Present: ...', 'Apologies: ...')."""
         if not any(people.search(s.text) for s in item.sentences):
-            return item
+            return item  # (the same item: nothing was added)
         section = [
             s for s in self.book.of(item.passage.id) if s.heading == item.sentences[0].heading
         ]
