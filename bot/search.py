@@ -355,7 +355,10 @@ class PassageIndex:
         together. A question that only names a document or a section ('what did the school
         say?', 'the review's recommendations') gets the document's gist or the section."""
         query_tokens = set(tokens(question))
-        for hit in hits:  # the best passage that the question only names
+        kinds = asked_kinds(question)
+        # the best passage that the question only names; 'who was at the ICPC' asks for
+        # someone in it, not for its gist
+        for hit in [] if kinds else hits:
             naming = naming_words(query_tokens, title_tokens(hit.passage), tokens)
             named = title_tokens(hit.passage) | naming | heading_tokens(hit.passage)
             if not (hit.title_match or hit.heading_match) or query_tokens - named:
@@ -367,7 +370,6 @@ class PassageIndex:
             return self.gist(hit.passage.file, question)
         if requirements:
             per_passage, limit = max(per_passage, 2), max(limit, 5)
-        kinds = asked_kinds(question)
         people = self._people if "person" in kinds else None
         pool = self._with_named_documents(hits)
         naming_any = {
