@@ -34,6 +34,7 @@ SEMANTIC_FLOOR = 0.2
 SHORT_SENTENCE = 120  # characters: shorter chosen sentences may bring the next one along
 CANDIDATES = 20
 STOPWORDS = prompts.stopwords()
+_STOPS = (".", "!", "?", ":", ";", '"', "'", "\u201d", "\u2019")
 _REFERS_BACK = re.compile(r"^(?:it|this|these|they|that|such)\b", re.I)
 RANK_PRIOR = 1.5  # the passage search ranked first lends its sentences this much
 ASKED_KIND = 2.5  # a sentence holding the kind of thing asked for (a time, a number)
@@ -577,11 +578,20 @@ def _merged(chosen: list[_Chosen]) -> list[Quote]:
 def _quote(passage: Passage, run: list[tuple[float, Sentence]]) -> Quote:
     return Quote(
         passage,
-        " ".join(s.text for _, s in run),
+        _joined_text([s.text for _, s in run]),
         max(score for score, _ in run),
         run[0][1].heading,
         tuple(s for _, s in run),
     )
+
+
+def _joined_text(texts: list[str]) -> str:
+    """Sentences quoted together; lines of a list with no stop of their own ('Hannah
+    Okafor, Social Worker' then 'Mark Ellison, Team Manager') are kept apart by '; '."""
+    joined = texts[0]
+    for text in texts[1:]:
+        joined += (" " if joined.rstrip().endswith(_STOPS) else "; ") + text
+    return joined
 
 
 def _matches(passage: Passage, where: dict[str, object] | None) -> bool:
