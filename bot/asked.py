@@ -1,12 +1,14 @@
 """The kinds of content a question asks for, and whether a sentence holds one: a time
 ('how soon', 'by when' -> 'within 72 hours'), a number ('how many' -> 'three or more') or a
 request ('what is mum asking for' -> 'I want a different social worker') or a plan ('what
-support is the school putting in' -> 'What the school will do: ...'). Small grammars,
+support is the school putting in' -> 'What the school will do: ...') or a person ('who
+attended' -> 'Hannah Okafor, Social Worker'). Small grammars,
 not the words of any one question (bot.timewords holds the time and number ones)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Literal
 
 from bot.timewords import asks_for_number, asks_for_time, has_number, time_expressions
@@ -14,6 +16,7 @@ from bot.timewords import asks_for_number, asks_for_time, has_number, time_expre
 Kind = Literal["time", "number", "request", "plan", "person"]
 # Who did something: 'who attended', 'who chaired it', 'whose report'.
 _ASKS_PERSON = re.compile(r"\bwho(?:m|se)?\b", re.I)
+_HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "DC", "PC", "DS")
 _ASKS_REQUEST = re.compile(
     r"\b(?:ask(?:s|ed|ing)?\s+for|want(?:s|ed|ing)?|wish(?:es|ed)?|request(?:s|ed|ing)?|"
     r"would\s+like|looking\s+for|hoping\s+for)\b",
@@ -63,3 +66,13 @@ def holds(kinds: set[Kind], sentence: str, people: re.Pattern[str] | None = None
         or ("request" in kinds and _HOLDS_REQUEST.search(sentence))
         or ("plan" in kinds and _HOLDS_PLAN.search(sentence))
     )
+
+
+def people_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """A person in a sentence: one of these names (a title such as 'Dr' left off), or any
+    name after a title ('Ms Ashdown', 'DC Sarah Linton')."""
+    titles = {h.lower() for h in _HONORIFICS}
+    bare = {" ".join(w for w in n.split() if w.lower().rstrip(".") not in titles) for n in names}
+    known = "|".join(re.escape(n) for n in sorted(bare, key=len, reverse=True) if n)
+    titled = rf"\b(?:{'|'.join(_HONORIFICS)})\.? [A-Z][a-z]+"
+    return re.compile(rf"\b(?:{known})\b|{titled}" if known else titled)

@@ -12,7 +12,7 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 import prompts
-from bot.asked import asked_kinds, holds
+from bot.asked import asked_kinds, holds, people_pattern
 from bot.document_names import naming_words
 from bot.records import Records
 from bot.requirements import is_requirement
@@ -43,7 +43,6 @@ GIST_SECTIONS = 12  # 'what did the school say?': the lead of at most this many 
 GIST_LEAD = 2  # sentences quoted from each section of a document's gist, at least
 GIST_SENTENCES = 12  # ... and of a document of few sections, this many shared among them
 SECTION_SENTENCES = 20  # 'the review's recommendations': at most this many of the section
-_HONORIFICS = ("mr", "mrs", "ms", "miss", "mx", "dr")
 _SYNONYMS = {"dad": "father", "mum": "mother", "mom": "mother", "dads": "father", "mums": "mother"}
 
 
@@ -305,8 +304,9 @@ class PassageIndex:
         ]
 
     def warm(self) -> None:
-        """Build what the first question would otherwise pay for: BM25 and sentence vectors."""
-        _ = self._bm25, self._sentence_vectors
+        """Build what the first question would otherwise pay for: BM25, sentence vectors and
+        which passages hold each word."""
+        _ = self._bm25, self._sentence_vectors, self._holding
 
     @cached_property
     def book(self) -> SentenceBook:
@@ -457,15 +457,7 @@ class PassageIndex:
 
     @cached_property
     def _people(self) -> re.Pattern[str]:
-        """The names of people the records know (professionals, without 'Dr' or 'DC'), and
-        any name after a title ('Ms Ashdown')."""
-        names = {
-            " ".join(w for w in p.name.split() if w.lower().rstrip(".") not in _HONORIFICS)
-            for p in self.records.professionals
-        }
-        known = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
-        titled = rf"\b(?:{'|'.join(h.capitalize() for h in _HONORIFICS)}|DC|PC|DS)\.? [A-Z][a-z]+"
-        return re.compile(rf"\b(?:{known})\b|{titled}" if known else titled)
+        return people_pattern(p.name for p in self.records.professionals)
 
     def _with_list(self, item: _Chosen, people: re.Pattern[str]) -> _Chosen:
         """Asked who: a sentence naming a person brings along the adjacent ones of its section
