@@ -144,6 +144,7 @@ class Hit:
     overlap: int
     title_match: bool = False
     heading_match: bool = False
+    rare: frozenset[str] = frozenset()  # brought for these words: only sentences holding one
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,8 @@ class PassageIndex:
         document): 'His bedroom
         held a mattress ...' is one sentence of a long passage about much else, so neither
         its words nor its meaning rank it, yet it is where 'bedroom' is. Their sentences
-        compete with the hits' own; they are never evidence on their own."""
+        compete with the hits' own (those holding the word); they are never evidence on their
+        own."""
         found = {hit.passage.id for hit in hits}
         asked = set(content_words(question)) - ignore
         for hit in hits:
@@ -224,7 +226,7 @@ class PassageIndex:
                 passage = self.passages[number]
                 if passage.id not in found and _matches(passage, where):
                     found.add(passage.id)
-                    extra.append(Hit(passage, 0.0, 0.0, 1))
+                    extra.append(Hit(passage, 0.0, 0.0, 1, rare=frozenset({word})))
         return extra[:RARE_HITS]
 
     def idf(self, token: str) -> float:
@@ -394,6 +396,8 @@ class PassageIndex:
             meaning = self._closeness(question, [s.text for s in found])
             for sentence, close in zip(found, meaning, strict=True):
                 words = set(tokens(f"{sentence.text} {sentence.heading or ''}"))
+                if hit.rare and not hit.rare & words:
+                    continue  # of a passage brought for a rare word, only where it is
                 score = sum(self.idf(t) for t in (query_tokens - naming) & words)
                 score += SEMANTIC_WEIGHT * max(close - SEMANTIC_FLOOR, 0.0)
                 if kinds and holds(kinds, f"{sentence.text} {sentence.heading or ''}", people):
