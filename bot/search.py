@@ -12,7 +12,8 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 
 import prompts
-from bot.asked import asked_kinds, holds
+from bot.asked import asked_kinds, holds, people_pattern
+from bot.document_names import naming_words
 from bot.records import Records
 from bot.requirements import is_requirement
 from bot.sentences import Sentence, SentenceBook, text_sentences
@@ -22,6 +23,10 @@ from ingest.models import Passage
 from ingest.store import Store
 
 RRF_K = 60
+RARE_PASSAGES = 3  # a question's word held by at most this many passages is a rare one
+WHOSE_SECTION = 1.0  # a sentence of the section headed by whom the question is about
+COVERAGE = 2.0  # a sentence's document holding all the question's words adds this much
+RARE_HITS = 4  # passages holding a rare word brought beside the hits, at most
 # A sentence's meaning counts beside its words: 'what is mum asking for?' shares no word with
 # 'I want a different social worker'. Cosine above the floor, times the weight, is added.
 SEMANTIC_WEIGHT = 8.0
@@ -29,6 +34,7 @@ SEMANTIC_FLOOR = 0.2
 SHORT_SENTENCE = 120  # characters: shorter chosen sentences may bring the next one along
 CANDIDATES = 20
 STOPWORDS = prompts.stopwords()
+_STOPS = (".", "!", "?", ":", ";", '"', "'", "\u201d", "\u2019")
 _REFERS_BACK = re.compile(r"^(?:it|this|these|they|that|such)\b", re.I)
 RANK_PRIOR = 1.5  # the passage search ranked first lends its sentences this much
 ASKED_KIND = 2.5  # a sentence holding the kind of thing asked for (a time, a number)
@@ -47,6 +53,25 @@ def tokens(text: str) -> list[str]:
     ]
     words = [_SYNONYMS.get(w, w) for w in words]
     return [_stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
+
+
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b",
+    re.I,
+)
+
+
+def day_months(text: str) -> set[str]:
+    """The days of a month a text names ('9 March', 'March 9th' -> '9-mar'): a date is
+    word evidence even though its day, one digit, is no word of its own."""
+    found = set()
+    for match in _DAY_MONTH.finditer(text):
+        day = match.group(1) or match.group(4)
+        month = (match.group(2) or match.group(3)).lower()
+        if day and 1 <= int(day) <= 31:
+            found.add(f"{int(day)}-{month}")
+    return found
 
 
 def content_words(text: str) -> list[str]:
@@ -87,14 +112,28 @@ def title_tokens(passage: Passage) -> set[str]:
     return set(tokens(f"{passage.title or ''} {file_name}"))
 
 
+def levels(passage: Passage) -> list[str]:
+    """A passage's headings, outermost first ('' when it has none)."""
+    return (passage.heading or "").split(" > ")
+
+
 def heading_tokens(passage: Passage) -> set[str]:
     return set(tokens(passage.heading or ""))
 
 
-def _heading_answers(passage: Passage, query_tokens: set[str]) -> bool:
-    """The question, less the document's title, is the passage's own heading."""
-    wanted = query_tokens - title_tokens(passage)
-    return bool(wanted) and wanted <= heading_tokens(passage)
+def _heading_answers(
+    passage: Passage, query_tokens: set[str], inside: list[set[str]], whom: set[str]
+) -> bool:
+    """The question, less the words naming the document and whom it is about, is the
+    passage's own heading or a heading line inside it (a PDF page's 'Disclosure of 9 March
+    2018'); or the question asks only about someone, and the passage's own heading names
+    them ('what did the s47 say about Poppy': 'Child F (Poppy, 2)')."""
+    title = title_tokens(passage)
+    wanted = query_tokens - whom - title - naming_words(query_tokens, title, tokens)
+    own = heading_tokens(passage)
+    if not wanted:
+        return bool(whom) and whom <= own
+    return any(wanted <= own | words for words in [set(), *inside])
 
 
 @dataclass(frozen=True)
@@ -105,6 +144,7 @@ class Hit:
     overlap: int
     title_match: bool = False
     heading_match: bool = False
+    rare: frozenset[str] = frozenset()  # brought for these words: only sentences holding one
 
 
 @dataclass(frozen=True)
@@ -146,6 +186,48 @@ class PassageIndex:
             for t in content_words(question)
             if t not in ignore and t not in bm25.idf and not t.isdigit()
         ]
+
+    @cached_property
+    def _holding(self) -> dict[str, list[int]]:
+        """Each word stem, and the passages (by place) that hold it."""
+        found: dict[str, list[int]] = {}
+        for number, passage in enumerate(self.passages):
+            for word in set(tokens(f"{passage.heading or ''} {passage.text}")):
+                found.setdefault(word, []).append(number)
+        return found
+
+    def rare_word_hits(
+        self,
+        question: str,
+        hits: list[Hit],
+        *,
+        where: dict[str, object] | None = None,
+        ignore: frozenset[str] = frozenset(),
+    ) -> list[Hit]:
+        """Passages beside the hits that hold one of the question's rare words that no hit
+        holds (a word in at most RARE_PASSAGES passages; not a name, not a word naming a
+        document): 'His bedroom
+        held a mattress ...' is one sentence of a long passage about much else, so neither
+        its words nor its meaning rank it, yet it is where 'bedroom' is. Their sentences
+        compete with the hits' own (those holding the word); they are never evidence on their
+        own."""
+        found = {hit.passage.id for hit in hits}
+        asked = set(content_words(question)) - ignore
+        for hit in hits:
+            if hit.title_match:
+                asked -= naming_words(set(tokens(question)), title_tokens(hit.passage), tokens)
+        places = {number for number, p in enumerate(self.passages) if p.id in found}
+        extra: list[Hit] = []
+        for word in sorted(asked, key=lambda w: -self.idf(w)):
+            holding = self._holding.get(word, [])
+            if len(holding) > RARE_PASSAGES or word.isdigit() or places & set(holding):
+                continue  # common, a number, or a hit holds it already
+            for number in holding:
+                passage = self.passages[number]
+                if passage.id not in found and _matches(passage, where):
+                    found.add(passage.id)
+                    extra.append(Hit(passage, 0.0, 0.0, 1, rare=frozenset({word})))
+        return extra[:RARE_HITS]
 
     def idf(self, token: str) -> float:
         bm25 = self._bm25
@@ -196,12 +278,17 @@ class PassageIndex:
         titled = {p.id for p in self.passages if p.id in allowed and self._names(p, query_tokens)}
         for pid in titled:  # the question names the document: its passages lead
             fused[pid] = fused.get(pid, 0.0) + 1.0 / RRF_K
+        whom = query_tokens & ignore  # a heading says what, or whose section it is
         headed = {
-            p.id for p in self.passages if p.id in allowed and _heading_answers(p, query_tokens)
+            p.id
+            for p in self.passages
+            if p.id in allowed
+            and _heading_answers(p, query_tokens, self._inner_headings(p.id), whom)
         }
         for pid in headed:  # 'recommendations of the review': the section of that name leads
             fused[pid] = fused.get(pid, 0.0) + 1.0 / RRF_K
         ranked = sorted(fused, key=lambda pid: -fused[pid])[:k]
+        asked_dates = day_months(question)
         return [
             Hit(
                 by_id[pid],
@@ -210,7 +297,8 @@ class PassageIndex:
                 len(
                     (query_tokens - ignore)
                     & set(tokens(f"{by_id[pid].heading or ''} {by_id[pid].text}"))
-                ),
+                )
+                + len(asked_dates & day_months(by_id[pid].text)),
                 pid in titled,
                 pid in headed,
             )
@@ -218,8 +306,9 @@ class PassageIndex:
         ]
 
     def warm(self) -> None:
-        """Build what the first question would otherwise pay for: BM25 and sentence vectors."""
-        _ = self._bm25, self._sentence_vectors
+        """Build what the first question would otherwise pay for: BM25, sentence vectors and
+        which passages hold each word."""
+        _ = self._bm25, self._sentence_vectors, self._holding
 
     @cached_property
     def book(self) -> SentenceBook:
@@ -248,7 +337,12 @@ class PassageIndex:
 
     @staticmethod
     def _names(passage: Passage, query_tokens: set[str]) -> bool:
-        return bool(title_tokens(passage) & query_tokens)
+        return bool(naming_words(query_tokens, title_tokens(passage), tokens))
+
+    def _inner_headings(self, passage_id: str) -> list[set[str]]:
+        """The words of each heading line inside a passage's text (PDF and plain text)."""
+        found = dict.fromkeys(s.heading for s in self.book.of(passage_id) if s.heading)
+        return [set(tokens(heading)) for heading in found]
 
     def quotes(
         self,
@@ -258,13 +352,18 @@ class PassageIndex:
         limit: int = 3,
         per_passage: int = 1,
         requirements: bool = False,
+        ignore: frozenset[str] = frozenset(),
     ) -> list[Quote]:
         """The sentences that best answer the question, adjacent ones of a passage quoted
         together. A question that only names a document or a section ('what did the school
         say?', 'the review's recommendations') gets the document's gist or the section."""
         query_tokens = set(tokens(question))
-        for hit in hits:  # the best passage that the question only names
-            named = title_tokens(hit.passage) | heading_tokens(hit.passage)
+        kinds = asked_kinds(question)
+        # the best passage that the question only names; 'who was at the ICPC' asks for
+        # someone in it, not for its gist
+        for hit in [] if kinds else hits:
+            naming = naming_words(query_tokens, title_tokens(hit.passage), tokens)
+            named = title_tokens(hit.passage) | naming | heading_tokens(hit.passage)
             if not (hit.title_match or hit.heading_match) or query_tokens - named:
                 continue
             if hit.heading_match and (
@@ -274,22 +373,40 @@ class PassageIndex:
             return self.gist(hit.passage.file, question)
         if requirements:
             per_passage, limit = max(per_passage, 2), max(limit, 5)
-        kinds = asked_kinds(question)
+        people = self._people if "person" in kinds else None
+        pool = self._with_named_documents(hits)
+        naming_any = {
+            word
+            for hit in hits
+            if hit.title_match
+            for word in naming_words(query_tokens, title_tokens(hit.passage), tokens)
+        }
+        covered = self._coverage(question, {hit.passage.file for hit in pool}, ignore | naming_any)
+        about_whom = ignore & query_tokens
         scored: list[tuple[float, Sentence, Passage]] = []
-        for rank, hit in enumerate(hits):
+        for rank, hit in enumerate(pool):
             # the words naming the document ('Hasleby Academy') say which, not what
-            naming = title_tokens(hit.passage) if hit.title_match else set()
+            naming = (
+                title_tokens(hit.passage)
+                | naming_words(query_tokens, title_tokens(hit.passage), tokens)
+                if hit.title_match
+                else set()
+            )
             found = self.book.of(hit.passage.id)
             meaning = self._closeness(question, [s.text for s in found])
             for sentence, close in zip(found, meaning, strict=True):
                 words = set(tokens(f"{sentence.text} {sentence.heading or ''}"))
+                if hit.rare and not hit.rare & words:
+                    continue  # of a passage brought for a rare word, only where it is
                 score = sum(self.idf(t) for t in (query_tokens - naming) & words)
                 score += SEMANTIC_WEIGHT * max(close - SEMANTIC_FLOOR, 0.0)
-                if kinds and holds(kinds, f"{sentence.text} {sentence.heading or ''}"):
+                if kinds and holds(kinds, f"{sentence.text} {sentence.heading or ''}", people):
                     score += ASKED_KIND
                 if score <= 0:
                     continue
-                score += RANK_PRIOR / (rank + 1)
+                score += RANK_PRIOR / (rank + 1) + COVERAGE * covered[hit.passage.file]
+                if about_whom and about_whom & set(tokens(levels(hit.passage)[-1])):
+                    score += WHOSE_SECTION  # 'Child A (Callum, 16)': his section
                 if requirements and is_requirement(sentence.text):
                     score += REQUIREMENT
                 scored.append((score, sentence, hit.passage))
@@ -301,12 +418,66 @@ class PassageIndex:
             if used[passage.id] >= per_passage or sentence.text in taken:
                 continue
             item = self._with_previous(_Chosen(score, [sentence], passage))
-            chosen.append(self._with_next(item, question))
+            item = self._with_next(item, question)
+            listed = self._with_list(item, people) if people else item
+            chosen.append(listed)
             taken.add(sentence.text)
+            if listed is not item:  # a list's names, quoted, are not chosen again
+                taken.update(s.text for s in listed.sentences)
             used[passage.id] += 1
             if len(chosen) == limit:
                 break
         return _merged(chosen)
+
+    def _coverage(self, question: str, files: set[str], ignore: frozenset[str]) -> dict[str, float]:
+        """Per document, the share (by idf) of the question's words (less names and the words
+        naming a document, in `ignore`) that it holds somewhere:
+        the document holding all of 'bedroom', 'joint' and 'visit' is the record of that
+        visit; one holding 'joint' alone ('visits to be joint') is about something else. A
+        question of one word gives no document an edge."""
+        asked = [w for w in content_words(question) if w not in ignore and self.idf(w) > 0]
+        total = sum(self.idf(w) for w in asked)
+        if len(asked) < 2 or not total:
+            return dict.fromkeys(files, 0.0)
+        held: dict[str, set[str]] = {}
+        for word in asked:
+            for number in self._holding.get(word, []):
+                held.setdefault(self.passages[number].file, set()).add(word)
+        return {f: sum(self.idf(w) for w in held.get(f, ())) / total for f in files}
+
+    def _with_named_documents(self, hits: list[Hit]) -> list[Hit]:
+        """The hits, then every other passage of a case document the question names: 'who
+        attended the ICPC' is answered by the minutes' list of those present, which shares no
+        word with the question and ranks low among the minutes' passages. (A learning
+        document is long guidance whose title words are the topic of any question about it.)"""
+        named = {
+            hit.passage.file
+            for hit in hits
+            if hit.title_match and hit.passage.learning_kind is None
+        }
+        found = {hit.passage.id for hit in hits}
+        rest = [p for p in self.passages if p.file in named and p.id not in found]
+        return [*hits, *(Hit(p, 0.0, 0.0, 0, title_match=True) for p in rest)]
+
+    @cached_property
+    def _people(self) -> re.Pattern[str]:
+        return people_pattern(p.name for p in self.records.professionals)
+
+    def _with_list(self, item: _Chosen, people: re.Pattern[str]) -> _Chosen:
+        """Asked who: a sentence naming a person brings along the adjacent ones of its section
+        that name a person too, the whole list ('Present: ...', 'Apologies: ...')."""
+        if not any(people.search(s.text) for s in item.sentences):
+            return item  # (the same item: nothing was added)
+        section = [
+            s for s in self.book.of(item.passage.id) if s.heading == item.sentences[0].heading
+        ]
+        by_order = {s.order: s for s in section}
+        low, high = item.sentences[0].order, item.sentences[-1].order
+        while low - 1 in by_order and people.search(by_order[low - 1].text):
+            low -= 1
+        while high + 1 in by_order and people.search(by_order[high + 1].text):
+            high += 1
+        return _Chosen(item.score, [by_order[n] for n in range(low, high + 1)], item.passage)
 
     def _with_previous(self, item: _Chosen) -> _Chosen:
         """A sentence opening with a pronoun ('It must name the community midwife ...') is
@@ -403,11 +574,20 @@ def _merged(chosen: list[_Chosen]) -> list[Quote]:
 def _quote(passage: Passage, run: list[tuple[float, Sentence]]) -> Quote:
     return Quote(
         passage,
-        " ".join(s.text for _, s in run),
+        _joined_text([s.text for _, s in run]),
         max(score for score, _ in run),
         run[0][1].heading,
         tuple(s for _, s in run),
     )
+
+
+def _joined_text(texts: list[str]) -> str:
+    """Sentences quoted together; lines of a list with no stop of their own ('Hannah
+    Okafor, Social Worker' then 'Mark Ellison, Team Manager') are kept apart by '; '."""
+    joined = texts[0]
+    for text in texts[1:]:
+        joined += (" " if joined.rstrip().endswith(_STOPS) else "; ") + text
+    return joined
 
 
 def _matches(passage: Passage, where: dict[str, object] | None) -> bool:

@@ -185,3 +185,77 @@ def test_timeliness_states_the_days_and_the_procedures_timescale(timed: Engine):
     cited = [c.record_id for c in answer.citations]
     assert cited == ["strategy.md#1", "chr-102", "chr-101"]
     assert not answer.abstained
+
+
+S47 = "2018-03-27-section-47-assessment.md"
+ICPC = "2018-04-03-icpc-minutes.docx"
+
+
+def test_a_disclosure_on_a_date_is_found_under_the_pdf_heading_and_in_the_assessment(
+    demo: Engine,
+):
+    """The PDF page's heading line 'Disclosure of 9 March 2018' is the question less whom it
+    is about; the assessment holds the date the question names."""
+    answer = demo.ask("what did Jade disclose on 9 March", "FAM-0107")
+    assert {c.record_id for c in answer.citations} == {f"{SCHOOL}#4", f"{S47}#2"}
+    assert (
+        "- The school report (Hasleby Academy), page 2, \u201cDisclosure of 9 March 2018\u201d: "
+        "\u201cShe said her dad hits Callum (Child A), 'mostly with his hand but sometimes with "
+        "the belt', that Callum has to stay in his room and is 'not allowed to eat with us', "
+        "and that he has not been outside 'since the summer'.\u201d"
+    ) in _lines(answer.answer)
+
+
+def test_a_rare_word_no_hit_holds_finds_its_sentence_in_another_document(demo: Engine):
+    """'the joint visit' names no document ('visit' is the home visit note's): the bedroom
+    is described in the assessment's section on Child A."""
+    answer = demo.ask("what was in Child A's bedroom on the joint visit", "FAM-0107")
+    assert f"{S47}#4" in {c.record_id for c in answer.citations}
+    assert (
+        "- The section 47 enquiry and assessment - the Ashdown children, \u201cChild A "
+        "(Callum, 16)\u201d: \u201cHis bedroom held a mattress, a duvet without a cover and a "
+        "bucket. There was a bolt on the outside of the door, the same kind of bolt that a "
+        "Marlow Vale social worker asked the parents to remove in 2009.\u201d"
+    ) in _lines(answer.answer)
+
+
+def test_who_attended_quotes_the_lists_of_those_present_and_apologies(demo: Engine):
+    answer = demo.ask("who attended the ICPC and who sent apologies", "FAM-0107")
+    assert {f"{ICPC}#2", f"{ICPC}#3"} <= {c.record_id for c in answer.citations}
+    lines = _lines(answer.answer)
+    assert (
+        "- The ICPC minutes, \u201cApologies\u201d: \u201cDr Owen Tate, GP (report provided); "
+        "Kevin Dunmore, Environmental Health Officer (information sent by email); Midwifery: "
+        "not invited; the GP's information about a pregnancy arrived after the invitations "
+        "were sent\u201d"
+    ) in lines
+    present = next(line for line in lines if "\u201cPresent\u201d" in line)
+    assert present.startswith(
+        "- The ICPC minutes, \u201cPresent\u201d: \u201cHannah Okafor, Social Worker, Marlow "
+        "Vale Children's Social Care; Mark Ellison, Team Manager"
+    )
+    assert present.endswith("Mother (Ms Ashdown); Father (Mr Ashdown) until 11:20\u201d")
+
+
+@pytest.mark.parametrize(
+    ("question", "cited"),
+    [
+        ("what did the s47 recommend", f"{S47}#15"),  # the abbreviation names the document
+        ("what did the s47 say about Poppy", f"{S47}#10"),  # her section: 'Child F (Poppy, 2)'
+    ],
+)
+def test_an_abbreviated_document_name_finds_the_section(demo: Engine, question: str, cited: str):
+    answer = demo.ask(question, "FAM-0107")
+    assert [c.record_id for c in answer.citations] == [cited]
+
+
+def test_a_question_names_a_document_by_abbreviation_and_a_day_by_its_date():
+    from bot.document_names import naming_words
+    from bot.search import day_months, tokens
+
+    s47 = set(tokens("Section 47 enquiry and assessment - the Ashdown children"))
+    assert naming_words({"s47", "recommend"}, s47, tokens) == {"s47"}
+    assert naming_words({"icpc", "recommend"}, s47, tokens) == set()
+    assert day_months("what did Jade disclose on 9 March") == {"9-mar"}
+    assert day_months("On 9 March 2018 Child B told") == {"9-mar"}
+    assert day_months("since 2016, page 9") == set()

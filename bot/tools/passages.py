@@ -24,6 +24,7 @@ MIN_DENSE_UNKNOWN = 0.55
 def is_evidence(hit: Hit) -> bool:
     return (
         hit.title_match
+        or hit.heading_match
         or hit.dense >= MIN_DENSE
         or (hit.overlap >= MIN_OVERLAP and hit.dense >= MIN_DENSE_WITH_OVERLAP)
     )
@@ -83,12 +84,14 @@ def _answer(
         if listed:
             return ToolResult(intent, listed, searched, True, list(_ids(listed)))
     wide = query.ask.shape in ("summary", "detail", "list")  # a document's gist: several sentences
+    rare = index.rare_word_hits(question, hits, where=where, ignore=_names_of(query))
     quotes = index.quotes(
         query.ask.topic or question,
-        hits,
+        [*hits, *rare],
         limit=4 if wide else 3,
         per_passage=3 if wide else 2,
         requirements=query.ask.about == "procedure",
+        ignore=_names_of(query),
     )
     if not quotes:
         return ToolResult(
