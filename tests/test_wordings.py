@@ -126,3 +126,20 @@ def test_a_fact_no_event_holds_is_read_the_next_way(engine: Engine):
     answer = engine.ask("when is the unborn baby due?", "FAM-0107")
     assert cited(answer) == {"unborn"}
     assert "expected 19 Oct 2018" in answer.answer
+
+
+def test_a_count_and_a_list_of_the_same_records_are_two_asks(engine: Engine):
+    answer = engine.ask(
+        "how many strategy discussions have there been, and what was each one about?", "FAM-0107"
+    )
+    assert [(a.about, a.shape) for a in answer.request.asks] == [
+        ("events", "count"),
+        ("events", "list"),
+    ]
+    assert answer.answer.count("12 Mar 2018, strategy discussion") == 1  # said once
+
+
+def test_an_agency_named_in_full_is_not_each_of_its_words(engine: Engine):
+    answer = engine.ask("who from hasleby academy is involved with jade", "FAM-0107")
+    assert answer.request.asks[0].agency_or_role == ("hasleby academy",)
+    assert cited(answer) == {"pro-025"}  # the DSL, not the GP of Hasleby Health Centre

@@ -329,7 +329,8 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
     types = {
         t
         for t in terms.event_types
-        if prediction.about not in _PEOPLE or t.value.replace("_", " ") not in terms.agency_or_role
+        if prediction.about not in _PEOPLE
+        or not any(t.value.replace("_", " ") in term for term in terms.agency_or_role)
     }
     if types and types <= _ADDRESS_TYPES:
         holders.append(_HOLD_MOVES)
@@ -514,7 +515,10 @@ _RELATIVES = frozenset({"brother", "sister", "sibl", "son", "daughter", "other",
 
 
 def _merge(asks: list[Ask]) -> list[Ask]:
-    """Parts that ask the same thing of the same people in the same period are one ask."""
+    """Parts that ask the same thing, in the same shape, of the same people, records and
+    period are one ask, as are parts asking one kind of passage. 'How many strategy
+    discussions, and what was each about?' (a count and a list) and 'when was the strategy
+    discussion, and when was the ICPC?' (two types) are two."""
     merged: list[Ask] = []
     for ask in asks:
         same = next(
@@ -525,6 +529,16 @@ def _merge(asks: list[Ask]) -> list[Ask]:
                 and m.members == ask.members
                 and m.period == ask.period
                 and m.current_only == ask.current_only
+                and (
+                    # a passage is found with all the question's words ('CP birth plan - by
+                    # when and who does it need to name')
+                    ask.about in PASSAGE_ABOUTS
+                    or (
+                        m.shape == ask.shape
+                        and m.event_types == ask.event_types
+                        and m.outcomes == ask.outcomes
+                    )
+                )
             ),
             None,
         )

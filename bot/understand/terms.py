@@ -231,7 +231,7 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
     sources = _source_types(lower) - _source_types(excluded.lower())
     kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(lower)]
     return Terms(
-        agency_or_role=tuple(dict.fromkeys(agency)),
+        agency_or_role=_most_specific(tuple(dict.fromkeys(agency)), lower),
         role_terms=tuple(dict.fromkeys(roles)),
         event_types=tuple(sorted(events)),
         outcomes=tuple(sorted(outcomes)),
@@ -243,6 +243,18 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
         names_document=records is not None
         and bool(set(re.findall(r"[a-z]+", lower)) & document_words(records)),
         addresses=named_addresses(lower, records) if records is not None else (),
+    )
+
+
+def _most_specific(terms: tuple[str, ...], lower: str) -> tuple[str, ...]:
+    """'who from Hasleby Academy ...': the agency as named, not each of its words ('hasleby'
+    also names the health centre). A word is dropped when a longer term holding it is in the
+    question as written."""
+    written = [t for t in terms if " " in t and has_phrase(lower, t)]
+    return tuple(
+        t
+        for t in terms
+        if not any(t != w and re.search(rf"\b{re.escape(t)}\b", w) for w in written)
     )
 
 
