@@ -28,9 +28,10 @@ from bot.cli_base import (
 )
 from bot.conversations import ConversationStore
 from config.settings import Settings
+from ingest import registry_file
 from ingest.errors import BundleError, PublishError
 from ingest.locks import IngestBusy
-from ingest.store import Store, case_key
+from ingest.store import LiveVersion, Store, case_key
 
 CASE_COUNTS = ("members", "professionals", "chronology", "appointments", "addresses", "passages")
 
@@ -154,13 +155,24 @@ def ingest(
         )
 
 
+def _indexed_cases(settings: Settings) -> list[LiveVersion]:
+    """Every live case: from the registry's copy in an embedded store that has a current one
+    (no chromadb import: the listing costs what Python and the sign-in cost), else from Chroma
+    (which writes the copy again)."""
+    if not settings.chroma_url:
+        copy = registry_file.current(settings.store)
+        if copy is not None:
+            return sorted(copy.of_kind("case"), key=lambda v: v.key)
+    return Store(settings.chroma_client()).all_live("case")
+
+
 @app.command()
 @edge
 def cases(store: StoreOption = None, access: AccessOption = None, user: UserOption = None) -> None:
     """One line per indexed case you may see, with its record counts."""
     settings = settings_for(store, access)
     who = signed_in(settings, user)
-    indexed = Store(settings.chroma_client()).all_live("case")
+    indexed = _indexed_cases(settings)
     live = [v for v in indexed if who.can_see_case(v.key.partition(":")[2])]
     audit_record(
         settings,
