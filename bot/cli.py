@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -30,8 +30,11 @@ from bot.conversations import ConversationStore
 from config.settings import Settings
 from ingest import registry_file
 from ingest.errors import BundleError, PublishError
+from ingest.live import LiveVersion
 from ingest.locks import IngestBusy
-from ingest.store import LiveVersion, Store, case_key
+
+if TYPE_CHECKING:
+    from ingest.store import Store
 
 CASE_COUNTS = ("members", "professionals", "chronology", "appointments", "addresses", "passages")
 
@@ -106,6 +109,7 @@ def ingest(
 ) -> None:
     """Validate and index case bundles (or learning documents), all or nothing. Admins only."""
     from ingest.pipeline import ingest_cases, ingest_learning
+    from ingest.store import Store
 
     settings = settings_for(store, access)
     who = signed_in(settings, user, admin_for="ingest")
@@ -163,6 +167,8 @@ def _indexed_cases(settings: Settings) -> list[LiveVersion]:
         copy = registry_file.current(settings.store)
         if copy is not None:
             return sorted(copy.of_kind("case"), key=lambda v: v.key)
+    from ingest.store import Store  # and with it chromadb's client, only when needed
+
     return Store(settings.chroma_client()).all_live("case")
 
 
@@ -203,6 +209,8 @@ def forget(
     case_id: str, store: StoreOption = None, access: AccessOption = None, user: UserOption = None
 ) -> None:
     """Remove every trace of a case from the index. Admins only."""
+    from ingest.store import Store, case_key
+
     settings = settings_for(store, access)
     who = signed_in(settings, user, admin_for="forget")
     removed = Store(settings.chroma_client()).forget(case_key(case_id))
