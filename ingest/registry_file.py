@@ -24,6 +24,7 @@ from filelock import FileLock
 from pydantic import BaseModel, ValidationError
 
 from ingest.live import LiveVersion
+from ingest.snapshot import chroma_mode
 
 NAME = "registry.json"
 REGISTRY = "cb-registry"  # Chroma's registry collection and its generation row (ingest/store.py)
@@ -96,6 +97,7 @@ def write(folder: Path, copy: RegistryCopy) -> None:
     data = copy.model_dump_json().encode()
     handle, temporary = tempfile.mkstemp(prefix=".registry-", suffix=".tmp", dir=folder)
     try:
+        os.fchmod(handle, chroma_mode(folder))
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()

@@ -9,9 +9,11 @@ it. A version without a file (a Chroma server, or a store written before these f
 from Chroma.
 
 `snapshots/<sha-256 of the collection name>.npz` (a collection name may be longer than a file
-name): numpy arrays only (no pickle): the collection's name, ids, texts, metadata as JSON, and
-the float32 vectors. A file is written after its collection and removed before it, so every
-file has its collection, and dropping the collections (`Store.drop_stale`) drops the files."""
+name): two numpy arrays (no pickle): the entries as one UTF-8 JSON document (the collection's
+name, ids, texts, metadata; numpy's own string arrays would pad every text to the longest, in
+UTF-32) and the float32 vectors. A file is written after its collection and removed before it,
+so every file has its collection, and dropping the collections (`Store.drop_stale`) drops the
+files. A file gets the permissions of Chroma's own database file: it holds the same records."""
 
 from __future__ import annotations
 
@@ -49,19 +51,31 @@ def count(folder: Path) -> int:
     return len(list((folder / FOLDER).glob("*.npz")))
 
 
+def chroma_mode(folder: Path) -> int:
+    """The permission bits of the store's Chroma database (owner only if there is none yet)."""
+    try:
+        return (folder / "chroma.sqlite3").stat().st_mode & 0o777
+    except OSError:
+        return 0o600
+
+
 def write(folder: Path, collection: str, entries: Sequence[Entry], vectors: np.ndarray) -> None:
     """Atomically (a temporary file renamed), so a reader finds the whole file or none."""
     target = path_for(folder, collection)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".snapshot-", suffix=".npz", dir=target.parent)
     try:
+        os.fchmod(handle, chroma_mode(folder))
         with os.fdopen(handle, "wb") as out:
+            document = {
+                "collection": collection,
+                "ids": [e.id for e in entries],
+                "texts": [e.text for e in entries],
+                "metadata": [e.metadata for e in entries],
+            }
             np.savez(
                 out,
-                collection=np.array(collection, dtype=str),
-                ids=np.array([e.id for e in entries], dtype=str),
-                texts=np.array([e.text for e in entries], dtype=str),
-                metadata=np.array([json.dumps(e.metadata) for e in entries], dtype=str),
+                entries=np.frombuffer(json.dumps(document).encode(), dtype=np.uint8),
                 vectors=np.asarray(vectors, dtype=np.float32).reshape(len(entries), -1)
                 if len(entries)
                 else np.zeros((0, 0), dtype=np.float32),
@@ -79,15 +93,17 @@ def read(folder: Path, collection: str) -> Snapshot | None:
     """The version's file, or None when it has none (or it cannot be read)."""
     try:
         with np.load(path_for(folder, collection), allow_pickle=False) as data:
-            name, ids, texts = str(data["collection"]), data["ids"], data["texts"]
-            metadata, vectors = data["metadata"], data["vectors"]
+            document = json.loads(data["entries"].tobytes())
+            vectors = data["vectors"]
     except (OSError, ValueError, KeyError, zipfile.BadZipFile):
         return None
-    if name != collection:
+    if document.get("collection") != collection:
         return None
     entries = [
-        Entry(id=str(i), text=str(text), metadata=json.loads(str(meta)))
-        for i, text, meta in zip(ids.tolist(), texts.tolist(), metadata.tolist(), strict=True)
+        Entry(id=i, text=text, metadata=meta)
+        for i, text, meta in zip(
+            document["ids"], document["texts"], document["metadata"], strict=True
+        )
     ]
     return Snapshot(entries, vectors)
 

@@ -135,8 +135,10 @@ class Store:
             registry_file.remove(self.folder)
             self._switch_registry(live, delete)
             rows = self._rows()
+            # the switch is done: a copy that cannot be written is only missing (read Chroma)
             if rows is not None:
-                registry_file.write(self.folder, rows)
+                with contextlib.suppress(OSError):
+                    registry_file.write(self.folder, rows)
 
     def _switch_registry(self, live: LiveVersion | None, delete: str | None) -> None:
         registry = self._registry()
