@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot.access import User
 from bot.audit import record as audit_record
@@ -26,7 +25,6 @@ from bot.cli_base import (
     settings_for,
     signed_in,
 )
-from bot.conversations import ConversationStore
 from config.settings import Settings
 from ingest import registry_file
 from ingest.errors import BundleError, PublishError
@@ -41,6 +39,8 @@ CASE_COUNTS = ("members", "professionals", "chronology", "appointments", "addres
 
 @contextmanager
 def _progress_bars() -> Iterator[Callable[[str, int], Callable[[int], None]]]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -209,6 +209,7 @@ def forget(
     case_id: str, store: StoreOption = None, access: AccessOption = None, user: UserOption = None
 ) -> None:
     """Remove every trace of a case from the index. Admins only."""
+    from bot.conversations import ConversationStore
     from ingest.store import Store, case_key
 
     settings = settings_for(store, access)

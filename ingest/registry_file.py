@@ -24,7 +24,6 @@ from filelock import FileLock
 from pydantic import BaseModel, ValidationError
 
 from ingest.live import LiveVersion
-from ingest.snapshot import chroma_mode
 
 NAME = "registry.json"
 REGISTRY = "cb-registry"  # Chroma's registry collection and its generation row (ingest/store.py)
@@ -44,6 +43,15 @@ class RegistryCopy(BaseModel):
 
     def of_kind(self, kind: str) -> list[LiveVersion]:
         return [row for row in self.rows if row.key.partition(":")[0] == kind]
+
+
+def chroma_mode(folder: Path) -> int:
+    """The permission bits of the store's Chroma database (owner only if there is none yet):
+    what this module and ingest/snapshot.py write holds the same records."""
+    try:
+        return (folder / "chroma.sqlite3").stat().st_mode & 0o777
+    except OSError:
+        return 0o600
 
 
 def path_in(folder: Path) -> Path:

@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.entries import Entry
+from ingest.registry_file import chroma_mode
 
 FOLDER = "snapshots"
 
@@ -49,14 +50,6 @@ def path_for(folder: Path, collection: str) -> Path:
 def count(folder: Path) -> int:
     """How many versions have a file."""
     return len(list((folder / FOLDER).glob("*.npz")))
-
-
-def chroma_mode(folder: Path) -> int:
-    """The permission bits of the store's Chroma database (owner only if there is none yet)."""
-    try:
-        return (folder / "chroma.sqlite3").stat().st_mode & 0o777
-    except OSError:
-        return 0o600
 
 
 def write(folder: Path, collection: str, entries: Sequence[Entry], vectors: np.ndarray) -> None:
