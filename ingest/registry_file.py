@@ -28,11 +28,12 @@ from ingest.live import LiveVersion
 NAME = "registry.json"
 REGISTRY = "cb-registry"  # Chroma's registry collection and its generation row (ingest/store.py)
 GENERATION = "generation"
+# CROSS JOIN fixes SQLite's join order (each step by an index): left to its planner, which has
+# no statistics, it scanned every metadata row of the store (70 ms at 300 cases, not 1 ms).
 _TOKEN = """SELECT m.string_value FROM collections c
-    JOIN segments s ON s.collection = c.id
-    JOIN embeddings e ON e.segment_id = s.id
-    JOIN embedding_metadata m ON m.id = e.id
-    WHERE c.name = ? AND e.embedding_id = ? AND m.key = 'token'"""
+    CROSS JOIN segments s CROSS JOIN embeddings e CROSS JOIN embedding_metadata m
+    WHERE c.name = ? AND s.collection = c.id AND e.segment_id = s.id AND e.embedding_id = ?
+    AND m.id = e.id AND m.key = 'token'"""
 
 
 class RegistryCopy(BaseModel):
