@@ -7,10 +7,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot.access import User
 from bot.audit import record as audit_record
@@ -26,17 +25,22 @@ from bot.cli_base import (
     settings_for,
     signed_in,
 )
-from bot.conversations import ConversationStore
 from config.settings import Settings
+from ingest import registry_file
 from ingest.errors import BundleError, PublishError
+from ingest.live import LiveVersion
 from ingest.locks import IngestBusy
-from ingest.store import Store, case_key
+
+if TYPE_CHECKING:
+    from ingest.store import Store
 
 CASE_COUNTS = ("members", "professionals", "chronology", "appointments", "addresses", "passages")
 
 
 @contextmanager
 def _progress_bars() -> Iterator[Callable[[str, int], Callable[[int], None]]]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -105,6 +109,7 @@ def ingest(
 ) -> None:
     """Validate and index case bundles (or learning documents), all or nothing. Admins only."""
     from ingest.pipeline import ingest_cases, ingest_learning
+    from ingest.store import Store
 
     settings = settings_for(store, access)
     who = signed_in(settings, user, admin_for="ingest")
@@ -154,13 +159,26 @@ def ingest(
         )
 
 
+def _indexed_cases(settings: Settings) -> list[LiveVersion]:
+    """Every live case: from the registry's copy in an embedded store that has a current one
+    (no chromadb import: the listing costs what Python and the sign-in cost), else from Chroma
+    (which writes the copy again)."""
+    if not settings.chroma_url:
+        copy = registry_file.current(settings.store)
+        if copy is not None:
+            return sorted(copy.of_kind("case"), key=lambda v: v.key)
+    from ingest.store import Store  # and with it chromadb's client, only when needed
+
+    return Store(settings.chroma_client()).all_live("case")
+
+
 @app.command()
 @edge
 def cases(store: StoreOption = None, access: AccessOption = None, user: UserOption = None) -> None:
     """One line per indexed case you may see, with its record counts."""
     settings = settings_for(store, access)
     who = signed_in(settings, user)
-    indexed = Store(settings.chroma_client()).all_live("case")
+    indexed = _indexed_cases(settings)
     live = [v for v in indexed if who.can_see_case(v.key.partition(":")[2])]
     audit_record(
         settings,
@@ -176,13 +194,11 @@ def cases(store: StoreOption = None, access: AccessOption = None, user: UserOpti
             message = f"No case you may see ({who.id}, {who.role})."
         out.print(message, markup=False)
         return
+    lines = []
     for version in live:
         counts = "  ".join(f"{kind}={version.counts.get(kind, 0)}" for kind in CASE_COUNTS)
-        out.print(
-            f"{version.key.partition(':')[2]}  {version.title}  {counts}",
-            markup=False,
-            highlight=False,
-        )
+        lines.append(f"{version.key.partition(':')[2]}  {version.title}  {counts}")
+    out.print("\n".join(lines), markup=False, highlight=False)  # one call: ~0.1 ms a line less
 
 
 @app.command()
@@ -191,6 +207,9 @@ def forget(
     case_id: str, store: StoreOption = None, access: AccessOption = None, user: UserOption = None
 ) -> None:
     """Remove every trace of a case from the index. Admins only."""
+    from bot.conversations import ConversationStore
+    from ingest.store import Store, case_key
+
     settings = settings_for(store, access)
     who = signed_in(settings, user, admin_for="forget")
     removed = Store(settings.chroma_client()).forget(case_key(case_id))

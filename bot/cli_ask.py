@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pydantic import BaseModel, ValidationError
-from rich.markdown import Markdown
 
 from bot.access import AccessDenied, User
 from bot.audit import record
@@ -25,8 +24,10 @@ from bot.cli_base import (
     signed_in,
 )
 from bot.markup import plain
-from bot.types import Answer, Turn
 from config.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.types import Answer, Turn
 
 
 class BatchLine(BaseModel):
@@ -48,6 +49,8 @@ def _answer_json(answer: Answer) -> str:
 
 def _print_answer(answer: Answer) -> None:
     if out.is_terminal:
+        from rich.markdown import Markdown
+
         out.print(Markdown(answer.answer))
     else:
         out.print(plain(answer.answer), markup=False, highlight=False)

@@ -173,8 +173,12 @@ class PassageIndex:
         return BM25Okapi(corpus) if corpus else None
 
     @cached_property
-    def _by_entry_id(self) -> dict[str, Passage]:
-        return {entry_id("passage", p.id): p for p in self.passages}
+    def _passage_vectors(self) -> tuple[list[str], np.ndarray]:
+        """The passages' ids and stored vectors (one row each), in the version's order."""
+        by_entry = {entry_id("passage", p.id): p.id for p in self.passages}
+        entry_ids, vectors = self.store.vectors(self.records.version)
+        rows = [i for i, e in enumerate(entry_ids) if e in by_entry]
+        return [by_entry[entry_ids[i]] for i in rows], np.asarray(vectors[rows], np.float32)
 
     def unknown_words(self, question: str, ignore: frozenset[str] = frozenset()) -> list[str]:
         """The question's words (of four letters or more) that no passage of the index holds."""
@@ -252,19 +256,15 @@ class PassageIndex:
             (i for i, p in enumerate(self.passages) if p.id in allowed and bm25_scores[i] > 0),
             key=lambda i: -bm25_scores[i],
         )[:CANDIDATES]
-        # Every entry of the version, ranked, then the allowed passages kept: a `where` filter
-        # would make Chroma read metadata across every collection of the store (~25 ms a query
-        # at 1,000 cases), a ranking of this one collection costs the same at any store size.
-        collection = self.store.collection(self.records.version.collection)
-        found = collection.query(
-            query_embeddings=[self.embedder.embed_one(question)],
-            n_results=len(self.records.records) + 1,  # + the case's own entry
-            include=["distances"],
-        )
+        # The allowed passages ranked by cosine distance to the question, exactly, from the
+        # version's vectors held in memory: no Chroma query (whose per-collection index the
+        # embedded client would keep for every case ever asked about).
+        ids, vectors = self._passage_vectors
+        distances = 1.0 - vectors @ np.asarray(self.embedder.embed_one(question), np.float32)
         ranked_ids = [
-            (self._by_entry_id[i].id, d)
-            for i, d in zip(found["ids"][0], found["distances"][0], strict=True)
-            if i in self._by_entry_id and self._by_entry_id[i].id in allowed
+            (ids[i], float(distances[i]))
+            for i in np.argsort(distances, kind="stable")
+            if ids[i] in allowed
         ][:CANDIDATES]
         dense_ids = [pid for pid, _ in ranked_ids]
         similarity = {pid: 1.0 - d for pid, d in ranked_ids}
@@ -306,9 +306,9 @@ class PassageIndex:
         ]
 
     def warm(self) -> None:
-        """Build what the first question would otherwise pay for: BM25, sentence vectors and
-        which passages hold each word."""
-        _ = self._bm25, self._sentence_vectors, self._holding
+        """Build what the first question would otherwise pay for: BM25, sentence and passage
+        vectors, and which passages hold each word."""
+        _ = self._bm25, self._sentence_vectors, self._passage_vectors, self._holding
 
     @cached_property
     def book(self) -> SentenceBook:

@@ -383,7 +383,9 @@ class Settings(BaseSettings):
         # No bound on the indexes the embedded client keeps open: chromadb 1.x, made to close
         # its least recently used index, reads a small collection back as "Nothing found on
         # disk" (its index is written to disk only every `sync_threshold` additions), so a
-        # store of more cases than the bound failed answers (tests/test_speed.py).
+        # store of more cases than the bound failed answers (tests/test_speed.py). Instead the
+        # engine touches no case's collection: it reads each version's snapshot file
+        # (ingest/snapshot.py), so the client's per-collection state does not grow.
         # Two processes opening a new store at once both create its tables ("table collections
         # already exists"): the first to open a store does so alone.
         from filelock import FileLock

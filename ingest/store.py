@@ -8,6 +8,9 @@ leftovers of a crashed write are dropped afterwards by name.
 Every change of the registry also writes a new token in its `generation` row, in the same
 upsert, so a long-lived reader (the app lists the cases on every page) keeps its listing until
 the token changes: one row read instead of the whole registry (~0.1 ms a case).
+
+An embedded store also keeps a copy of the registry in one file (ingest/registry_file.py),
+switched with it, that `casebrief cases` reads without importing chromadb.
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ import json
 import threading
 import uuid
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chromadb.errors import NotFoundError
-from pydantic import BaseModel
+import numpy as np
 
+from ingest import registry_file, snapshot
 from ingest.entries import Entry
+from ingest.live import LiveVersion
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -30,24 +35,15 @@ if TYPE_CHECKING:
 
     from ingest.embedder import Embedder
 
-REGISTRY = "cb-registry"
-GENERATION = "generation"  # a registry row that every publish and forget changes
+REGISTRY = registry_file.REGISTRY
+GENERATION = registry_file.GENERATION  # a registry row that every publish and forget changes
 LEARNING_KEY = "learning"
 _COSINE = {"hnsw": {"space": "cosine"}}
 
 Progress = Callable[[int], None]
 
 
-class LiveVersion(BaseModel):
-    """A registry row: which collection holds the live version of a case or the learning corpus."""
-
-    key: str
-    collection: str
-    version: int
-    content_hash: str
-    title: str = ""
-    counts: dict[str, int] = {}
-    detail: dict[str, str] = {}
+__all__ = ["LiveVersion", "Store", "case_key", "collection_prefix", "embedded_folder"]
 
 
 def case_key(case_id: str) -> str:
@@ -60,9 +56,16 @@ def collection_prefix(key: str) -> str:
     return f"cb-{kind}.{name}." if name else f"cb-{kind}."
 
 
+def embedded_folder(client: ClientAPI) -> Path | None:
+    """The folder of an embedded (persistent) client's store; None for a Chroma server."""
+    settings = client.get_settings()
+    return Path(settings.persist_directory) if settings.is_persistent else None
+
+
 class Store:
     def __init__(self, client: ClientAPI) -> None:
         self.client = client
+        self.folder = embedded_folder(client)  # where the registry's copy lives, if embedded
         self._listings: dict[str, tuple[str, list[LiveVersion]]] = {}
         self._lock = threading.Lock()
 
@@ -84,16 +87,60 @@ class Store:
             held = self._listings.get(kind)
         if token is not None and held is not None and held[0] == token:
             return list(held[1])
-        found = registry.get(where={"kind": kind}, include=["metadatas"])
-        listing = sorted((_from_metadata(m) for m in found["metadatas"]), key=lambda v: v.key)
+        copy = registry_file.read(self.folder) if self.folder else None
+        if token is not None and copy is not None and copy.token == token:
+            listing = sorted(copy.of_kind(kind), key=lambda v: v.key)
+        else:
+            found = registry.get(where={"kind": kind}, include=["metadatas"])
+            listing = sorted((_from_metadata(m) for m in found["metadatas"]), key=lambda v: v.key)
+            self._rebuild_copy()
         if token is not None:
             with self._lock:
                 self._listings[kind] = (token, listing)
         return list(listing)
 
+    def _rows(self) -> registry_file.RegistryCopy | None:
+        """Chroma's registry whole, as its copy is written; None before the first switch."""
+        found = self._registry().get(include=["metadatas"])
+        token: str | None = None
+        rows = []
+        for key, meta in zip(found["ids"], found["metadatas"], strict=True):
+            if key == GENERATION:
+                token = str(dict(meta or {}).get("token"))
+            else:
+                rows.append(_from_metadata(meta))
+        if token is None:
+            return None
+        return registry_file.RegistryCopy(token=token, rows=sorted(rows, key=lambda v: v.key))
+
+    def _rebuild_copy(self) -> None:
+        """Write the registry's copy from Chroma (a store made before copies were kept, or a
+        copy removed); best effort: a store this process may not write is read through Chroma."""
+        if self.folder is None:
+            return
+        with contextlib.suppress(OSError), registry_file.lock(self.folder):
+            rows = self._rows()
+            if rows is not None:
+                registry_file.write(self.folder, rows)
+
     def _switch(self, live: LiveVersion | None, delete: str | None = None) -> None:
         """Make `live` the registry row of its key (or delete the row `delete`) and write a new
-        generation token; the upsert of both rows is one write."""
+        generation token; the upsert of both rows is one write. In an embedded store the
+        registry's copy is removed first and written again after, under its lock, so a reader
+        of the copy never sees another registry than Chroma's."""
+        if self.folder is None:
+            self._switch_registry(live, delete)
+            return
+        with registry_file.lock(self.folder):
+            registry_file.remove(self.folder)
+            self._switch_registry(live, delete)
+            rows = self._rows()
+            # the switch is done: a copy that cannot be written is only missing (read Chroma)
+            if rows is not None:
+                with contextlib.suppress(OSError):
+                    registry_file.write(self.folder, rows)
+
+    def _switch_registry(self, live: LiveVersion | None, delete: str | None) -> None:
         registry = self._registry()
         if delete is not None:
             registry.delete(ids=[delete])
@@ -110,17 +157,30 @@ class Store:
     def collection(self, name: str) -> Collection:
         return self.client.get_collection(name, embedding_function=None)
 
+    def _snapshot(self, collection: str) -> snapshot.Snapshot | None:
+        return snapshot.read(self.folder, collection) if self.folder else None
+
     def read_all(self, version: LiveVersion) -> list[Entry]:
-        """Every entry of a live version, in insertion order of ids."""
-        found = self.collection(version.collection).get(include=["metadatas", "documents"])
-        return [
-            Entry(id=i, text=text or "", metadata=dict(meta or {}))
-            for i, text, meta in zip(
-                found["ids"], found["documents"], found["metadatas"], strict=True
-            )
-        ]
+        """Every entry of a live version, in insertion order of ids: from its snapshot file
+        when it has one (ingest/snapshot.py: Chroma keeps no state for it), else Chroma."""
+        held = self._snapshot(version.collection)
+        if held is not None:
+            return held.entries
+        return _entries(self.collection(version.collection).get(include=["metadatas", "documents"]))
+
+    def vectors(self, version: LiveVersion) -> tuple[list[str], np.ndarray]:
+        """Every entry id of a live version and its vector (one row each), from its snapshot
+        file when it has one, else Chroma."""
+        held = self._snapshot(version.collection)
+        if held is not None:
+            return [entry.id for entry in held.entries], held.vectors
+        found = self.collection(version.collection).get(include=["embeddings"])
+        ids = list(found["ids"])
+        return ids, np.asarray(found["embeddings"], dtype=np.float32).reshape(len(ids), -1)
 
     def _reusable_embeddings(self, version: LiveVersion | None) -> dict[str, list[float]]:
+        from chromadb.errors import NotFoundError
+
         if version is None:
             return {}
         try:
@@ -199,6 +259,13 @@ class Store:
                 metadatas=[entry.metadata for entry in chunk],
                 embeddings=[vectors[entry.text_hash] for entry in chunk],
             )
+        if self.folder is not None:
+            # what the collection now holds, read back: its order, and its vectors as Chroma
+            # stores them (normalised again), so a reader of the file sees what Chroma says
+            found = target.get(include=["metadatas", "documents", "embeddings"])
+            written = _entries(found)
+            stored = np.asarray(found["embeddings"], dtype=np.float32).reshape(len(written), -1)
+            snapshot.write(self.folder, name, written, stored)
         return to_embed
 
     def drop_stale(self, key: str) -> None:
@@ -211,6 +278,8 @@ class Store:
 
     def forget(self, key: str) -> int:
         """Remove a case (registry row first, so readers stop at once); return entries removed."""
+        from chromadb.errors import NotFoundError
+
         live = self.live(key)
         removed = 0
         if live is not None:
@@ -226,8 +295,20 @@ class Store:
         return [c if isinstance(c, str) else c.name for c in self.client.list_collections()]
 
     def _drop(self, name: str) -> None:
+        from chromadb.errors import NotFoundError
+
+        if self.folder is not None:
+            snapshot.remove(self.folder, name)
         with contextlib.suppress(NotFoundError, ValueError):
             self.client.delete_collection(name)
+
+
+def _entries(found: object) -> list[Entry]:
+    rows = dict(found)  # type: ignore[call-overload]
+    return [
+        Entry(id=i, text=text or "", metadata=dict(meta or {}))
+        for i, text, meta in zip(rows["ids"], rows["documents"], rows["metadatas"], strict=True)
+    ]
 
 
 def _to_metadata(live: LiveVersion) -> dict[str, str | int]:

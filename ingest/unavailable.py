@@ -11,8 +11,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from urllib.parse import urlparse
 
-import httpx
-
 
 class StoreUnavailable(RuntimeError):
     """The Chroma server at `url` is not answering."""
@@ -29,6 +27,8 @@ class StoreUnavailable(RuntimeError):
 
 def _from_transport(error: BaseException) -> bool:
     """The error, or one it was raised from or while handling, is a failed HTTP exchange."""
+    import httpx  # only when a call failed: the CLI's start-up does not pay for it
+
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:

@@ -228,8 +228,8 @@ class RecordVectors:
         return self.versions.get(key, "vectors", lambda: self._read(records))
 
     def _read(self, records: Records) -> _Matrix:
-        found = self.store.collection(records.version.collection).get(include=["embeddings"])
-        by_entry = dict(zip(found["ids"], found["embeddings"], strict=True))
+        entry_ids, stored = self.store.vectors(records.version)
+        by_entry = dict(zip(entry_ids, stored, strict=True))
         ids = [r.id for r in records.records if entry_id(r.kind, r.id) in by_entry]
         vectors = np.asarray([by_entry[entry_id(records.by_id[i].kind, i)] for i in ids])
         # 'EHE review' holds the words of 'home education': abbreviations read out in full
