@@ -102,6 +102,13 @@ def test_a_leading_scene_belongs_to_the_part_after_it():
     ]
 
 
+def test_a_sentence_that_only_tells_is_no_ask_of_its_own():
+    assert split_clauses(
+        "what's the old school DSL's email? I want to ask about Sam's attendance last year"
+    ) == ["what's the old school DSL's email; I want to ask about Sam's attendance last year"]
+    assert len(split_clauses("who is the SW? and the HV?")) == 2
+
+
 def test_a_comparison_is_the_question_and_its_other_time():
     assert split_comparison("how often has he gone missing this year compared with last year?") == (
         "how often has he gone missing this year",

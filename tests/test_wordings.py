@@ -143,3 +143,16 @@ def test_an_agency_named_in_full_is_not_each_of_its_words(engine: Engine):
     answer = engine.ask("who from hasleby academy is involved with jade", "FAM-0107")
     assert answer.request.asks[0].agency_or_role == ("hasleby academy",)
     assert cited(answer) == {"pro-025"}  # the DSL, not the GP of Hasleby Health Centre
+
+
+def test_equally_near_words_choose_the_one_making_a_phrase(engine: Engine):
+    answer = engine.ask("who is the leed profesional for the famliy", "FAM-0107")
+    ask = answer.request.asks[0]
+    assert ask.about == "lead_professional" and ask.members == ()
+    assert "'leed' as 'lead'" in answer.answer
+
+
+def test_what_happened_in_a_time_is_everything_then(engine: Engine):
+    answer = engine.ask("what happened in march 2018?", "FAM-0107")
+    assert answer.request.asks[0].shape == "list"
+    assert {"chr-172", "chr-173", "chr-174"} <= cited(answer)

@@ -427,10 +427,12 @@ def _build(
 
 def _shape(prediction: Prediction, about: str, period: Period | None, terms: Terms) -> str:
     """A single fact asked in the present ('which school does he go to now?') is the latest
-    record of its kind; events of a type named in the plural ('when were the conferences?')
-    are a list, not one record."""
+    record of its kind; events of a type named in the plural ('when were the conferences?'),
+    or of a time and no type ('what happened in october?'), are a list, not one record."""
     if about == "events" and prediction.shape == "detail" and terms.plural_types:
         return "list"
+    if about == "events" and prediction.shape == "detail" and period and not terms.event_types:
+        return "list"  # 'what happened on 15/03?': everything in that time, as the tool lists
     if (
         prediction.current
         and period is None

@@ -34,20 +34,48 @@ _SETTING = re.compile(
 )
 
 
+def _is_statement(sentence: str) -> bool:
+    """'Mum's emailed asking for a new worker.', 'I want to ask about his attendance': a
+    sentence that asks nothing (no question word or verb first, no '?', no 'can you ...')."""
+    return not (
+        sentence.rstrip().endswith("?")
+        or re.match(rf"^\W*(?:{_STARTS})\b", sentence, re.I)
+        or _ASKING.search(sentence)
+    )
+
+
+def _with_statements_joined(sentences: list[str]) -> list[str]:
+    """Sentences that only tell (the scene, the reason for asking) go with the question they
+    come before, or else the one they follow: they are never asks of their own."""
+    joined: list[str] = []
+    pending = ""
+    for sentence in sentences:
+        if _is_statement(sentence) and len(sentences) > 1:
+            if pending or not joined:
+                pending = f"{pending} {sentence}".strip()
+            else:
+                joined[-1] = f"{joined[-1].rstrip(' ?')}; {sentence}"
+            continue
+        joined.append(f"{pending}. {sentence}" if pending else sentence)
+        pending = ""
+    if pending:
+        joined.append(pending)
+    return joined
+
+
 def split_clauses(question: str) -> list[str]:
     """The parts of a question, in order; at least one. A leading phrase that only sets the
     scene ('in the ICPC minutes, when was ...') belongs to the part after it."""
     parts: list[str] = []
     setting = ""
-    for sentence in _QUESTION_BREAK.split(question):
-        for piece in _SPLIT.split(sentence):
-            piece = piece.strip(" ,;+?")
-            if not piece:
-                continue
+    for sentence in _with_statements_joined(_QUESTION_BREAK.split(question)):
+        pieces = [p.strip(" ,;+?") for p in _SPLIT.split(sentence)]
+        pieces = [p for p in pieces if p]
+        for n, piece in enumerate(pieces):
             if setting:
                 piece, setting = f"{setting}, {piece}", ""
-            elif _SETTING.match(piece) and not piece.endswith("?"):
-                setting = piece
+            elif n == 0 and len(pieces) > 1 and _SETTING.match(piece):
+                setting = piece  # 'in the ICPC minutes, when was ...'
                 continue
             if parts and len(piece.split()) < MIN_WORDS:
                 parts[-1] = f"{parts[-1]} and {piece}"

@@ -15,7 +15,13 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.records import Records, member_names
 from bot.understand.members import FUZZY_NAME, name_similarity
-from bot.understand.vocabulary import FAST_LOADER, is_word, known_terms, lexicon
+from bot.understand.vocabulary import (
+    FAST_LOADER,
+    is_word,
+    known_phrases,
+    known_terms,
+    lexicon,
+)
 from bot.understand.vocabulary import TRAINING_DATA as DATA
 
 MIN_SCORE = 80  # rapidfuzz ratio ('helth' -> 'health' 91, 'misisng' -> 'missing' 86)
@@ -57,6 +63,12 @@ def asking_words() -> frozenset[str]:
 def _closest(word: str, choices: list[str]) -> str | None:
     """The nearest choice by edit distance counting a swap of two letters as one edit
     ('mnay' -> 'many', not 'may'); ties go to the choice of the same length."""
+    nearest = _nearest(word, choices)
+    return nearest[0] if nearest else None
+
+
+def _nearest(word: str, choices: list[str]) -> list[str]:
+    """The choices tied nearest (see _closest), the one _closest picks first."""
     near = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=MIN_SCORE - 10, limit=8)
     scored = [
         (
@@ -66,8 +78,8 @@ def _closest(word: str, choices: list[str]) -> str | None:
         )
         for choice, _, _ in near
     ]
-    scored = [s for s in scored if s[0] >= MIN_SIMILARITY]
-    return max(scored)[2] if scored else None
+    scored = sorted((s for s in scored if s[0] >= MIN_SIMILARITY), reverse=True)
+    return [s[2] for s in scored if s[:2] == scored[0][:2]]
 
 
 def _closer_to_word(typed: str, word: str | None, names: list[str]) -> bool:
@@ -88,6 +100,7 @@ def _member_names(records: Records | None) -> list[str]:
 class Speller:
     def __init__(self) -> None:
         self._case_words: dict[str, frozenset[str]] = {}
+        self._bigrams: dict[str, frozenset[str]] = {}
         self._lock = threading.Lock()
 
     def case_words(self, records: Records | None) -> frozenset[str]:
@@ -109,6 +122,38 @@ class Speller:
     def known_words(self, records: Records | None) -> frozenset[str]:
         return self.case_words(records) | known_terms() | asking_words()
 
+    def _in_a_phrase(
+        self, word: str, match: re.Match[str], question: str, records: Records | None
+    ) -> bool:
+        """Whether the word read with the word after it is a phrase of the case's records or
+        the vocabulary ('leed profesional': 'lead professional', not the name Lee)."""
+        after = _WORD.search(question, match.end())
+        if after is None:
+            return False
+        following = after.group().lower()
+        if len(following) >= MIN_LENGTH and not is_word(following, self.known_words(records)):
+            following = _closest(following, sorted(self.known_words(records))) or following
+        return f"{word} {following}" in self._phrases(records)
+
+    def _phrases(self, records: Records | None) -> frozenset[str]:
+        """Two-word phrases of the vocabulary's terms and of the case's records."""
+        key = records.version.collection if records is not None else ""
+        cached = self._bigrams.get(key)
+        if cached is None:
+            texts = list(known_phrases())
+            if records is not None:
+                texts += list(records.texts.values())
+            found: set[str] = set()
+            for text in texts:
+                words = words_of(text)
+                found.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+            cached = frozenset(found)
+            with self._lock:
+                if len(self._bigrams) > 64:
+                    self._bigrams.clear()
+                self._bigrams[key] = cached
+        return cached
+
     def correct(self, question: str, records: Records | None) -> tuple[str, list[tuple[str, str]]]:
         """The question with misspelt words replaced, and (typed, read as) for those that
         changed a searched word (a case or domain word)."""
@@ -124,9 +169,14 @@ class Speller:
             lower = word.lower().removesuffix("'s")
             if len(lower) < MIN_LENGTH or is_word(lower.split("'")[0], known):
                 return word  # contractions ('who've') are read by their first part
-            best = _closest(lower, choices)
+            tied = _nearest(lower, choices)
+            # among equally near words, one that makes a phrase with the next word
+            # ('leed profesional': 'lead professional', not 'need')
+            in_phrase = [w for w in tied if self._in_a_phrase(w, match, question, records)]
+            best = (in_phrase or tied or [None])[0]
             near_names = [n for n in names if name_similarity(lower, n) >= FUZZY_NAME]
-            if near_names and not _closer_to_word(lower, best, near_names):
+            phrase = bool(in_phrase)
+            if near_names and not (phrase or _closer_to_word(lower, best, near_names)):
                 return word  # a misspelt member's name: read by the member resolver
             if best is None:
                 return word

@@ -260,13 +260,19 @@ def _most_specific(terms: tuple[str, ...], lower: str) -> tuple[str, ...]:
 
 def _names_plural(text: str, singulars: list[str]) -> bool:
     """A word of the text is the plural of a one-word type name ('conferences', 'ICPCs',
-    'home visits')."""
+    'home visits'), or a plural noun after one ('conference dates')."""
     words = re.findall(r"[a-z][a-z&.]*", text.lower())
     last_words = {w.split()[-1] for w in singulars if not w.endswith("s")}
-    return any(
+    plural = any(
         (w.endswith("es") and w[:-2] in last_words) or (w.endswith("s") and w[:-1] in last_words)
         for w in words
     )
+    # a type word heading a plural compound: 'conference dates', 'visit records'
+    compound = any(
+        a in last_words and len(b) > 3 and b.endswith("s") and not b.endswith("ss")
+        for a, b in zip(words, words[1:], strict=False)
+    )
+    return plural or compound
 
 
 def _agencies_of_roles(terms: tuple[str, ...], records: Records) -> list[str]:

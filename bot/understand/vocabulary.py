@@ -88,6 +88,24 @@ def canonical_people(text: str) -> str:
 
 
 @cache
+def known_phrases() -> frozenset[str]:
+    """Every phrase of the vocabulary file: what abbreviations stand for, their terms and
+    roles, synonyms, type, outcome and source words."""
+    phrases: set[str] = set()
+    data = vocabulary()
+    for meaning in data["abbreviations"].values():
+        phrases.add(meaning.get("expands", "").lower())
+        for key in ("terms", "roles"):
+            phrases.update(p.lower() for p in meaning.get(key, []))
+    for section in ("synonyms", "outcomes"):
+        phrases.update(p.lower() for p in data[section])
+    for section in ("event_types", "source_types", "people"):
+        for words in data[section].values():
+            phrases.update(p.lower() for p in words)
+    return frozenset(p for p in phrases if " " in p)
+
+
+@cache
 def known_terms() -> frozenset[str]:
     """Every word of the vocabulary file: abbreviations, synonyms, type and outcome words."""
     words: set[str] = set()
