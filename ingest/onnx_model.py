@@ -46,10 +46,10 @@ CHECK_TEXTS = (
 
 
 class OnnxExportMissing(FileNotFoundError):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, command: str = "python -m ingest.onnx_model") -> None:
         super().__init__(
-            f"no ONNX export of the model at {path}: run `python -m ingest.onnx_model` "
-            "(make install does), or set CASEBRIEF_EMBED_BACKEND=torch"
+            f"no ONNX export of the model at {path}: run `{command}` "
+            "(make install runs the fp32 export), or set CASEBRIEF_EMBED_BACKEND=torch"
         )
 
 

@@ -58,3 +58,21 @@ def test_the_kept_onnx_export_is_the_fused_graph():
 
     ops = [node.op_type for node in onnx.load(str(path), load_external_data=False).graph.node]
     assert ops.count("Attention") == 6 and ops.count("EmbedLayerNormalization") == 1
+
+
+def test_the_opt_in_int8_model_agrees_with_torch_at_the_stated_cosine():
+    from ingest.onnx_int8 import INT8_AGREEMENT, int8_exported
+
+    if int8_exported() is None:
+        pytest.skip("no int8 model in this venv (python -m ingest.onnx_int8 makes it)")
+    from ingest.bundle import load_bundle
+    from ingest.embedders import make_embedder
+    from ingest.entries import bundle_entries
+    from tests.conftest import DEMO
+
+    bundle = load_bundle(DEMO / "cases" / "FAM-0107", chunk_size=900, chunk_overlap=120)
+    texts = [entry.embedded_text for entry in bundle_entries(bundle)][::10][:24]
+    int8 = make_embedder(16, "onnx-int8")
+    assert int8.backend == "onnx-int8"
+    cosine = (int8.embed_array(texts) * make_embedder(16, "torch").embed_array(texts)).sum(axis=1)
+    assert cosine.min() >= INT8_AGREEMENT, f"worst {cosine.min():.4f}"
