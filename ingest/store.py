@@ -20,7 +20,6 @@ import json
 import threading
 import uuid
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -239,35 +238,27 @@ class Store:
         reusable: dict[str, list[float]],
         progress: Progress | None,
     ) -> list[Entry]:
-        """Write every entry to a new collection; return those that needed embedding. Chroma
-        adds a chunk on a worker thread while the next chunk is encoded (ONNX Runtime and torch
-        release the GIL while they compute), in order, so the collection is as if added in turn."""
+        """Write every entry to a new collection; return those that needed embedding."""
         target = self.client.create_collection(name, embedding_function=None, configuration=_COSINE)
         to_embed = [entry for entry in entries if entry.text_hash not in reusable]
         batch = max(1, min(self.client.get_max_batch_size(), 512))
         vectors = dict(reusable)
-
-        def add(chunk: list[Entry], embeddings: list[list[float]]) -> None:
+        for start in range(0, len(to_embed), batch):
+            chunk = to_embed[start : start + batch]
+            for entry, vector in zip(
+                chunk, embedder.embed([e.embedded_text for e in chunk]), strict=True
+            ):
+                vectors[entry.text_hash] = vector
+            if progress:
+                progress(len(chunk))
+        for start in range(0, len(entries), batch):
+            chunk = list(entries[start : start + batch])
             target.add(
                 ids=[entry.id for entry in chunk],
                 documents=[entry.text for entry in chunk],
                 metadatas=[entry.metadata for entry in chunk],
-                embeddings=embeddings,
+                embeddings=[vectors[entry.text_hash] for entry in chunk],
             )
-
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="chroma-add") as adder:
-            pending: list[Future[None]] = []
-            for start in range(0, len(entries), batch):
-                chunk = list(entries[start : start + batch])
-                fresh = list({e.text_hash: e for e in chunk if e.text_hash not in vectors}.values())
-                if fresh:
-                    found = embedder.embed([e.embedded_text for e in fresh])
-                    vectors.update(zip((e.text_hash for e in fresh), found, strict=True))
-                if progress:
-                    progress(sum(e.text_hash not in reusable for e in chunk))
-                pending.append(adder.submit(add, chunk, [vectors[e.text_hash] for e in chunk]))
-            for done in pending:
-                done.result()  # the first failure is raised here
         if self.folder is not None:
             # what the collection now holds, read back: its order, and its vectors as Chroma
             # stores them (normalised again), so a reader of the file sees what Chroma says
