@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from bot.records import Records
 from bot.understand.periods import LIVE_WORDS, MOVE_WORDS
@@ -100,8 +102,29 @@ _STRUCTURED_FIELDS = frozenset(
     for field in model.model_fields
     for word in field.split("_")
 )
-_DOCUMENT_WORDS: dict[str, frozenset[str]] = {}
+T = TypeVar("T")
 _FILE_DATE_AND_SUFFIX = re.compile(r"^[0-9-]+|\.[a-z0-9]+$")
+_PER_CASE: dict[tuple[str, str], object] = {}
+
+
+def _per_case(name: str, records: Records, build: Callable[[Records], T]) -> T:
+    """What `build` makes of a case, made once per case version (at most 128 kept)."""
+    key = (name, records.version.collection)
+    if key not in _PER_CASE:
+        if len(_PER_CASE) > 128:
+            _PER_CASE.clear()
+        _PER_CASE[key] = build(records)
+    return _PER_CASE[key]  # type: ignore[return-value]
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower().replace("_", " ").replace("-", " ")))
+
+
+def _taken(records: Records) -> set[str]:
+    """Words the case's agencies, roles and types and the structured records' own fields
+    ('email', 'notes') already stand for."""
+    return _words(" ".join(record_words(records))) | _STRUCTURED_FIELDS
 
 
 def document_words(records: Records) -> frozenset[str]:
@@ -109,28 +132,25 @@ def document_words(records: Records) -> frozenset[str]:
     'report', 'interview' from their titles and file names, less the words of its agencies,
     roles, types, people, the vocabulary's types and the structured records' own fields
     ('email', 'notes')."""
-    key = records.version.collection
-    if key not in _DOCUMENT_WORDS:
-        if len(_DOCUMENT_WORDS) > 64:
-            _DOCUMENT_WORDS.clear()
-        named = " ".join(
-            f"{p.title or ''} {_FILE_DATE_AND_SUFFIX.sub('', p.file)}"
-            for p in records.passages
-            if p.learning_kind is None
-        )
-        data = vocabulary()
-        taken = " ".join(record_words(records))
-        taken += " " + " ".join(w for words in data["event_types"].values() for w in words)
-        taken += " " + " ".join(data["event_types"]) + " " + " ".join(data["synonyms"])
-        taken += " " + " ".join(n for m in records.members for n in (m.name, *m.aliases))
-        taken += " " + " ".join(people_words())
-        excluded = set(re.findall(r"[a-z]+", taken.lower().replace("_", " "))) | _STRUCTURED_FIELDS
-        _DOCUMENT_WORDS[key] = frozenset(
-            w
-            for w in re.findall(r"[a-z]+", named.lower().replace("-", " "))
-            if len(w) >= 4 and w not in excluded and w not in stopwords()
-        )
-    return _DOCUMENT_WORDS[key]
+    return _per_case("documents", records, _document_words)
+
+
+def _document_words(records: Records) -> frozenset[str]:
+    named = " ".join(
+        f"{p.title or ''} {_FILE_DATE_AND_SUFFIX.sub('', p.file)}"
+        for p in records.passages
+        if p.learning_kind is None
+    )
+    data = vocabulary()
+    vocabulary_types = [w for words in data["event_types"].values() for w in words]
+    excluded = _taken(records) | _words(
+        " ".join([*vocabulary_types, *data["event_types"], *data["synonyms"]])
+    )
+    excluded |= _words(" ".join(n for m in records.members for n in (m.name, *m.aliases)))
+    excluded |= _words(" ".join(people_words()))
+    return frozenset(
+        w for w in _words(named) if len(w) >= 4 and w not in excluded and w not in stopwords()
+    )
 
 
 _CALENDAR = frozenset(
@@ -150,12 +170,7 @@ def named_addresses(lower: str, records: Records) -> tuple[str, ...]:
     by a place after 'at', 'in', 'to' or 'from', following a verb of being or living there,
     whose words are all in the address record (its area and notes) and are no agency, role,
     type, time or person word of the case."""
-    taken = set(re.findall(r"[a-z]+", " ".join(record_words(records)).lower()))
-    taken |= set(people_words()) | _STRUCTURED_FIELDS | stopwords() | known_terms() | _CALENDAR
-    homes = [
-        (a.id, set(re.findall(r"[a-z]+", f"{a.area} {a.notes or ''}".lower())))
-        for a in records.addresses
-    ]
+    taken, homes = _per_case("places", records, _places)
     named: list[str] = []
     for match in _LOCATIVE.finditer(lower):
         if not _DWELLING_VERB.search(lower[max(0, match.start() - 40) : match.start()]):
@@ -167,6 +182,17 @@ def named_addresses(lower: str, records: Records) -> tuple[str, ...]:
         first = [i for i, home in homes if words[0] in home]
         named += whole or (first if len(words) == 1 or words[1] in taken else [])
     return tuple(dict.fromkeys(named))
+
+
+def _places(records: Records) -> tuple[set[str], list[tuple[str, set[str]]]]:
+    """The words no place is named by (the case's other words, stopwords, the vocabulary,
+    the calendar), and each address's words (its area and notes)."""
+    taken = _taken(records) | set(people_words()) | stopwords() | known_terms() | _CALENDAR
+    homes = [
+        (a.id, set(re.findall(r"[a-z]+", f"{a.area} {a.notes or ''}".lower())))
+        for a in records.addresses
+    ]
+    return taken, homes
 
 
 def _record_hits(lower: str, records: Records) -> list[str]:
