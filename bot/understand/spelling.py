@@ -123,16 +123,22 @@ class Speller:
         return self.case_words(records) | known_terms() | asking_words()
 
     def _in_a_phrase(
-        self, word: str, match: re.Match[str], question: str, records: Records | None
+        self,
+        word: str,
+        match: re.Match[str],
+        question: str,
+        records: Records | None,
+        choices: list[str],
     ) -> bool:
-        """Whether the word read with the word after it is a phrase of the case's records or
-        the vocabulary ('leed profesional': 'lead professional', not the name Lee)."""
+        """Whether the word read with the word after it (itself read against `choices`, as
+        `correct` reads it) is a phrase of the case's records or the vocabulary ('leed
+        profesional': 'lead professional', not the name Lee)."""
         after = _WORD.search(question, match.end())
         if after is None:
             return False
         following = after.group().lower()
         if len(following) >= MIN_LENGTH and not is_word(following, self.known_words(records)):
-            following = _closest(following, sorted(self.known_words(records))) or following
+            following = _closest(following, choices) or following
         return f"{word} {following}" in self._phrases(records)
 
     def _phrases(self, records: Records | None) -> frozenset[str]:
@@ -172,7 +178,7 @@ class Speller:
             tied = _nearest(lower, choices)
             # among equally near words, one that makes a phrase with the next word
             # ('leed profesional': 'lead professional', not 'need')
-            in_phrase = [w for w in tied if self._in_a_phrase(w, match, question, records)]
+            in_phrase = [w for w in tied if self._in_a_phrase(w, match, question, records, choices)]
             best = (in_phrase or tied or [None])[0]
             near_names = [n for n in names if name_similarity(lower, n) >= FUZZY_NAME]
             phrase = bool(in_phrase)
