@@ -18,6 +18,7 @@ from ingest.containment import leaves, read_bounded
 from ingest.entries import build_entry
 from ingest.errors import BundleError, Problem, PublishError
 from ingest.learning import load_learning
+from ingest.live import LiveVersion
 from ingest.locks import ingest_locks
 from ingest.models import Bundle
 from ingest.safe_yaml import load_yaml
@@ -119,18 +120,21 @@ def _all_unchanged(
         live = rows.get(case_key(str(declared[folder])))
         if live is None or live.content_hash != _salted_hash(folder, settings):
             return None
-        results.append(
-            IngestResult(
-                key=live.key,
-                title=live.title,
-                status="unchanged",
-                counts=live.counts,
-                records=sum(live.counts.values()),
-                embedded=0,
-                seconds=time.perf_counter() - started,
-            )
-        )
+        results.append(_unchanged(live, started))
     return results
+
+
+def _unchanged(live: LiveVersion, started: float) -> IngestResult:
+    """The result for a case whose live version already holds this bundle."""
+    return IngestResult(
+        key=live.key,
+        title=live.title,
+        status="unchanged",
+        counts=live.counts,
+        records=sum(live.counts.values()),
+        embedded=0,
+        seconds=time.perf_counter() - started,
+    )
 
 
 def _validate(
@@ -151,17 +155,7 @@ def _validate(
         live = store.live(case_key(case_id)) if case_id else None
         if live is not None and live.content_hash == content_hash and case_id not in owners:
             owners[case_id] = folder
-            unchanged.append(
-                IngestResult(
-                    key=live.key,
-                    title=live.title,
-                    status="unchanged",
-                    counts=live.counts,
-                    records=sum(live.counts.values()),
-                    embedded=0,
-                    seconds=time.perf_counter() - started,
-                )
-            )
+            unchanged.append(_unchanged(live, started))
             continue
         try:
             bundle = load_bundle(
