@@ -6,27 +6,23 @@ outside the store on every append (`bot/audit_anchor.py`). So an entry edited, d
 renumbered or recomputed, entries cut from the end, and a log truncated, replaced or emptied
 are all detected, by `verify` and, before writing, by every append (which then refuses).
 
+The entries, their MACs and `verify` are in `bot/audit_chain.py`; this module writes the log.
 `record(settings, ...)` is the one call other packages need."""
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import hashlib
-import hmac
 import json
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from pydantic import BaseModel, Field
 from sqlalchemy import Connection, text
 
 from bot.audit_anchor import (
     GENESIS,
     AuditError,
-    AuditKey,
     AuditNotSetUp,
     AuditTampered,
     Head,
@@ -35,15 +31,22 @@ from bot.audit_anchor import (
     load_key,
     outside_store,
 )
-from bot.database import Database, DatabaseUnreadable, Migrations, database, is_open, read_only
+from bot.audit_chain import (
+    COLUMNS,
+    AuditEntry,
+    chain_problems,
+    entry_from_row,
+    head_problem,
+    legacy_problems,
+    verify,
+)
+from bot.database import Database, DatabaseUnreadable, Migrations, database
 from config.settings import Settings
 
 __all__ = ["AuditEntry", "AuditError", "AuditLog", "AuditNotSetUp", "AuditTampered", "record"]
 
 MIGRATIONS = Migrations()
 migration = MIGRATIONS.add
-COLUMNS = 'id, at, "user", role, action, case_id, intent, record_ids, detail, prev_hash, hash'
-MAX_REPORTED = 8
 REFUSED = " Nothing more is written until an admin checks it (`casebrief audit verify`)."
 
 
@@ -83,31 +86,6 @@ def m003_head(db: Connection) -> None:
 @migration
 def m004_head_outside_the_store(db: Connection) -> None:
     db.execute(text("DROP TABLE IF EXISTS head"))
-
-
-class AuditEntry(BaseModel):
-    id: int | None = None
-    at: str = Field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-    user: str
-    role: str
-    action: str = Field(description="question, read, export, denied, login, token, ingest, forget")
-    case_id: str | None = None
-    intent: str | None = None
-    record_ids: list[str] = Field(default_factory=list)
-    detail: str = ""
-    prev_hash: str = ""
-    hash: str = ""
-
-    def payload(self) -> str:
-        body = self.model_dump(exclude={"id", "prev_hash", "hash"})
-        return json.dumps(body, sort_keys=True, ensure_ascii=False)
-
-    def mac(self, key: AuditKey, number: int, prev: str) -> str:
-        return key.mac(f"{number}|{prev}|{self.payload()}")
-
-    def legacy_digest(self, prev: str) -> str:
-        """The unkeyed sha256 of logs written before the audit key (checked once, at init)."""
-        return hashlib.sha256(f"{prev}|{self.payload()}".encode()).hexdigest()
 
 
 class Actor(Protocol):
@@ -185,7 +163,7 @@ class AuditLog:
             raise AuditError(f"Audit log {error}") from None
         if head is not None and head.entries:
             where, last_id = self.where, last[0] if last else 0
-            problem = _head_problem(where, last_id, last[1] if last else GENESIS, head)
+            problem = head_problem(where, last_id, last[1] if last else GENESIS, head)
             if problem:
                 raise AuditTampered(problem)
 
@@ -239,7 +217,7 @@ class AuditLog:
                 f"({self.head.path}): run `casebrief audit init`."
             )
         if head is not None:
-            problem = _head_problem(self.where, last_id, last_mac, head)
+            problem = head_problem(self.where, last_id, last_mac, head)
             if problem:
                 raise AuditTampered(problem)
         number = last_id + 1
@@ -278,7 +256,7 @@ class AuditLog:
                 rows = db.execute(text(query + " ORDER BY id"), params).mappings().all()
         except DatabaseUnreadable as error:
             raise AuditError(f"Audit log {error}") from None
-        return [_entry(row) for row in rows]
+        return [entry_from_row(row) for row in rows]
 
     def verify(self) -> list[str]:
         return verify(self.url, self.db.path, self.key, self.head, self.where)
@@ -289,21 +267,21 @@ class AuditLog:
         chain holds. `restart` re-anchors a log whose MACs hold but whose head does not."""
         with self._lock, self.db.transaction(lock="audit") as db:
             rows = db.execute(text(f"SELECT {COLUMNS} FROM audit ORDER BY id")).mappings().all()
-            entries = [_entry(row) for row in rows]
+            entries = [entry_from_row(row) for row in rows]
             head = self.head.read()
             if head is not None and not restart:
-                problem = _head_problem(
+                problem = head_problem(
                     self.where, len(entries), entries[-1].hash if entries else GENESIS, head
                 )
                 if problem:
                     raise AuditTampered(problem)
                 return f"Audit log already set up: {len(entries)} entries, head {self.head.path}."
-            if entries and _chain_problems(entries, self.key):
-                legacy = _legacy_problems(entries)
+            if entries and chain_problems(entries, self.key):
+                legacy = legacy_problems(entries)
                 if legacy or restart:
                     raise AuditTampered(
                         f"Audit log {self.where}: "
-                        + (legacy or _chain_problems(entries, self.key))[0]
+                        + (legacy or chain_problems(entries, self.key))[0]
                         + "; not sealed."
                     )
                 previous = GENESIS
@@ -320,130 +298,6 @@ class AuditLog:
             last = entries[-1].hash if entries else GENESIS
             self.head.write(len(entries), last)
             return f"Audit log set up: {len(entries)} entries, head {self.head.path}."
-
-
-def _entry(row: object) -> AuditEntry:
-    data = dict(row)  # type: ignore[call-overload]
-    data["record_ids"] = json.loads(data["record_ids"])
-    return AuditEntry.model_validate(data)
-
-
-def _span(first: int, last: int) -> str:
-    return f"entry {first}" if first == last else f"entries {first}-{last}"
-
-
-def _head_problem(where: str, last_id: int, last_mac: str, head: Head) -> str | None:
-    if last_id < head.entries:
-        if last_id == 0:
-            return (
-                f"Audit log {where} has no entries; the head file says it had {head.entries}: "
-                "truncated or replaced."
-            )
-        return (
-            f"{_span(last_id + 1, head.entries).capitalize()} missing: the head file says the "
-            f"newest is {head.entries}, the log ends at {last_id} (deleted from the end)."
-        )
-    if last_id > head.entries:
-        return (
-            f"{_span(head.entries + 1, last_id).capitalize()} not in the head file, which ends "
-            f"at {head.entries} (added without the audit key, or the head was rolled back)."
-        )
-    if not hmac.compare_digest(last_mac, head.mac):
-        return (
-            f"Entry {last_id} is not the entry the head file names (the log was replaced or its "
-            "newest entry rewritten)."
-        )
-    return None
-
-
-def _chain_problems(entries: Sequence[AuditEntry], key: AuditKey) -> list[str]:
-    problems: list[str] = []
-    previous = GENESIS
-    for expected, entry in enumerate(entries, start=1):
-        if entry.id != expected:
-            problems.append(f"entry {expected} is missing (the next is {entry.id}): deleted")
-            break
-        if entry.prev_hash != previous:
-            problems.append(
-                f"entry {expected} does not follow entry {expected - 1}: one was deleted, "
-                "moved or renumbered"
-            )
-        elif not hmac.compare_digest(entry.hash, entry.mac(key, expected, previous)):
-            problems.append(
-                f"entry {expected}: its MAC does not match its contents (edited, renumbered, "
-                "or recomputed without the audit key)"
-            )
-        previous = entry.hash
-    return problems
-
-
-def _legacy_problems(entries: Sequence[AuditEntry]) -> list[str]:
-    previous = GENESIS
-    for expected, entry in enumerate(entries, start=1):
-        if (
-            entry.id != expected
-            or entry.prev_hash != previous
-            or entry.legacy_digest(previous) != entry.hash
-        ):
-            return [f"entry {expected} does not verify with the earlier unkeyed chain"]
-        previous = entry.hash
-    return []
-
-
-def verify(
-    url: str, path: Path | None, key: AuditKey, head_file: HeadFile, where: str
-) -> list[str]:
-    """Every problem found, one line each; never creates, migrates or repairs anything."""
-    try:
-        head = head_file.read()
-    except AuditTampered as error:
-        return [str(error)]
-    if path is not None and not path.exists():
-        return [f"Audit log {path} is missing" + _head_says(head) + "."]
-    if path is not None and path.stat().st_size == 0:
-        return [f"Audit log {path} is empty (0 bytes)" + _head_says(head) + ": truncated."]
-    if path is not None and not is_open(path) and not _is_sqlite(path):
-        return [f"Audit log {path} is not an SQLite database (overwritten or corrupt)."]
-    engine = read_only(url)
-    try:
-        with engine.connect() as db:
-            rows = db.execute(text(f"SELECT {COLUMNS} FROM audit ORDER BY id")).mappings().all()
-    except Exception as error:  # noqa: BLE001 - any reason a store cannot be read, one line
-        reason = str(getattr(error, "orig", error)).splitlines()[0]
-        if "no such table" in reason or "does not exist" in reason:
-            return [f"Audit log {where} has no audit table" + _head_says(head) + ": replaced."]
-        return [f"Audit log {where} cannot be read: {reason}."]
-    finally:
-        engine.dispose()
-    try:
-        entries = [_entry(row) for row in rows]
-    except (ValueError, TypeError) as error:
-        return [f"Audit log {where}: an entry cannot be read ({str(error).splitlines()[0]})."]
-    problems = _chain_problems(entries, key)
-    if len(problems) > MAX_REPORTED:
-        problems = problems[:MAX_REPORTED] + [f"... and {len(problems) - MAX_REPORTED} more"]
-    if head is None:
-        problems.append(
-            f"No audit head file {head_file.path}: the end of the log cannot be checked "
-            "(run `casebrief audit init`)."
-        )
-    else:
-        last_id = (entries[-1].id or 0) if entries else 0
-        problem = _head_problem(where, last_id, entries[-1].hash if entries else GENESIS, head)
-        if problem:
-            problems.append(problem)
-    return problems
-
-
-def _is_sqlite(path: Path) -> bool:
-    """Its header, read only when this process holds no SQLite connection to it: closing any
-    other descriptor of the file would drop that connection's POSIX locks."""
-    with open(path, "rb") as file:
-        return file.read(16) == b"SQLite format 3\x00"
-
-
-def _head_says(head: Head | None) -> str:
-    return f"; the head file says it had {head.entries} entries" if head else ""
 
 
 _LOGS: dict[tuple[str, str, str], AuditLog] = {}
