@@ -1,5 +1,5 @@
-"""Candidates: the working types of one reading (a calendar atom, a found phrase, a record's
-date an anchor hit, the question's context)."""
+"""Candidates: the working types of one reading (a calendar atom, a phrase found, a record's
+date that an anchor matched, the question's context)."""
 
 from __future__ import annotations
 
