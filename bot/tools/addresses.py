@@ -156,9 +156,10 @@ def household(query: Query) -> ToolResult:
     for member in members:
         role = member.role.value
         aliases = f", also called {join_words(list(member.aliases))}" if member.aliases else ""
+        notes = f" {member.notes.strip()}" if member.notes else ""  # 'sometimes stays'
         lines.append(
             Line(
-                f"{member.name} ({role}{aliases}): {age_on(member, query.today)}.",
+                f"{member.name} ({role}{aliases}): {age_on(member, query.today)}.{notes}",
                 (member.id,),
                 bullet=True,
             )

@@ -86,13 +86,17 @@ def involvement(query: Query) -> ToolResult:
         described.append(f"involved {ask.period.label}")
         if ask.period.start is None and ask.shape in ("detail", "latest") and found:
             found = [max(found, key=lambda p: (p.start, p.id))]  # 'who had it before her?'
-    elif ask.current_only:
+    ended: list[Professional] = []
+    if ask.current_only and not ask.period:
+        ended = [p for p in found if p.end is not None and p.end < query.today]
         found = [p for p in found if is_current(p, query.today)]
         described.append(f"current on {fmt_date(query.today)}")
     searched = (
         f"all {len(records.professionals)} professional involvement records of case "
         f"{records.case_id}" + (f", filtered: {'; '.join(described)}" if described else "")
     )
+    if not found and ended:
+        return _none_current(query, ended, searched, wants_lead)
     if not found:
         what = "lead professional" if wants_lead else "professional involvement"
         return ToolResult(
@@ -122,3 +126,26 @@ def involvement(query: Query) -> ToolResult:
             )
         )
     return ToolResult(ask.about, lines, searched, True, [p.id for p in found])
+
+
+def _none_current(
+    query: Query, ended: list[Professional], searched: str, wants_lead: bool
+) -> ToolResult:
+    """'is anyone from CAMHS involved now?': no, and the involvements that ended say so (when
+    and, in the record, why)."""
+    what = "lead professional" if wants_lead else "professional involvement"
+    ended = sorted(ended, key=lambda p: (p.end or p.start, p.id), reverse=True)
+    lines = [
+        Line(
+            f"No current {what} matching the question is recorded on {fmt_date(query.today)}; "
+            f"{plural(len(ended), 'matching involvement')} ended before then.",
+            tuple(p.id for p in ended),
+        )
+    ]
+    lines += [
+        Line(
+            _describe(p, query) + (f" Recorded: {p.notes}" if p.notes else ""), (p.id,), bullet=True
+        )
+        for p in ended
+    ]
+    return ToolResult(query.ask.about, lines, searched, True, [p.id for p in ended], final=True)

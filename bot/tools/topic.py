@@ -398,6 +398,8 @@ def _listed(query: Query, chosen: list[str], subject: str, searched: str) -> Too
             False,
         )
     chosen.sort(key=lambda i: (_record_date(records, i) or dt.date.min, i))
+    if ask.shape in ("latest", "earliest"):
+        return _one_of(query, chosen, subject, searched)
     by_kind = Counter(records.by_id[i].kind for i in chosen)
     lines = [
         Line(
@@ -420,3 +422,32 @@ def _listed(query: Query, chosen: list[str], subject: str, searched: str) -> Too
                 )
             )
     return ToolResult(ask.about, lines, searched, True, chosen)
+
+
+def _one_of(query: Query, chosen: list[str], subject: str, searched: str) -> ToolResult:
+    """'when was the last incident?' of a topic: its most recent (or first) dated record, with
+    how many records are about the topic."""
+    records = query.records
+    assert records is not None
+    dated = [i for i in chosen if _record_date(records, i)] or chosen
+    latest = query.ask.shape == "latest"
+    record_id = dated[-1] if latest else dated[0]
+    kind = records.by_id[record_id].kind
+    text = _said(records, record_id)
+    text = text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + "…"
+    which = "most recent" if latest else "earliest"
+    lines = [
+        Line(
+            f"The {which} record about {subject}: "
+            f"{fmt_date(_record_date(records, record_id))} ({KIND_WORDS.get(kind, kind)}): {text}",
+            (record_id,),
+        ),
+        Line(
+            f"It is the {'latest' if latest else 'first'} of "
+            f"{plural(len(chosen), 'record')} about {subject}.",
+            tuple(chosen),
+        ),
+    ]
+    return ToolResult(
+        query.ask.about, lines, searched, True, [record_id, *[i for i in chosen if i != record_id]]
+    )

@@ -20,6 +20,7 @@ from bot.search import tokens
 from bot.understand.classify import UNANSWERABLE_ODDS, Prediction, QuestionClassifier
 from bot.understand.clauses import asking_part, split_clauses, split_comparison
 from bot.understand.followups import (
+    asks_own_question,
     asks_since_when,
     inherit,
     is_follow_up,
@@ -181,9 +182,33 @@ class Understander:
             narrows = narrows_previous(clause) and len(previous_ids) > 1
             if (narrows or asks_since_when(clause)) and previous_ids:
                 ask = ask.model_copy(update={"restrict_to": previous_ids})
+        elif previous is not None and not same_question and _over_topic(ask, previous):
+            # 'any domestic abuse?' 'when was the most recent incident?': a question that
+            # names nothing to filter by asks about the topic just listed
+            ask = ask.model_copy(update={"about": previous.about, "topic": previous.topic})
         if records is None and ask.about not in LEARNING_ABOUTS:
             ask = ask.model_copy(update={"about": "learning"})
         return ask, unresolved
+
+
+def _over_topic(ask: Ask, previous: Ask) -> bool:
+    """An ask of one record kind that filters by nothing at all, after a topic."""
+    filters = (
+        ask.members,
+        ask.agency_or_role,
+        ask.role_terms,
+        ask.event_types,
+        ask.outcomes,
+        ask.outcome_group,
+        ask.source_types,
+        ask.period,
+        ask.relative,
+    )
+    return (
+        previous.about == "topic_across_records"
+        and ask.about in _RECORD_ABOUTS
+        and not any(filters)
+    )
 
 
 _AGENCY_FILTERED = frozenset(  # asks whose answer depends on the agency or role they name
@@ -482,12 +507,27 @@ def _follow(
     narrows = narrows_previous(clause)
     unsure = prediction.about_p < FOLLOW_UP_CONFIDENCE or prediction.about == "unanswerable"
     # 'since when?', 'and before that?', 'and her brother Ryan?': nothing asked but who or when
-    bare = len(content_words(clause, records)) <= 1 and not (own - {"members", "period"})
+    # ('and in november so far?': the month is its time, not its subject)
+    words = content_words(period.strip_from(clause) if period else clause, records)
+    bare = len(words) <= 1 and not (own - {"members", "period"})
     # a later part of the same question asks its own thing ('..., and how old is he?') unless
     # the classifier cannot tell what
     bare = bare and not (same_question and prediction.about_p >= FOLLOW_UP_CONFIDENCE)
-    if narrows or unsure or bare:  # 'which of those ...' is about the same records
+    if bare and not asks_own_question(clause):
+        # 'and ellis?': the same question of someone or some time else
         ask = ask.model_copy(update={"about": previous.about, "shape": previous.shape})
+    elif narrows or unsure or bare:
+        # 'which of those involved kai?', 'when did that close and why?': about the same
+        # records, in the shape its own words ask for
+        ask = ask.model_copy(update={"about": previous.about})
+    if (
+        previous.about == "topic_across_records"
+        and ask.about in _RECORD_ABOUTS
+        and not (own - {"members", "period"})
+    ):
+        # 'any DV in the house?' 'when was the last incident?' 'were the kids there?': the
+        # topic's records, asked in the follow-up's own shape
+        ask = ask.model_copy(update={"about": "topic_across_records"})
     if ask.about in PASSAGE_ABOUTS and ask.about == previous.about:
         # 'and if they refuse it?': found with the previous question's words, its own words
         # choose the sentences
@@ -513,6 +553,8 @@ def content_words(clause: str, records: Records | None) -> list[str]:
     return [t for t in tokens(clause) if t not in family and t not in names]
 
 
+# asks answered from one kind of record, which a follow-up to a topic narrows to the topic's
+_RECORD_ABOUTS = frozenset({"events", "appointments", "last_seen", "last_seen_alone"})
 _RELATIVES = frozenset({"brother", "sister", "sibl", "son", "daughter", "other", "kid", "child"})
 
 

@@ -35,13 +35,37 @@ def is_follow_up(question: str, previous: Ask | None) -> bool:
                 question,
                 re.I,
             )
+            or _THERE.search(question)
         )
     )
+
+
+# 'were the kids there?', 'was he seen then?': the place or time of the previous answer (not
+# the 'there' of 'is there a dog?', 'there was a visit')
+_THERE = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )"
+    r"\b(there|then)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|be|been|any|a|an)\b)",
+    re.I,
+)
 
 
 def asks_since_when(question: str) -> bool:
     """'since when?': when the previous answer's records began."""
     return bool(re.match(r"^\W*(and\s+)?since when\b", question, re.I))
+
+
+_OWN_QUESTION = re.compile(
+    r"^\W*(?:(?:and|but|so|also|ok|okay)\s+)?(?!(?:what|how)\s+about\b)"
+    r"(?:when|why|who|whose|where|which|what|how|is|are|was|were|did|does|do|has|have|had|"
+    r"can|could|will|would)\b",
+    re.I,
+)
+
+
+def asks_own_question(clause: str) -> bool:
+    """'when did that close and why?' is a question of its own about the same thing; 'and
+    ellis?', 'what about the baby', 'and before that?' repeat the previous one."""
+    return bool(_OWN_QUESTION.match(clause))
 
 
 def narrows_previous(question: str) -> bool:

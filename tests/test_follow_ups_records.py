@@ -1,0 +1,81 @@
+"""Follow-ups read over the records just answered, on the demo: a question that names nothing
+to filter by after a topic asks about the topic's records; 'which of those ...' and 'when did
+that end?' keep the subject but ask in their own shape; 'and in june so far?' repeats the
+question of another month; 'is anyone still involved?' answers no with the involvements that
+ended; a scene-setting sentence before the question is no ask of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Answer, Engine
+from bot.understand.clauses import split_clauses
+from config.settings import load_settings
+from tests.conftest import DEMO_TODAY
+
+
+@pytest.fixture(scope="module")
+def engine(demo_store: Path) -> Engine:
+    return Engine(load_settings(store=demo_store, today=DEMO_TODAY))
+
+
+def cited(answer: Answer) -> list[str]:
+    return [c.record_id for c in answer.citations]
+
+
+def conversation(engine: Engine, *questions: str, case: str = "FAM-0107") -> list[Answer]:
+    answers: list[Answer] = []
+    for question in questions:
+        answers.append(engine.ask(question, case, None, [a.turn for a in answers]))
+    return answers
+
+
+def test_a_question_naming_nothing_after_a_topic_is_about_the_topic(engine: Engine):
+    topic, latest = conversation(
+        engine, "any domestic abuse?", "when was the most recent incident?"
+    )
+    ask = latest.request.asks[0]
+    assert (ask.about, ask.shape) == ("topic_across_records", "latest")
+    assert set(cited(latest)) == set(cited(topic))  # the topic's records, no others
+    assert cited(latest)[0] == "chr-183"  # the latest dated of them (3 Apr 2018)
+    assert latest.answer.startswith("The most recent record about domestic abuse: 3 Apr 2018")
+
+
+def test_follow_ups_keep_the_subject_in_their_own_shape(engine: Engine):
+    may, june, child_f = conversation(
+        engine,
+        "what happened in may 2018?",
+        "and in june so far?",
+        "which of those involved child F?",
+    )
+    assert [a.request.asks[0].shape for a in (may, june, child_f)] == ["list"] * 3
+    assert [a.request.asks[0].about for a in (june, child_f)] == ["events", "events"]
+    assert len(cited(june)) > 3
+    assert set(cited(child_f)) < set(cited(june))
+    assert cited(child_f)  # listed, not only the latest one
+
+
+def test_no_current_involvement_is_answered_with_those_that_ended(engine: Engine):
+    now, why = conversation(
+        engine,
+        "is the Ottersbrook Academy DSL still involved with child A?",
+        "when did that end and why?",
+    )
+    assert now.answer.startswith(
+        "No current professional involvement matching the question is recorded on 2 Jul 2018"
+    )
+    assert "pro-018" in cited(now) and not now.abstained
+    assert why.request.asks[0].shape == "detail"
+    assert "21 Jul 2017" in why.answer and "Raised concern when Child A was removed" in why.answer
+
+
+def test_a_scene_set_before_the_question_is_no_ask_of_its_own():
+    question = (
+        "Dad rang the duty line asking for a new worker. Before I ring him back, can you "
+        "confirm who the social worker is now?"
+    )
+    assert split_clauses(question) == [question.rstrip("?")]
+    # a terse ask before another is still an ask
+    assert len(split_clauses("Child A's attendance in 2016, and who was the DSL then?")) == 2
