@@ -79,3 +79,13 @@ def test_a_scene_set_before_the_question_is_no_ask_of_its_own():
     assert split_clauses(question) == [question.rstrip("?")]
     # a terse ask before another is still an ask
     assert len(split_clauses("Child A's attendance in 2016, and who was the DSL then?")) == 2
+
+
+def test_the_last_one_is_the_latest_of_the_appointments_just_listed(engine: Engine):
+    listed, last = conversation(
+        engine, "has child F been to her health visitor appointments?", "when was the last one?"
+    )
+    assert (last.request.asks[0].about, last.request.asks[0].shape) == ("appointments", "latest")
+    assert cited(last)[0] == "apt-076"
+    assert set(cited(last)) == set(cited(listed))
+    assert last.answer.startswith("The most recent appointment for Child F: 18 Apr 2018")

@@ -82,6 +82,8 @@ def appointments(query: Query) -> ToolResult:
         )
     if ask.ranking and len({a.member for a in found}) > 1:
         return _most(query, found, label_words, who, when, searched)
+    if ask.shape in ("latest", "earliest") and not ask.ranking:
+        return _one(query, found, label_words, who, when, searched)
     by_outcome = Counter(a.outcome for a in found)
     breakdown = ", ".join(f"{n} {outcome_words(o)}" for o, n in by_outcome.most_common())
     lines = [
@@ -91,15 +93,7 @@ def appointments(query: Query) -> ToolResult:
         )
     ]
     for item in found:
-        note = f" ({item.notes})" if item.notes else ""
-        lines.append(
-            Line(
-                f"{fmt_date(item.date)}: {item.type} with {item.agency} for "
-                f"{records.name(item.member)}: {outcome_words(item.outcome)}{note}.",
-                (item.id,),
-                bullet=True,
-            )
-        )
+        lines.append(Line(_describe(item, query), (item.id,), bullet=True))
     if label == "missed":
         excluded = [a for a in scope if a.outcome in NOT_MISSED]
         if excluded:
@@ -112,6 +106,46 @@ def appointments(query: Query) -> ToolResult:
                 )
             )
     return ToolResult("appointments", lines, searched, True, [a.id for a in found])
+
+
+def _describe(item: Appointment, query: Query) -> str:
+    records = query.records
+    assert records is not None
+    note = f" ({item.notes})" if item.notes else ""
+    return (
+        f"{fmt_date(item.date)}: {item.type} with {item.agency} for "
+        f"{records.name(item.member)}: {outcome_words(item.outcome)}{note}."
+    )
+
+
+def _one(
+    query: Query,
+    found: list[Appointment],
+    label_words: str,
+    who: str,
+    when: str,
+    searched: str,
+) -> ToolResult:
+    """'when was the last one?': the most recent appointment up to today (the latest booked
+    when none has happened yet), or the first; with how many matched."""
+    ordered = sorted(found, key=lambda a: (a.date, a.id))
+    if query.ask.shape == "earliest":
+        item, which, rank = ordered[0], "earliest", "first"
+    else:
+        past = [a for a in ordered if a.date <= query.today]
+        item, which, rank = (past or ordered)[-1], "most recent", "latest"
+    lines = [
+        Line(
+            f"The {which} {label_words}appointment{who}{when}: {_describe(item, query)}", (item.id,)
+        ),
+        Line(
+            f"It is the {rank} of {plural(len(found), label_words + 'appointment')} recorded"
+            f"{who}{when}.",
+            tuple(a.id for a in ordered),
+        ),
+    ]
+    ids = [item.id, *[a.id for a in ordered if a.id != item.id]]
+    return ToolResult("appointments", lines, searched, True, ids)
 
 
 def _most(

@@ -509,6 +509,7 @@ def _follow(
     # 'since when?', 'and before that?', 'and her brother Ryan?': nothing asked but who or when
     # ('and in november so far?': the month is its time, not its subject)
     words = content_words(period.strip_from(clause) if period else clause, records)
+    words = [w for w in words if w not in _PRO_FORMS]  # 'when was the last one?
     bare = len(words) <= 1 and not (own - {"members", "period"})
     # a later part of the same question asks its own thing ('..., and how old is he?') unless
     # the classifier cannot tell what
@@ -553,6 +554,8 @@ def content_words(clause: str, records: Records | None) -> list[str]:
     return [t for t in tokens(clause) if t not in family and t not in names]
 
 
+# words that stand for the thing asked before or say which of them, not what it is
+_PRO_FORMS = frozenset({"one", "ones", "last", "first", "next", "latest", "earliest", "recent"})
 # asks answered from one kind of record, which a follow-up to a topic narrows to the topic's
 _RECORD_ABOUTS = frozenset({"events", "appointments", "last_seen", "last_seen_alone"})
 _RELATIVES = frozenset({"brother", "sister", "sibl", "son", "daughter", "other", "kid", "child"})
