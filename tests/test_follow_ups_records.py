@@ -89,3 +89,11 @@ def test_the_last_one_is_the_latest_of_the_appointments_just_listed(engine: Engi
     assert cited(last)[0] == "apt-076"
     assert set(cited(last)) == set(cited(listed))
     assert last.answer.startswith("The most recent appointment for Child F: 18 Apr 2018")
+
+
+def test_the_next_meeting_when_none_is_recorded_ahead(engine: Engine):
+    answer = engine.ask("when's the next core group?", "FAM-0107")
+    assert answer.answer.startswith(
+        "No matching chronology record is dated after 2 Jul 2018; the most recent: 19 Jun 2018"
+    )
+    assert cited(answer) == ["chr-201"]

@@ -9,7 +9,7 @@ from bot.evidence import Line, Query, ToolResult, fmt_date, plural, previous_onl
 from bot.search import tokens
 from bot.tools.seen import disagreements
 from bot.understand.terms import matches_terms
-from ingest.models import ChronologyEvent, EventType
+from ingest.models import ChronologyEvent, EventType, Outcome
 
 UNFILTERED_LIMIT = 10
 
@@ -156,6 +156,12 @@ def chronology(query: Query) -> ToolResult:
         return ToolResult(
             ask.about, [Line("No chronology record matches the question.", ())], searched, False
         )
+    if Outcome.UPCOMING in ask.outcomes and ask.shape in ("earliest", "detail", "yes_no"):
+        # 'when's the next core group?': after today, or else say that none is recorded
+        ahead = [e for e in found if e.date > query.today]
+        if not ahead:
+            return _none_ahead(query, found, searched)
+        found = ahead
     ids = [e.id for e in found]
     if ask.shape == "latest":
         event = found[-1]
@@ -211,3 +217,23 @@ def chronology(query: Query) -> ToolResult:
     for event in shown:
         lines += disagreements(event, records.members_by_id)
     return ToolResult(ask.about, lines, searched, True, ids)
+
+
+def _none_ahead(query: Query, found: list[ChronologyEvent], searched: str) -> ToolResult:
+    """No matching event is dated after today: the most recent one, so the reader knows where
+    the record stops."""
+    event = found[-1]
+    lines = [
+        Line(
+            f"No matching chronology record is dated after {fmt_date(query.today)}; the most "
+            f"recent: {describe_event(event, query)}",
+            (event.id,),
+        )
+    ]
+    return ToolResult(
+        query.ask.about,
+        lines,
+        searched + f"; dated after {fmt_date(query.today)}",
+        True,
+        [event.id],
+    )
