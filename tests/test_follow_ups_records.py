@@ -97,3 +97,10 @@ def test_the_next_meeting_when_none_is_recorded_ahead(engine: Engine):
         "No matching chronology record is dated after 2 Jul 2018; the most recent: 19 Jun 2018"
     )
     assert cited(answer) == ["chr-201"]
+
+
+def test_a_move_to_an_area_a_school_is_named_after(engine: Engine):
+    # Hasleby is two of the family's homes and also names Hasleby Academy
+    answer = engine.ask("when did they move to hasleby?", "FAM-0107")
+    assert cited(answer) == ["addr-08", "addr-13"]
+    assert "from 5 Sep 2011" in answer.answer and "from 17 Jul 2017" in answer.answer

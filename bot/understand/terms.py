@@ -159,6 +159,13 @@ _CALENDAR = frozenset(
 # being or living somewhere: 'was dad at the hostel', 'who lived in the flat', 'staying at'
 _DWELLING = "|".join(sorted(LIVE_WORDS | MOVE_WORDS | {"was", "were", "is", "are", "been", "be"}))
 _DWELLING_VERB = re.compile(rf"\b(?:{_DWELLING})\b(?:\s+\S+){{0,3}}\s*$")
+_MOVED = re.compile(rf"\b(?:{'|'.join(sorted(LIVE_WORDS | MOVE_WORDS))})\b(?:\s+\S+){{0,3}}\s*$")
+
+
+def _words_of(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
 _LOCATIVE = re.compile(
     r"\b(?:at|in|into|to|from|outside|inside)\s(?:the\s|their\s|his\s|her\s)?"
     r"([a-z][a-z'-]+)(?:\s([a-z][a-z'-]+))?"
@@ -176,6 +183,13 @@ def named_addresses(lower: str, records: Records) -> tuple[str, ...]:
         if not _DWELLING_VERB.search(lower[max(0, match.start() - 40) : match.start()]):
             continue  # 'an answer at the door': where something happened, not who lived where
         words = [w for w in match.groups() if w and w not in stopwords()]
+        if words and _MOVED.search(lower[max(0, match.start() - 40) : match.start()]):
+            # 'when did they move to strandfold?': an address's own area, though a school
+            # there is named after it
+            areas = [a.id for a in records.addresses if words[0] in _words_of(a.area)]
+            if areas:
+                named += areas
+                continue
         if not words or words[0] in taken:
             continue
         whole = [i for i, home in homes if set(words) <= home]
