@@ -104,3 +104,10 @@ def test_a_move_to_an_area_a_school_is_named_after(engine: Engine):
     answer = engine.ask("when did they move to hasleby?", "FAM-0107")
     assert cited(answer) == ["addr-08", "addr-13"]
     assert "from 5 Sep 2011" in answer.answer and "from 17 Jul 2017" in answer.answer
+
+
+def test_an_order_word_asks_for_one_record(engine: Engine):
+    answer = engine.ask("latest midwife contact", "FAM-0107")
+    assert answer.request.asks[0].shape == "latest"
+    assert cited(answer)[0] == "apt-088"  # 29 Jun 2018, the last before today
+    assert answer.answer.startswith("The most recent appointment: 29 Jun 2018")

@@ -136,6 +136,10 @@ def chronology(query: Query) -> ToolResult:
     by_terms = [
         e for e in found if matches_terms(f"{e.agency} {e.recorded_by or ''} {e.summary}", terms)
     ]
+    if ask.shape in ("latest", "earliest"):
+        # 'last HV visit': one record, so the agency's own before a record that mentions it
+        own = [e for e in by_terms if matches_terms(f"{e.agency} {e.recorded_by or ''}", terms)]
+        by_terms = own or by_terms
     if terms and (by_terms or not ask.event_types):
         # 'referrals to CSC': the agency, or what the record says. A named type ('referrals')
         # stands without its terms when no record holds them (a referral names its maker,

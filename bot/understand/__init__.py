@@ -428,7 +428,7 @@ def _build(
     learning_kind = terms.learning_kind  # only when the question names a kind of document
     return Ask(
         about=about,
-        shape=_shape(prediction, about, period, terms),
+        shape=_shape(prediction, about, period, terms, rest),
         clause=clause,
         confidence=round(prediction.about_p, 3),
         alternatives=tuple(a for a, _ in prediction.about_ranked[1:3]),
@@ -450,10 +450,17 @@ def _build(
     )
 
 
-def _shape(prediction: Prediction, about: str, period: Period | None, terms: Terms) -> str:
+def _shape(
+    prediction: Prediction, about: str, period: Period | None, terms: Terms, rest: str = ""
+) -> str:
     """A single fact asked in the present ('which school does he go to now?') is the latest
     record of its kind; events of a type named in the plural ('when were the conferences?'),
-    or of a time and no type ('what happened in october?'), are a list, not one record."""
+    or of a time and no type ('what happened in october?'), are a list, not one record. An
+    order word ('latest midwife contact', 'the first core group') asks for one record."""
+    if about in _ORDERED_ABOUTS and prediction.shape in ("detail", "list"):
+        order = _ORDER.search(rest)
+        if order:
+            return "earliest" if order.group(1).lower() in ("first", "earliest") else "latest"
     if about == "events" and prediction.shape == "detail" and terms.plural_types:
         return "list"
     if about == "events" and prediction.shape == "detail" and period and not terms.event_types:
@@ -470,6 +477,12 @@ def _shape(prediction: Prediction, about: str, period: Period | None, terms: Ter
     ):
         return "latest"
     return prediction.shape
+
+
+_ORDERED_ABOUTS = frozenset({"events", "appointments", "topic_across_records"})
+_ORDER = re.compile(
+    r"\b(latest|last|most recent|newest|first|earliest)\b(?!\s+(?:time|name))", re.I
+)
 
 
 def _topic(rest: str) -> str:
