@@ -2,7 +2,7 @@
 to filter by after a topic asks about the topic's records; 'which of those ...' and 'when did
 that end?' keep the subject but ask in their own shape; 'and in june so far?' repeats the
 question of another month; 'is anyone still involved?' answers no with the involvements that
-ended; a scene-setting sentence before the question is no ask of its own."""
+ended."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.access import LOCAL
 from bot.answer import Answer, Engine
-from bot.understand.clauses import split_clauses
 from config.settings import load_settings
 from tests.conftest import DEMO_TODAY
 
@@ -71,16 +71,6 @@ def test_no_current_involvement_is_answered_with_those_that_ended(engine: Engine
     assert "21 Jul 2017" in why.answer and "Raised concern when Child A was removed" in why.answer
 
 
-def test_a_scene_set_before_the_question_is_no_ask_of_its_own():
-    question = (
-        "Dad rang the duty line asking for a new worker. Before I ring him back, can you "
-        "confirm who the social worker is now?"
-    )
-    assert split_clauses(question) == [question.rstrip("?")]
-    # a terse ask before another is still an ask
-    assert len(split_clauses("Child A's attendance in 2016, and who was the DSL then?")) == 2
-
-
 def test_the_last_one_is_the_latest_of_the_appointments_just_listed(engine: Engine):
     listed, last = conversation(
         engine, "has child F been to her health visitor appointments?", "when was the last one?"
@@ -111,3 +101,21 @@ def test_an_order_word_asks_for_one_record(engine: Engine):
     assert answer.request.asks[0].shape == "latest"
     assert cited(answer)[0] == "apt-088"  # 29 Jun 2018, the last before today
     assert answer.answer.startswith("The most recent appointment: 29 Jun 2018")
+
+
+def test_contact_them_is_the_person_just_answered(engine: Engine):
+    answers = conversation(
+        engine, "who is the social worker?", "and before her?", "how do I contact them?"
+    )
+    before, contact = cited(answers[1]), cited(answers[2])
+    assert contact == before and len(contact) == 1
+    assert "contact" not in answers[2].request.asks[0].agency_or_role
+
+
+def test_the_latest_after_a_count_is_the_latest_of_those_counted(engine: Engine):
+    counted, latest = conversation(
+        engine, "how many police call-outs have there been?", "when was the latest?"
+    )
+    assert latest.request.follow_up
+    records = engine.cache.case("FAM-0107", LOCAL)
+    assert cited(latest)[0] == max(cited(counted), key=lambda i: records.by_id[i].date)

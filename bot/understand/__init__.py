@@ -146,6 +146,7 @@ class Understander:
             np.asarray(self.embedder.embed_one(asking)), asking, allowed, context
         )
         prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records)
+        terms = _without_subject_words(terms, prediction.about)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
         refers = _BACK_REFERENCE.search(clause)
         if same_question and previous is not None and not ask.members and not follow_up and refers:
@@ -180,7 +181,14 @@ class Understander:
             # 'which of those ...' chooses among several records; 'either of them' after a
             # single record is about people
             narrows = narrows_previous(clause) and len(previous_ids) > 1
-            if (narrows or asks_since_when(clause)) and previous_ids:
+            # 'and before her?' 'how do I contact them?': the people just answered
+            reaches = (
+                ask.about == "contact_details"
+                and previous.about in ("people_involved", "lead_professional")
+                and bool(_PERSON_BACK.search(clause))
+                and not (terms.agency_or_role or terms.role_terms)
+            )
+            if (narrows or reaches or asks_since_when(clause)) and previous_ids:
                 ask = ask.model_copy(update={"restrict_to": previous_ids})
         elif previous is not None and not same_question and _over_topic(ask, previous):
             # 'any domestic abuse?' 'when was the most recent incident?': a question that
@@ -189,6 +197,14 @@ class Understander:
         if records is None and ask.about not in LEARNING_ABOUTS:
             ask = ask.model_copy(update={"about": "learning"})
         return ask, unresolved
+
+
+def _without_subject_words(terms: Terms, about: str) -> Terms:
+    """'how do I contact them?': the word that names what is asked is no filter, though a
+    record's type holds it ('transfer-in contact')."""
+    own = set(about.split("_"))
+    kept = tuple(t for t in terms.agency_or_role if t not in own)
+    return terms if kept == terms.agency_or_role else replace(terms, agency_or_role=kept)
 
 
 def _over_topic(ask: Ask, previous: Ask) -> bool:
@@ -225,6 +241,7 @@ _AGENCY_FILTERED = frozenset(  # asks whose answer depends on the agency or role
     }
 )
 _PLURAL = re.compile(r"\b(them|they|their|both|either|each of)\b", re.I)
+_PERSON_BACK = re.compile(r"\b(them|him|her|they|their|that person|he|she)\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(there|then|that|his|her|their|them|him|it)\b", re.I)
 PLAUSIBLE_ODDS = 0.25  # a next reading worth trying when the first finds nothing
 FIELD_CONFIDENCE = 0.7  # below this, the fields a question names decide between readings

@@ -44,19 +44,6 @@ def _is_statement(sentence: str) -> bool:
     )
 
 
-_FIRST_PERSON = re.compile(r"\b(?:i|we|i'm|i've|i'd|we're|we've)\b", re.I)
-SCENE_WORDS = 6  # a statement this long sets a scene; a shorter one may be a terse ask
-
-
-def _tells(piece: str) -> bool:
-    """A piece before a question that only tells: the speaker's own words or a sentence of its
-    own, not a terse ask ('kai's attendance, and who is the DSL?')."""
-    sentences = _QUESTION_BREAK.split(piece.replace("..", "."))
-    return all(_is_statement(x) for x in sentences) and (
-        bool(_FIRST_PERSON.search(piece)) or len(piece.split()) >= SCENE_WORDS
-    )
-
-
 def _with_statements_joined(sentences: list[str]) -> list[str]:
     """Sentences that only tell (the scene, the reason for asking) go with the question they
     come before, or else the one they follow: they are never asks of their own."""
@@ -87,10 +74,8 @@ def split_clauses(question: str) -> list[str]:
         for n, piece in enumerate(pieces):
             if setting:
                 piece, setting = f"{setting}, {piece}", ""
-            elif n == 0 and len(pieces) > 1 and (_SETTING.match(piece) or _tells(piece)):
-                # 'in the ICPC minutes, when was ...'; 'Mum's emailed asking for a new worker.
-                # Before I pass it up the line, can you confirm who ...'
-                setting = piece
+            elif n == 0 and len(pieces) > 1 and _SETTING.match(piece):
+                setting = piece  # 'in the ICPC minutes, when was ...'
                 continue
             if parts and len(piece.split()) < MIN_WORDS:
                 parts[-1] = f"{parts[-1]} and {piece}"

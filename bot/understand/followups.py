@@ -31,7 +31,8 @@ def is_follow_up(question: str, previous: Ask | None) -> bool:
         len(question.split()) <= SHORT
         and bool(
             re.search(
-                r"\b(it|that|those|them|him|her|he|she|they|their|one|ones|the last|the next)\b",
+                r"\b(it|that|those|them|him|her|he|she|they|their|one|ones|the (?:last|next|latest|"
+                r"first|earliest|most recent|previous))\b",
                 question,
                 re.I,
             )
