@@ -97,7 +97,7 @@ def test_a_move_to_an_area_a_school_is_named_after(engine: Engine):
 
 
 def test_an_order_word_asks_for_one_record(engine: Engine):
-    answer = engine.ask("latest midwife contact", "FAM-0107")
+    answer = engine.ask("latest midwife appointment", "FAM-0107")
     assert answer.request.asks[0].shape == "latest"
     assert cited(answer)[0] == "apt-088"  # 29 Jun 2018, the last before today
     assert answer.answer.startswith("The most recent appointment: 29 Jun 2018")
