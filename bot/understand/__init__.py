@@ -31,10 +31,11 @@ from bot.understand.members import find_members, mask_members
 from bot.understand.names import absent_agencies, case_text, unknown_proper_names
 from bot.understand.periods import find_period
 from bot.understand.spelling import Speller
-from bot.understand.terms import Terms, find_terms
+from bot.understand.terms import Terms, event_words, find_terms, says
 from bot.understand.vocabulary import expand_abbreviations, people_words
 from ingest.embedder import Embedder
-from ingest.models import EventType
+from ingest.models import ChronologyEvent, EventType
+from prompts import stopwords
 
 FOLLOW_UP_CONFIDENCE = 0.5  # below this a follow-up keeps the previous ask's subject
 PASSAGE_ABOUTS = frozenset({"learning", "procedure", "document_content"})
@@ -178,12 +179,34 @@ class Understander:
             )
             # 'which of those ...' chooses among several records; 'either of them' after a
             # single record is about people
-            narrows = narrows_previous(clause) and len(previous_ids) > 1
+            narrows = (
+                narrows_previous(clause)
+                and len(previous_ids) > 1
+                and not _says_other(terms.said, previous_ids, records)
+            )
             if (narrows or asks_since_when(clause)) and previous_ids:
                 ask = ask.model_copy(update={"restrict_to": previous_ids})
         if records is None and ask.about not in LEARNING_ABOUTS:
             ask = ask.model_copy(update={"about": "learning"})
         return ask, unresolved
+
+
+def _says_other(
+    said: tuple[str, ...], previous_ids: tuple[str, ...], records: Records | None
+) -> bool:
+    """'were RHIs done within 72 hours for all of those?' after the missing episodes: what the
+    follow-up names is said by none of the previous answer's records, so it asks about other
+    records (the interviews after those episodes), not which of those."""
+    if not said or records is None:
+        return False
+    held = [
+        event_words(r)
+        if isinstance(r, ChronologyEvent)
+        else frozenset(tokens(records.texts.get(i, "")))
+        for i in previous_ids
+        if (r := records.by_id.get(i)) is not None
+    ]
+    return not any(says(phrase, held) for phrase in said)
 
 
 _AGENCY_FILTERED = frozenset(  # asks whose answer depends on the agency or role they name
@@ -411,6 +434,7 @@ def _build(
         members=members,
         agency_or_role=terms.agency_or_role,
         role_terms=terms.role_terms,
+        said=terms.said,
         event_types=event_types,
         outcomes=terms.outcomes,
         outcome_group=terms.outcome_group,  # type: ignore[arg-type]
@@ -422,7 +446,28 @@ def _build(
         text=expand_abbreviations(rest),
         learning_kind=learning_kind,  # type: ignore[arg-type]
         addresses=terms.addresses,
+        counted=_counted(rest) if prediction.shape == "count" else None,
     )
+
+
+_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z][a-z'-]*\s*){1,3})", re.I)
+_HOW_OFTEN = re.compile(r"\bhow\s+often\b|\bnumber\s+of\s+times\b", re.I)
+
+
+def _counted(text: str) -> str | None:
+    """'how many times has he been reported missing?': 'times'; 'how many home visits were
+    there?': 'home visits' (the words after 'how many' up to a stopword or a name)."""
+    if _HOW_OFTEN.search(text):
+        return "times"
+    match = _HOW_MANY.search(text)
+    if not match:
+        return None
+    words: list[str] = []
+    for word in match.group(1).lower().split():
+        if word in stopwords() or not word.isalpha():
+            break
+        words.append(word)
+    return " ".join(words) if words and words[-1].endswith("s") else None
 
 
 def _shape(prediction: Prediction, about: str, period: Period | None, terms: Terms) -> str:
@@ -468,6 +513,7 @@ def _follow(
             ("members", ask.members and not pronoun),
             ("agency_or_role", terms.agency_or_role),
             ("role_terms", terms.role_terms),
+            ("said", terms.said),
             ("event_types", terms.event_types),
             ("outcomes", terms.outcomes),
             ("outcome_group", terms.outcome_group or terms.outcomes),
@@ -498,7 +544,7 @@ def _follow(
     if same_question and ask.about != previous.about:
         # parts of one question that ask different things share people and time, not filters
         own |= {"agency_or_role", "role_terms", "event_types", "outcomes", "outcome_group"}
-        own |= {"source_types", "learning_kind", "topic", "current_only"}
+        own |= {"said", "source_types", "learning_kind", "topic", "current_only"}
     return inherit(ask, previous, own)
 
 
@@ -554,6 +600,7 @@ def _merge(asks: list[Ask]) -> list[Ask]:
                 "text": f"{same.text} {ask.text}",
                 "agency_or_role": tuple(dict.fromkeys(same.agency_or_role + ask.agency_or_role)),
                 "role_terms": tuple(dict.fromkeys(same.role_terms + ask.role_terms)),
+                "said": tuple(dict.fromkeys(same.said + ask.said)),
                 "event_types": tuple(dict.fromkeys(same.event_types + ask.event_types)),
             }
         )
