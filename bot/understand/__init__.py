@@ -18,7 +18,14 @@ from bot.records import Records, member_names
 from bot.request import LEARNING_ABOUTS, Ask, Period, Reading, Request
 from bot.search import tokens
 from bot.understand.classify import UNANSWERABLE_ODDS, Prediction, QuestionClassifier
-from bot.understand.clauses import asking_part, split_clauses, split_comparison
+from bot.understand.clauses import (
+    after_statement,
+    asking_part,
+    begins_as_question,
+    split_clauses,
+    split_comparison,
+    statements_forward,
+)
 from bot.understand.followups import (
     asks_since_when,
     inherit,
@@ -32,7 +39,13 @@ from bot.understand.names import absent_agencies, case_text, unknown_proper_name
 from bot.understand.periods import find_period
 from bot.understand.spelling import Speller
 from bot.understand.terms import Terms, event_words, find_terms, says
-from bot.understand.vocabulary import expand_abbreviations, people_words
+from bot.understand.vocabulary import (
+    abbreviations_used,
+    expand_abbreviations,
+    people_words,
+    phrase_pattern,
+    vocabulary,
+)
 from ingest.embedder import Embedder
 from ingest.models import ChronologyEvent, EventType
 from prompts import stopwords
@@ -82,10 +95,11 @@ class Understander:
         )
         unresolved: list[str] = []
         asks: list[Ask] = []
-        context = np.asarray(self.embedder.embed_one(mask_members(corrected, records)))
+        masked_question = mask_members(corrected, records)
+        context = np.asarray(self.embedder.embed_one(masked_question))
         parts = [
             (piece, again)
-            for clause in split_clauses(corrected)
+            for clause in statements_forward(split_clauses(corrected))
             for piece, again in _compared(clause)
         ]
         for clause, again in parts:
@@ -98,7 +112,10 @@ class Understander:
                 again or (is_follow_up(clause, before) if asks else follow_up),
                 previous_ids if not asks else (),
                 same_question=bool(asks),
-                context=context,
+                # the first of several parts, a question of its own, is read on its own: the
+                # parts after it ('..., and who is her team manager?') would read it as theirs
+                context=None if _on_its_own(clause, len(parts), asks, follow_up) else context,
+                whole_question=masked_question,
             )
             unresolved += missing
             if again and asks and ask.period is not None:
@@ -129,6 +146,7 @@ class Understander:
         previous_ids: tuple[str, ...],
         same_question: bool = False,
         context: np.ndarray | None = None,
+        whole_question: str = "",
     ) -> tuple[Ask, list[str]]:
         dated = _name_that_year(clause, previous)
         parsed = find_period(dated, today, records)
@@ -141,10 +159,21 @@ class Understander:
         found = find_members(rest, records, previous.members if previous else (), known)
         terms = _asked_terms(rest, masked, records)
         allowed = LEARNING_ABOUTS if records is None else None
-        asking = asking_part(masked)  # what a rambling part asks, after the scene it sets
+        asking = after_statement(asking_part(masked))  # what a rambling part asks
         prediction = self.classifier.predict(
             np.asarray(self.embedder.embed_one(asking)), asking, allowed, context
         )
+        read_out = read_out_roles(asking)
+        if read_out != asking and prediction.about_p < FIELD_CONFIDENCE:
+            # 'every Marlow Vale SW': unsure of the abbreviation, read the role in words
+            whole = read_out_roles(whole_question) if whole_question else read_out
+            spelt = self.classifier.predict(
+                np.asarray(self.embedder.embed_one(read_out)),
+                read_out,
+                allowed,
+                np.asarray(self.embedder.embed_one(whole)),
+            )
+            prediction = spelt
         prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
         refers = _BACK_REFERENCE.search(clause)
@@ -209,6 +238,20 @@ def _says_other(
     return not any(says(phrase, held) for phrase in said)
 
 
+def _on_its_own(clause: str, parts: int, asks: list[Ask], follow_up: bool) -> bool:
+    return parts > 1 and not asks and not follow_up and begins_as_question(clause)
+
+
+def read_out_roles(text: str) -> str:
+    """'every Marlow Vale SW' -> 'every Marlow Vale social worker': each abbreviation that
+    names a role replaced by the role in words, as the classifier reads it best."""
+    for abbreviation in abbreviations_used(text):
+        meaning = vocabulary()["abbreviations"][abbreviation]
+        if meaning.get("roles") and meaning.get("expands"):
+            text = phrase_pattern(abbreviation).sub(meaning["expands"], text)
+    return text
+
+
 _AGENCY_FILTERED = frozenset(  # asks whose answer depends on the agency or role they name
     {
         "people_involved",
@@ -238,10 +281,10 @@ def _asked_terms(rest: str, masked: str, records: Records | None) -> Terms:
     words after the asking phrase; the outcomes it names ('what mum missed that year') are
     what is asked about, wherever they stand."""
     whole = find_terms(rest, masked, records)
-    asking = asking_part(rest)
+    asking = after_statement(asking_part(rest))
     if asking == rest:
         return whole
-    asked = find_terms(asking, asking_part(masked), records)
+    asked = find_terms(asking, after_statement(asking_part(masked)), records)
     outcomes = tuple(sorted(set(asked.outcomes) | set(whole.outcomes)))
     return replace(
         asked, outcomes=outcomes, outcome_group=asked.outcome_group or whole.outcome_group
@@ -331,8 +374,9 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
     ]
     if prediction.about == "lead_professional" and lead_roles:
         return replace(prediction, about="people_involved")
-    if terms.outcome_group == "missed" and prediction.about == "events":
+    if terms.outcome_group == "missed" and prediction.about in ("events", "topic_across_records"):
         # chronology events hold no outcome: missed sessions are appointments, however sure
+        # ('has Poppy missed anything since the move?' is no topic across records either)
         return replace(prediction, about="appointments")
     if prediction.about_p >= FIELD_CONFIDENCE:
         return prediction
@@ -359,6 +403,10 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
         holders.append(_HOLD_MOVES)
     elif types:
         holders.append(_HOLD_EVENTS)
+    if types and terms.plural_types and not terms.names_document:
+        # 'the visits where nobody answered': records, listed ('conference minutes' is a
+        # document)
+        holders.append(_HOLD_LISTED)
 
     def held(about: str) -> int:
         return sum(about in h for h in holders)
@@ -386,6 +434,10 @@ _ADDRESS_TYPES = frozenset({EventType.MOVE, EventType.HOUSING})
 _HOLD_EVENTS = frozenset(
     {"events", "referrals", "last_seen", "last_seen_alone", "appointments", "document_content"}
 )
+
+
+# the readings that list records of an event type named in the plural; a passage lists none
+_HOLD_LISTED = frozenset({"events", "referrals"})
 
 
 def _names_appointment_type(terms: Terms, records: Records) -> bool:

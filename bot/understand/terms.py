@@ -213,7 +213,8 @@ def _record_hits(lower: str, records: Records) -> tuple[list[str], list[str]]:
         for word in _distinctive(phrase):
             if not re.search(rf"\b{re.escape(word)}\b", lower):
                 continue
-            if any(_names_it(name, word, lower) for name in _names_holding(word, records)):
+            holding = _names_holding(word, records)
+            if any(n in _appointment_types(records) or _names_it(n, word, lower) for n in holding):
                 hits.append(word)
             else:
                 own.append(word)
@@ -222,16 +223,21 @@ def _record_hits(lower: str, records: Records) -> tuple[list[str], list[str]]:
     return hits, [p for p in dict.fromkeys(phrases) if p]
 
 
+def _appointment_types(records: Records) -> frozenset[str]:
+    """An appointment type names what was booked: each of its words names it ('booster')."""
+    return frozenset(a.type for a in records.appointments)
+
+
 def _names_holding(word: str, records: Records) -> list[str]:
     return [n for n in record_words(records) if word in _distinctive(n)]
 
 
 def _names_it(name: str, word: str, lower: str) -> bool:
-    """Whether the text names `name` by `word`: the word is no English word ('Hasleby'), or
-    the name's last word ('police'), or the text holds another distinctive word of the name
-    ('Marlow Vale') or the word with the one after it in the name ('mental health'). An
-    English word that only qualifies the name ('missing' in 'Missing Persons Coordinator')
-    used on its own is the text's own word."""
+    """Whether the text names the agency or role `name` by `word`: the word is no English
+    word ('Hasleby'), or the name's last word ('police'), or the text holds another
+    distinctive word of the name ('Marlow Vale') or the word with the one after it in the
+    name ('mental health'). An English word that only qualifies the name ('missing' in
+    'Missing Persons Coordinator') used on its own is the text's own word."""
     words = re.findall(r"[a-z][a-z'&]+", name.lower())
     if word not in lexicon() or words[-1] == word:
         return True
@@ -314,6 +320,28 @@ def _expansions_said(meanings: list[dict], records: Records) -> list[str]:
     return [p for p in dict.fromkeys(plain) if says(p, held)]
 
 
+_NOT = r"(?:\w+n't|not|never|cannot|unable to|failed to)"
+
+
+@cache
+def _negated_nouns() -> re.Pattern[str]:
+    """'couldn't get an answer', 'did not gain access': a negated verb before a noun that a
+    type or outcome phrase of the vocabulary names as 'no <noun>' ('no answer', 'no access')."""
+    data = vocabulary()
+    phrases = [p for words in data["event_types"].values() for p in words] + list(data["outcomes"])
+    nouns = sorted({p.split()[1] for p in phrases if p.startswith("no ") and len(p.split()) == 2})
+    return re.compile(
+        rf"\b{_NOT}\s+(?:[a-z]+\s+){{0,2}}?(?:an?\s+|any\s+|the\s+)?({'|'.join(nouns)})\b"
+    )
+
+
+def read_negations(lower: str) -> str:
+    """The text with 'no <noun>' added after a negated '<noun>': 'the worker couldn't get an
+    answer at the door' also says 'no answer'."""
+    found = [f"no {m.group(1)}" for m in _negated_nouns().finditer(lower)]
+    return " ".join([lower, *found]) if found else lower
+
+
 def find_terms(text: str, masked: str, records: Records | None) -> Terms:
     """`masked` is the text with member names replaced, so a name is never an agency word."""
     wanted, excluded = split_exclusions(text)
@@ -338,17 +366,18 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
     roles = [r for m in meanings for r in m.get("roles", [])]
     if records is not None:  # 'GP' -> the agencies of the case's GPs ('Kilnworth Medical Practice')
         agency += _agencies_of_roles(tuple(agency + roles), records)
+    typed = read_negations(lower)
     events = {
         EventType(name)
         for name, words in data["event_types"].items()
-        if any(has_phrase(lower, w) for w in words)
+        if any(has_phrase(typed, w) for w in words)
     }
     events |= {EventType(e) for m in meanings for e in m.get("event_types", [])}
     plural = _names_plural(wanted, [w for words in data["event_types"].values() for w in words])
     outcomes: set[Outcome] = set()
     outcome_words: list[str] = []
     for word, mapped in data["outcomes"].items():
-        if has_phrase(lower, word):
+        if has_phrase(typed, word):
             outcomes |= {Outcome(o) for o in mapped}
             outcome_words.append(word)
     for abbreviation, meaning in data["abbreviations"].items():
