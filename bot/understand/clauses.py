@@ -146,6 +146,14 @@ def asking_part(part: str) -> str:
 _PREPOSITION = re.compile(r"^\W*(?:in|on|at|from|for|during|regarding|re|about|as for)\b", re.I)
 
 
+def _only_tells(part: str) -> bool:
+    """The part's last sentence asks nothing in any of its pieces ("mum's latest email - is
+    the case closed?" asks) and opens with no preposition ('on which dates did ...')."""
+    last = _QUESTION_BREAK.split(part)[-1]
+    pieces = re.split(r"\s+[-\u2013\u2014:]\s+|;\s*", last)
+    return not _PREPOSITION.match(last) and all(_is_statement(p) for p in pieces if p.strip())
+
+
 def statements_forward(parts: list[str]) -> list[str]:
     """A part that only tells ('I'm looking at how hard it was to get in; for 2015
     specifically, can you list ...': split before 'can you') goes with the part after it.
@@ -153,8 +161,7 @@ def statements_forward(parts: list[str]) -> list[str]:
     joined: list[str] = []
     pending = ""
     for n, part in enumerate(parts):
-        last = _QUESTION_BREAK.split(part)[-1]
-        if n < len(parts) - 1 and _is_statement(last) and not _PREPOSITION.match(last):
+        if n < len(parts) - 1 and _only_tells(part):
             pending = f"{pending}, {part}" if pending else part
             continue
         joined.append(f"{pending}, {part}" if pending else part)
@@ -169,8 +176,7 @@ def after_statement(part: str) -> str:
     match = _SPLIT.search(part)
     if match is None:
         return part
-    told = _QUESTION_BREAK.split(part[: match.start()])[-1]
-    if not _is_statement(told) or _PREPOSITION.match(told):
+    if not _only_tells(part[: match.start()]):
         return part  # 'in the ICPC minutes, when was ...': the scene is read with it
     rest = part[match.end() :]
     return rest if len(rest.split()) >= MIN_WORDS else part

@@ -107,12 +107,12 @@ _STRUCTURED_FIELDS = frozenset(
 )
 T = TypeVar("T")
 _FILE_DATE_AND_SUFFIX = re.compile(r"^[0-9-]+|\.[a-z0-9]+$")
-_PER_CASE: dict[tuple[str, str], object] = {}
+_PER_CASE: dict[tuple[str, str, str], object] = {}
 
 
 def _per_case(name: str, records: Records, build: Callable[[Records], T]) -> T:
     """What `build` makes of a case, made once per case version (at most 128 kept)."""
-    key = (name, records.version.collection)
+    key = (name, records.version.collection, records.version.content_hash)
     if key not in _PER_CASE:
         if len(_PER_CASE) > 128:
             _PER_CASE.clear()
