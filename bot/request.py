@@ -96,6 +96,12 @@ class Ask(BaseModel):
     role_terms: tuple[str, ...] = Field(
         (), description="Role words from abbreviations (SW, HV, DSL): matched to roles only."
     )
+    said: tuple[str, ...] = Field(
+        (),
+        description="Phrases of the question a chronology record must say, every word of each "
+        "(stemmed), anywhere in its text: 'reported missing', where 'missing' is only a word of "
+        "an agency's name; what an abbreviation stands for ('RHI': 'return home interview').",
+    )
     event_types: tuple[EventType, ...] = ()
     outcomes: tuple[Outcome, ...] = Field(
         (), description="Appointment outcomes wanted; empty = any."
@@ -120,6 +126,11 @@ class Ask(BaseModel):
         description="A later part of a question timed against the part before it ('when did "
         "they move in, and where were they living before that?'): its period is set from the "
         "earlier part's answer.",
+    )
+    counted: str | None = Field(
+        None,
+        description="What a count counts, in the question's words, plural ('how many times ...': "
+        "'times'; 'how often': 'times').",
     )
     restrict_to: tuple[str, ...] = Field(
         (), description="A follow-up over 'those': the previous answer's record ids."

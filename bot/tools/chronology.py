@@ -8,7 +8,7 @@ from collections import Counter
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural, previous_only
 from bot.search import tokens
 from bot.tools.seen import disagreements
-from bot.understand.terms import matches_terms
+from bot.understand.terms import event_words, matches_terms
 from ingest.models import ChronologyEvent, EventType, Outcome
 
 UNFILTERED_LIMIT = 10
@@ -147,6 +147,12 @@ def chronology(query: Query) -> ToolResult:
         # that matches nothing is never dropped silently.
         found = by_terms
         described.append(f"agency or summary matching {', '.join(terms)}")
+    if ask.said:
+        # 'reported missing': records saying every word of the phrase, not every record
+        # holding one of them
+        wanted = [set(tokens(phrase)) for phrase in ask.said]
+        found = [e for e in found if all(w <= event_words(e) for w in wanted)]
+        described.append("saying " + " and ".join(f"'{p}'" for p in ask.said))
     if ask.source_types:
         found = [e for e in found if e.source_type in ask.source_types]
         described.append("source " + " or ".join(sorted(s.value for s in ask.source_types)))
@@ -206,7 +212,13 @@ def chronology(query: Query) -> ToolResult:
             )
     counts = Counter(type_words(e.event_type) for e in found)
     breakdown = ", ".join(f"{n} {w}" for w, n in counts.most_common())
-    lines = [Line(f"{plural(len(found), 'chronology record')} match ({breakdown}).", tuple(ids))]
+    matched = f"{plural(len(found), 'chronology record')} match ({breakdown})."
+    if ask.shape == "count" and ask.counted:
+        # 'how many times ...?': the count in the question's own words first
+        many = ask.counted.split()
+        one = " ".join([*many[:-1], many[-1].removesuffix("s")])
+        matched = f"{plural(len(found), one, ask.counted)}: {matched}"
+    lines = [Line(matched, tuple(ids))]
     shown = found
     if not described and len(found) > UNFILTERED_LIMIT:
         shown = found[-UNFILTERED_LIMIT:]

@@ -18,7 +18,14 @@ from bot.records import Records, member_names
 from bot.request import LEARNING_ABOUTS, Ask, Period, Reading, Request
 from bot.search import tokens
 from bot.understand.classify import UNANSWERABLE_ODDS, Prediction, QuestionClassifier
-from bot.understand.clauses import asking_part, split_clauses, split_comparison
+from bot.understand.clauses import (
+    after_statement,
+    asking_part,
+    begins_as_question,
+    split_clauses,
+    split_comparison,
+    statements_forward,
+)
 from bot.understand.followups import (
     asks_own_question,
     asks_since_when,
@@ -32,10 +39,17 @@ from bot.understand.members import find_members, mask_members
 from bot.understand.names import absent_agencies, case_text, unknown_proper_names
 from bot.understand.periods import find_period
 from bot.understand.spelling import Speller
-from bot.understand.terms import Terms, find_terms
-from bot.understand.vocabulary import expand_abbreviations, people_words
+from bot.understand.terms import Terms, event_words, find_terms, says
+from bot.understand.vocabulary import (
+    abbreviations_used,
+    expand_abbreviations,
+    people_words,
+    phrase_pattern,
+    vocabulary,
+)
 from ingest.embedder import Embedder
-from ingest.models import EventType
+from ingest.models import ChronologyEvent, EventType
+from prompts import stopwords
 
 FOLLOW_UP_CONFIDENCE = 0.5  # below this a follow-up keeps the previous ask's subject
 PASSAGE_ABOUTS = frozenset({"learning", "procedure", "document_content"})
@@ -82,10 +96,11 @@ class Understander:
         )
         unresolved: list[str] = []
         asks: list[Ask] = []
-        context = np.asarray(self.embedder.embed_one(mask_members(corrected, records)))
+        masked_question = mask_members(corrected, records)
+        context = np.asarray(self.embedder.embed_one(masked_question))
         parts = [
             (piece, again)
-            for clause in split_clauses(corrected)
+            for clause in statements_forward(split_clauses(corrected))
             for piece, again in _compared(clause)
         ]
         for clause, again in parts:
@@ -98,7 +113,10 @@ class Understander:
                 again or (is_follow_up(clause, before) if asks else follow_up),
                 previous_ids if not asks else (),
                 same_question=bool(asks),
-                context=context,
+                # the first of several parts, a question of its own, is read on its own: the
+                # parts after it ('..., and who is her team manager?') would read it as theirs
+                context=None if _on_its_own(clause, len(parts), asks, follow_up) else context,
+                whole_question=masked_question,
             )
             unresolved += missing
             if again and asks and ask.period is not None:
@@ -129,6 +147,7 @@ class Understander:
         previous_ids: tuple[str, ...],
         same_question: bool = False,
         context: np.ndarray | None = None,
+        whole_question: str = "",
     ) -> tuple[Ask, list[str]]:
         dated = _name_that_year(clause, previous)
         parsed = find_period(dated, today, records)
@@ -141,10 +160,21 @@ class Understander:
         found = find_members(rest, records, previous.members if previous else (), known)
         terms = _asked_terms(rest, masked, records)
         allowed = LEARNING_ABOUTS if records is None else None
-        asking = asking_part(masked)  # what a rambling part asks, after the scene it sets
+        asking = after_statement(asking_part(masked))  # what a rambling part asks
         prediction = self.classifier.predict(
             np.asarray(self.embedder.embed_one(asking)), asking, allowed, context
         )
+        read_out = read_out_roles(asking)
+        if read_out != asking and prediction.about_p < FIELD_CONFIDENCE:
+            # 'every Marlow Vale SW': unsure of the abbreviation, read the role in words
+            whole = read_out_roles(whole_question) if whole_question else read_out
+            spelt = self.classifier.predict(
+                np.asarray(self.embedder.embed_one(read_out)),
+                read_out,
+                allowed,
+                np.asarray(self.embedder.embed_one(whole)),
+            )
+            prediction = spelt
         prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records)
         terms = _without_subject_words(terms, prediction.about)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
@@ -180,7 +210,11 @@ class Understander:
             )
             # 'which of those ...' chooses among several records; 'either of them' after a
             # single record is about people
-            narrows = narrows_previous(clause) and len(previous_ids) > 1
+            narrows = (
+                narrows_previous(clause)
+                and len(previous_ids) > 1
+                and not _says_other(terms.said, previous_ids, records)
+            )
             # 'and before her?' 'how do I contact them?': the people just answered
             reaches = (
                 ask.about == "contact_details"
@@ -227,6 +261,38 @@ def _over_topic(ask: Ask, previous: Ask) -> bool:
     )
 
 
+def _says_other(
+    said: tuple[str, ...], previous_ids: tuple[str, ...], records: Records | None
+) -> bool:
+    """'were RHIs done within 72 hours for all of those?' after the missing episodes: what the
+    follow-up names is said by none of the previous answer's records, so it asks about other
+    records (the interviews after those episodes), not which of those."""
+    if not said or records is None:
+        return False
+    held = [
+        event_words(r)
+        if isinstance(r, ChronologyEvent)
+        else frozenset(tokens(records.texts.get(i, "")))
+        for i in previous_ids
+        if (r := records.by_id.get(i)) is not None
+    ]
+    return not any(says(phrase, held) for phrase in said)
+
+
+def _on_its_own(clause: str, parts: int, asks: list[Ask], follow_up: bool) -> bool:
+    return parts > 1 and not asks and not follow_up and begins_as_question(clause)
+
+
+def read_out_roles(text: str) -> str:
+    """'every Marlow Vale SW' -> 'every Marlow Vale social worker': each abbreviation that
+    names a role replaced by the role in words, as the classifier reads it best."""
+    for abbreviation in abbreviations_used(text):
+        meaning = vocabulary()["abbreviations"][abbreviation]
+        if meaning.get("roles") and meaning.get("expands"):
+            text = phrase_pattern(abbreviation).sub(meaning["expands"], text)
+    return text
+
+
 _AGENCY_FILTERED = frozenset(  # asks whose answer depends on the agency or role they name
     {
         "people_involved",
@@ -257,10 +323,10 @@ def _asked_terms(rest: str, masked: str, records: Records | None) -> Terms:
     words after the asking phrase; the outcomes it names ('what mum missed that year') are
     what is asked about, wherever they stand."""
     whole = find_terms(rest, masked, records)
-    asking = asking_part(rest)
+    asking = after_statement(asking_part(rest))
     if asking == rest:
         return whole
-    asked = find_terms(asking, asking_part(masked), records)
+    asked = find_terms(asking, after_statement(asking_part(masked)), records)
     outcomes = tuple(sorted(set(asked.outcomes) | set(whole.outcomes)))
     return replace(
         asked, outcomes=outcomes, outcome_group=asked.outcome_group or whole.outcome_group
@@ -350,8 +416,9 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
     ]
     if prediction.about == "lead_professional" and lead_roles:
         return replace(prediction, about="people_involved")
-    if terms.outcome_group == "missed" and prediction.about == "events":
+    if terms.outcome_group == "missed" and prediction.about in ("events", "topic_across_records"):
         # chronology events hold no outcome: missed sessions are appointments, however sure
+        # ('has Poppy missed anything since the move?' is no topic across records either)
         return replace(prediction, about="appointments")
     if prediction.about_p >= FIELD_CONFIDENCE:
         return prediction
@@ -378,6 +445,10 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
         holders.append(_HOLD_MOVES)
     elif types:
         holders.append(_HOLD_EVENTS)
+    if types and terms.plural_types and not terms.names_document:
+        # 'the visits where nobody answered': records, listed ('conference minutes' is a
+        # document)
+        holders.append(_HOLD_LISTED)
 
     def held(about: str) -> int:
         return sum(about in h for h in holders)
@@ -405,6 +476,10 @@ _ADDRESS_TYPES = frozenset({EventType.MOVE, EventType.HOUSING})
 _HOLD_EVENTS = frozenset(
     {"events", "referrals", "last_seen", "last_seen_alone", "appointments", "document_content"}
 )
+
+
+# the readings that list records of an event type named in the plural; a passage lists none
+_HOLD_LISTED = frozenset({"events", "referrals"})
 
 
 def _names_appointment_type(terms: Terms, records: Records) -> bool:
@@ -453,6 +528,7 @@ def _build(
         members=members,
         agency_or_role=terms.agency_or_role,
         role_terms=terms.role_terms,
+        said=terms.said,
         event_types=event_types,
         outcomes=terms.outcomes,
         outcome_group=terms.outcome_group,  # type: ignore[arg-type]
@@ -464,7 +540,28 @@ def _build(
         text=expand_abbreviations(rest),
         learning_kind=learning_kind,  # type: ignore[arg-type]
         addresses=terms.addresses,
+        counted=_counted(rest) if prediction.shape == "count" else None,
     )
+
+
+_HOW_MANY = re.compile(r"\bhow\s+many\s+((?:[a-z][a-z'-]*\s*){1,3})", re.I)
+_HOW_OFTEN = re.compile(r"\bhow\s+often\b|\bnumber\s+of\s+times\b", re.I)
+
+
+def _counted(text: str) -> str | None:
+    """'how many times has he been reported missing?': 'times'; 'how many home visits were
+    there?': 'home visits' (the words after 'how many' up to a stopword or a name)."""
+    if _HOW_OFTEN.search(text):
+        return "times"
+    match = _HOW_MANY.search(text)
+    if not match:
+        return None
+    words: list[str] = []
+    for word in match.group(1).lower().split():
+        if word in stopwords() or not word.isalpha():
+            break
+        words.append(word)
+    return " ".join(words) if words and words[-1].endswith("s") else None
 
 
 def _shape(
@@ -523,6 +620,7 @@ def _follow(
             ("members", ask.members and not pronoun),
             ("agency_or_role", terms.agency_or_role),
             ("role_terms", terms.role_terms),
+            ("said", terms.said),
             ("event_types", terms.event_types),
             ("outcomes", terms.outcomes),
             ("outcome_group", terms.outcome_group or terms.outcomes),
@@ -569,7 +667,7 @@ def _follow(
     if same_question and ask.about != previous.about:
         # parts of one question that ask different things share people and time, not filters
         own |= {"agency_or_role", "role_terms", "event_types", "outcomes", "outcome_group"}
-        own |= {"source_types", "learning_kind", "topic", "current_only"}
+        own |= {"said", "source_types", "learning_kind", "topic", "current_only"}
     return inherit(ask, previous, own)
 
 
@@ -629,6 +727,7 @@ def _merge(asks: list[Ask]) -> list[Ask]:
                 "text": f"{same.text} {ask.text}",
                 "agency_or_role": tuple(dict.fromkeys(same.agency_or_role + ask.agency_or_role)),
                 "role_terms": tuple(dict.fromkeys(same.role_terms + ask.role_terms)),
+                "said": tuple(dict.fromkeys(same.said + ask.said)),
                 "event_types": tuple(dict.fromkeys(same.event_types + ask.event_types)),
             }
         )

@@ -110,7 +110,7 @@ def split_comparison(part: str) -> tuple[str, str] | None:
 # What a long, rambling part actually asks comes after words like these: 'so I need to know
 # which health visitor he had'; the scene before them is context.
 _ASKING = re.compile(
-    r"\b(?:i (?:need|want|would like|'d like|have) to (?:know|find out|check|confirm)|"
+    r"\b(?:i(?: need| want| would like|'d like| have) to (?:know|find out|check|confirm)|"
     r"i need|i'm trying to (?:find out|work out)|can you (?:tell me|list|give me|show me|"
     r"confirm|check|pull|find)|could you (?:tell me|list|give me|show me|confirm|check|pull|"
     r"find)|please (?:tell me|list|give me|confirm|check)|tell me|let me know)\b",
@@ -140,3 +140,48 @@ def asking_part(part: str) -> str:
         return part  # 'what happened before I took over': a time, not a plan
     bare = part[: plan.start()]
     return bare if len(bare.split()) >= MIN_WORDS else part
+
+
+# 'On which dates did the conferences sit, and ...': a question opening with a preposition
+_PREPOSITION = re.compile(r"^\W*(?:in|on|at|from|for|during|regarding|re|about|as for)\b", re.I)
+
+
+def _only_tells(part: str) -> bool:
+    """The part's last sentence asks nothing in any of its pieces ("mum's latest email - is
+    the case closed?" asks) and opens with no preposition ('on which dates did ...')."""
+    last = _QUESTION_BREAK.split(part)[-1]
+    pieces = re.split(r"\s+[-\u2013\u2014:]\s+|;\s*", last)
+    return not _PREPOSITION.match(last) and all(_is_statement(p) for p in pieces if p.strip())
+
+
+def statements_forward(parts: list[str]) -> list[str]:
+    """A part that only tells ('I'm looking at how hard it was to get in; for 2015
+    specifically, can you list ...': split before 'can you') goes with the part after it.
+    (Applied to questions, not to the labelled examples the classifier learns from.)"""
+    joined: list[str] = []
+    pending = ""
+    for n, part in enumerate(parts):
+        if n < len(parts) - 1 and _only_tells(part):
+            pending = f"{pending}, {part}" if pending else part
+            continue
+        joined.append(f"{pending}, {part}" if pending else part)
+        pending = ""
+    return joined
+
+
+def after_statement(part: str) -> str:
+    """What a part joined by `statements_forward` asks: the words after the statement it
+    begins with ('I'm looking at how hard it was to get in; for 2015, can you list ...' ->
+    'can you list ...'); the part itself when it begins with no statement."""
+    match = _SPLIT.search(part)
+    if match is None:
+        return part
+    if not _only_tells(part[: match.start()]):
+        return part  # 'in the ICPC minutes, when was ...': the scene is read with it
+    rest = part[match.end() :]
+    return rest if len(rest.split()) >= MIN_WORDS else part
+
+
+def begins_as_question(part: str) -> bool:
+    """'What did the social worker find ...': the part opens as a question of its own."""
+    return bool(re.match(rf"^\W*(?:{_STARTS})\b", part, re.I))

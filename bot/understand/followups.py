@@ -128,6 +128,7 @@ def inherit(ask: Ask, previous: Ask, own: set[str]) -> Ask:
             "members",
             "agency_or_role",
             "role_terms",
+            "said",
             "event_types",
             "outcomes",
             "outcome_group",

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.records import Records, member_names
+from bot.search import tokens
 from bot.understand.members import FUZZY_NAME, name_similarity
 from bot.understand.vocabulary import (
     FAST_LOADER,
@@ -23,6 +24,7 @@ from bot.understand.vocabulary import (
     lexicon,
 )
 from bot.understand.vocabulary import TRAINING_DATA as DATA
+from prompts import stopwords
 
 MIN_SCORE = 80  # rapidfuzz ratio ('helth' -> 'health' 91, 'misisng' -> 'missing' 86)
 MIN_SIMILARITY = 0.7  # Damerau-Levenshtein, normalised: 'mnay' -> 'many' 0.75
@@ -60,6 +62,19 @@ def asking_words() -> frozenset[str]:
     )
 
 
+@cache
+def asking_phrases() -> frozenset[str]:
+    """Two-word phrases of how questions are asked ('last seen', 'seen by'): common in the
+    labelled questions."""
+    counts: Counter[str] = Counter()
+    for path in DATA.glob("*.yaml"):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)
+        for item in data["examples"]:
+            words = words_of(item["q"])
+            counts.update({f"{a} {b}" for a, b in zip(words, words[1:], strict=False)})
+    return frozenset(p for p, n in counts.items() if n >= ASKING_MIN_COUNT)
+
+
 def _closest(word: str, choices: list[str]) -> str | None:
     """The nearest choice by edit distance counting a swap of two letters as one edit
     ('mnay' -> 'many', not 'may'); ties go to the choice of the same length."""
@@ -95,6 +110,15 @@ def _member_names(records: Records | None) -> list[str]:
     if records is None:
         return []
     return sorted({n.lower() for m in records.members for n in member_names(m) if len(n) > 2})
+
+
+def _known_form(lower: str, known: frozenset[str]) -> bool:
+    """The word or its singular, or its stem before -ing or -ed, is a known word."""
+    forms = {lower, lower.removesuffix("s"), lower.removesuffix("es")}
+    forms |= {
+        lower[: -len(e)] + tail for e in ("ing", "ed") if lower.endswith(e) for tail in ("", "e")
+    }
+    return bool(forms & known)
 
 
 class Speller:
@@ -141,6 +165,51 @@ class Speller:
             following = _closest(following, choices) or following
         return f"{word} {following}" in self._phrases(records)
 
+    def _in_context(
+        self,
+        lower: str,
+        match: re.Match[str],
+        question: str,
+        records: Records | None,
+        known: frozenset[str],
+        choices: list[str],
+    ) -> str | None:
+        """A short or English word (or a word of the case: 'SEN') that is no word of the
+        vocabulary or of how questions are asked, one edit from a word that makes a phrase with
+        a word beside it while it makes none ('when was he last sen by ...': 'last seen'), is
+        that word; else None. Another form of the same word ('conclude') is no correction."""
+        if (
+            len(lower) < MIN_LENGTH - 1
+            or not lower.isalpha()
+            or _known_form(lower, known_terms() | asking_words())
+            or lower in stopwords()
+        ):
+            return None
+        before = _WORD.findall(question[: match.start()])
+        after = _WORD.search(question, match.end())
+        left = before[-1].lower() if before else None
+        right = after.group().lower() if after else None
+        left = None if left in stopwords() else left
+        right = None if right in stopwords() else right
+        if left is None and right is None:
+            return None
+        phrases = self._phrases(records) | asking_phrases()
+
+        def pairs(word: str) -> int:
+            return (f"{left} {word}" in phrases) + (f"{word} {right}" in phrases)
+
+        if pairs(lower):
+            return None
+        stem = tokens(lower)
+        near = process.extract(
+            lower, choices, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=None
+        )
+        found = sorted(
+            ((pairs(c), len(c) >= MIN_LENGTH, c) for c, _, _ in near if stem != tokens(c)),
+            reverse=True,
+        )
+        return found[0][2] if found and found[0][0] else None
+
     def _phrases(self, records: Records | None) -> frozenset[str]:
         """Two-word phrases of the vocabulary's terms and of the case's records."""
         key = records.version.collection if records is not None else ""
@@ -174,7 +243,13 @@ class Speller:
             word = match.group()
             lower = word.lower().removesuffix("'s")
             if len(lower) < MIN_LENGTH or is_word(lower.split("'")[0], known):
-                return word  # contractions ('who've') are read by their first part
+                # contractions ('who've') are read by their first part
+                read = self._in_context(lower, match, question, records, known, choices)
+                if read is None or any(n in (lower, read) for n in names):
+                    return word  # a member's name, or near one: read by the member resolver
+                if read in searched:
+                    readings.append((word, read))
+                return read + ("'s" if word.lower().endswith("'s") else "")
             tied = _nearest(lower, choices)
             # among equally near words, one that makes a phrase with the next word
             # ('leed profesional': 'lead professional', not 'need')

@@ -12,12 +12,14 @@ from functools import cache
 from typing import TypeVar
 
 from bot.records import Records
+from bot.search import tokens
 from bot.understand.periods import LIVE_WORDS, MOVE_WORDS
 from bot.understand.vocabulary import (
     abbreviations_in,
     abbreviations_used,
     has_phrase,
     known_terms,
+    lexicon,
     people_words,
     vocabulary,
 )
@@ -53,6 +55,7 @@ _KINDS = {
 class Terms:
     agency_or_role: tuple[str, ...] = ()
     role_terms: tuple[str, ...] = ()
+    said: tuple[str, ...] = ()  # phrases a chronology record must say ('reported missing')
     event_types: tuple[EventType, ...] = ()
     outcomes: tuple[Outcome, ...] = ()
     outcome_group: str | None = None
@@ -104,12 +107,12 @@ _STRUCTURED_FIELDS = frozenset(
 )
 T = TypeVar("T")
 _FILE_DATE_AND_SUFFIX = re.compile(r"^[0-9-]+|\.[a-z0-9]+$")
-_PER_CASE: dict[tuple[str, str], object] = {}
+_PER_CASE: dict[tuple[str, str, str], object] = {}
 
 
 def _per_case(name: str, records: Records, build: Callable[[Records], T]) -> T:
     """What `build` makes of a case, made once per case version (at most 128 kept)."""
-    key = (name, records.version.collection)
+    key = (name, records.version.collection, records.version.content_hash)
     if key not in _PER_CASE:
         if len(_PER_CASE) > 128:
             _PER_CASE.clear()
@@ -209,15 +212,148 @@ def _places(records: Records) -> tuple[set[str], list[tuple[str, set[str]]]]:
     return taken, homes
 
 
-def _record_hits(lower: str, records: Records) -> list[str]:
-    """Distinctive words of this case's agencies, roles and types that the text uses."""
+def _record_hits(lower: str, records: Records) -> tuple[list[str], list[str]]:
+    """Distinctive words of this case's agencies, roles and types that the text uses, and the
+    phrases of the text around the words it uses as words of its own, not as a name (see
+    `_names_it`): 'how many times has he been reported missing?' uses 'missing', a word of
+    'Safe Steps (Missing and Exploitation Team)', and asks for records saying 'reported
+    missing', not for that team's records or every record saying 'missing'."""
     hits: list[str] = []
+    own: list[str] = []
     for phrase in record_words(records):
         if phrase.lower() in lower:
             hits.append(phrase.lower())
             continue
-        hits.extend(t for t in _distinctive(phrase) if re.search(rf"\b{re.escape(t)}\b", lower))
-    return hits
+        for word in _distinctive(phrase):
+            if not re.search(rf"\b{re.escape(word)}\b", lower):
+                continue
+            holding = _names_holding(word, records)
+            if any(n in _appointment_types(records) or _names_it(n, word, lower) for n in holding):
+                hits.append(word)
+            else:
+                own.append(word)
+    own = [w for w in dict.fromkeys(own) if w not in hits]
+    phrases = [_phrase_around(word, lower, records) for word in own]
+    return hits, [p for p in dict.fromkeys(phrases) if p]
+
+
+def _appointment_types(records: Records) -> frozenset[str]:
+    """An appointment type names what was booked: each of its words names it ('booster')."""
+    return frozenset(a.type for a in records.appointments)
+
+
+def _names_holding(word: str, records: Records) -> list[str]:
+    return [n for n in record_words(records) if word in _distinctive(n)]
+
+
+def _names_it(name: str, word: str, lower: str) -> bool:
+    """Whether the text names the agency or role `name` by `word`: the word is no English
+    word ('Hasleby'), or the name's last word ('police'), or the text holds another
+    distinctive word of the name ('Marlow Vale') or the word with the one after it in the
+    name ('mental health'). An English word that only qualifies the name ('missing' in
+    'Missing Persons Coordinator') used on its own is the text's own word."""
+    words = re.findall(r"[a-z][a-z'&]+", name.lower())
+    if word not in lexicon() or words[-1] == word:
+        return True
+    others = [w for w in _distinctive(name) if w != word]
+    if any(re.search(rf"\b{re.escape(w)}\b", lower) for w in others):
+        return True
+    after = [b for a, b in zip(words, words[1:], strict=False) if a == word]
+    return any(re.search(rf"\b{re.escape(word)}\s+{re.escape(b)}\b", lower) for b in after)
+
+
+def _phrase_around(word: str, lower: str, records: Records) -> str | None:
+    """The run of words around `word` up to a stopword, punctuation, a family word or a word
+    the vocabulary or the case's names already stand for ('reported missing' of '... has he
+    been reported missing?'), when a chronology record says all of them. A word alone
+    ('child protection conferences') filters nothing: it only qualified what is asked."""
+    family = set(people_words()) | set(people_words().values())
+    for span in re.split(r"[^a-z' -]+", lower):
+        words = span.split()
+        if word not in words:
+            continue
+        start = end = words.index(word)
+        while start > 0 and _joins(words[start - 1], family):
+            start -= 1
+        while end + 1 < len(words) and _joins(words[end + 1], family):
+            end += 1
+        phrase = " ".join(words[start : end + 1])
+        if end > start and says(phrase, _chronology_words(records)):
+            return phrase
+    return None
+
+
+def _joins(word: str, family: set[str]) -> bool:
+    return (
+        word.isalpha()
+        and word not in stopwords()
+        and word not in family
+        and word not in _generic()
+        and word not in known_terms()
+    )
+
+
+def _chronology_words(records: Records) -> list[frozenset[str]]:
+    return _per_case("chronology words", records, _build_chronology_words)
+
+
+def _build_chronology_words(records: Records) -> list[frozenset[str]]:
+    return [event_words(e) for e in records.chronology]
+
+
+def event_words(event: ChronologyEvent) -> frozenset[str]:
+    """The stemmed words of what a chronology record says and who recorded it."""
+    text = " ".join(
+        [
+            event.agency,
+            event.recorded_by or "",
+            event.summary,
+            event.action or "",
+            event.outcome or "",
+        ]
+    )
+    return frozenset(tokens(text))
+
+
+def says(phrase: str, held: list[frozenset[str]]) -> bool:
+    """Whether one of the records (their word sets) holds every word of the phrase."""
+    wanted = set(tokens(phrase))
+    return bool(wanted) and any(wanted <= words for words in held)
+
+
+def _expansions_said(meanings: list[dict], records: Records) -> list[str]:
+    """What an abbreviation that only stands for words ('RHI': 'return home interview') stands
+    for, when a chronology record says it: those words are what a record must say."""
+    plain = [
+        m["expands"]
+        for m in meanings
+        if m.get("expands")
+        and not any(m.get(k) for k in ("terms", "roles", "event_types", "outcomes"))
+    ]
+    held = _chronology_words(records)
+    return [p for p in dict.fromkeys(plain) if says(p, held)]
+
+
+_NOT = r"(?:\w+n't|not|never|cannot|unable to|failed to)"
+
+
+@cache
+def _negated_nouns() -> re.Pattern[str]:
+    """'couldn't get an answer', 'did not gain access': a negated verb before a noun that a
+    type or outcome phrase of the vocabulary names as 'no <noun>' ('no answer', 'no access')."""
+    data = vocabulary()
+    phrases = [p for words in data["event_types"].values() for p in words] + list(data["outcomes"])
+    nouns = sorted({p.split()[1] for p in phrases if p.startswith("no ") and len(p.split()) == 2})
+    return re.compile(
+        rf"\b{_NOT}\s+(?:[a-z]+\s+){{0,2}}?(?:an?\s+|any\s+|the\s+)?({'|'.join(nouns)})\b"
+    )
+
+
+def read_negations(lower: str) -> str:
+    """The text with 'no <noun>' added after a negated '<noun>': 'the worker couldn't get an
+    answer at the door' also says 'no answer'."""
+    found = [f"no {m.group(1)}" for m in _negated_nouns().finditer(lower)]
+    return " ".join([lower, *found]) if found else lower
 
 
 def find_terms(text: str, masked: str, records: Records | None) -> Terms:
@@ -227,6 +363,7 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
     data = vocabulary()
     meanings = abbreviations_in(wanted)
     agency: list[str] = [t for m in meanings for t in m.get("terms", [])]
+    said: list[str] = []
     agency += [  # 'CSC' as the records may write it, beside what it stands for
         a.lower()
         for a in abbreviations_used(wanted)
@@ -237,21 +374,24 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
     ]
     if records is not None:
         masked_wanted = split_exclusions(masked)[0].lower()
-        agency += _record_hits(masked_wanted, records)
+        hits, said = _record_hits(masked_wanted, records)
+        agency += hits
+        said += _expansions_said(meanings, records)
     roles = [r for m in meanings for r in m.get("roles", [])]
     if records is not None:  # 'GP' -> the agencies of the case's GPs ('Kilnworth Medical Practice')
         agency += _agencies_of_roles(tuple(agency + roles), records)
+    typed = read_negations(lower)
     events = {
         EventType(name)
         for name, words in data["event_types"].items()
-        if any(has_phrase(lower, w) for w in words)
+        if any(has_phrase(typed, w) for w in words)
     }
     events |= {EventType(e) for m in meanings for e in m.get("event_types", [])}
     plural = _names_plural(wanted, [w for words in data["event_types"].values() for w in words])
     outcomes: set[Outcome] = set()
     outcome_words: list[str] = []
     for word, mapped in data["outcomes"].items():
-        if has_phrase(lower, word):
+        if has_phrase(typed, word):
             outcomes |= {Outcome(o) for o in mapped}
             outcome_words.append(word)
     for abbreviation, meaning in data["abbreviations"].items():
@@ -273,6 +413,7 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
     return Terms(
         agency_or_role=_most_specific(tuple(dict.fromkeys(agency)), lower),
         role_terms=tuple(dict.fromkeys(roles)),
+        said=tuple(dict.fromkeys(said)),
         event_types=tuple(sorted(events)),
         outcomes=tuple(sorted(outcomes)),
         outcome_group=group,
