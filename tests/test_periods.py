@@ -186,6 +186,8 @@ def test_a_forward_looking_question_means_the_next_month() -> None:
     assert bounds("what's in the diary for december") == (D("2026-12-01"), D("2026-12-31"))
     assert bounds("anything booked for march?") == (D("2027-03-01"), D("2027-03-31"))
     assert bounds("any appointments coming up on the 3rd?") == (D("2026-12-03"),) * 2
+    # a negative before 'until' looks ahead: the next September, not the last
+    assert bounds("he isn't in nursery until september", OLD_TODAY)[1] == D("2018-09-30")
 
 
 def test_undated_months_and_days_with_an_older_today() -> None:

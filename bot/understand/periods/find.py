@@ -111,6 +111,13 @@ def _same_clause(norm: str, x: _Found, y: _Found) -> bool:
     return _CLAUSE_BREAK.search(norm, first.b, max(first.b, second.a)) is None
 
 
+# "he isn't in nursery until September", "won't be seen until June": a present or future
+# negative before 'until' looks ahead, so a month without a year is the next one
+_NOT_UNTIL = re.compile(
+    r"\b(?:isn'?t|aren'?t|won'?t|doesn'?t|don'?t|not|can'?t|cannot)\b[^.;?]{0,40}?\buntil\b"
+)
+
+
 def find_period(text: str, today: dt.date, records: Records | None = None) -> PeriodParse:
     """The period a question asks about, or the time phrase it names that no record holds.
 
@@ -124,7 +131,8 @@ def find_period(text: str, today: dt.date, records: Records | None = None) -> Pe
             return PeriodParse(None, None)
     index = _index(records) if records is not None else None
     norm_text = _normalise(text, index.keep if index else frozenset())
-    ctx = _Ctx(norm_text, today, index, bool(_FUTURE_RE.search(norm_text.norm)))
+    future = bool(_FUTURE_RE.search(norm_text.norm) or _NOT_UNTIL.search(norm_text.norm))
+    ctx = _Ctx(norm_text, today, index, future)
     atoms = _calendar_atoms(ctx) + _relative_atoms(ctx) + _school_holiday_atoms(ctx)
     candidates = _date_phrases(ctx, atoms) + _anchors(ctx, atoms)
     kept: list[_Found] = []
