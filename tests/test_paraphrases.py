@@ -15,8 +15,8 @@ from eval.paraphrases import KINDS, load_groups, run_paraphrases
 from tests.conftest import DEMO_TODAY
 
 # Measured on this commit: see the README's paraphrase table. Raise it when the engine improves.
-FLOOR_WORDINGS = 147
-FLOOR_GROUPS = 27
+FLOOR_WORDINGS = 148
+FLOOR_GROUPS = 28
 
 
 def test_the_data_is_well_formed():
