@@ -1055,3 +1055,11 @@ def test_the_summer_holidays_come_from_the_school_records() -> None:
     )
     # no school record dates them: England's usual dates
     assert bounds("anything in the summer hols?") == (D("2026-07-23"), D("2026-09-02"))
+
+
+def test_a_type_and_a_month_name_the_event_whatever_else_describes_it() -> None:
+    # the police record never says 'frightening': the type ('incident') and the month do
+    assert bounds("what has happened since the frightening incident in september?") == (
+        D("2026-09-15"),
+        TODAY,
+    )

@@ -170,6 +170,10 @@ def _match(
         best = _best(scores)
         if best:
             return [_Hit(index.docs[i].date) for i in best]
+        if tier is typed and constraint is not None:
+            # 'when the DA incident happened in march': the type and the time name the event;
+            # the other words describe it in words its record need not use
+            return [_Hit(index.docs[i].date) for i in pool]
     return []
 
 
