@@ -11,10 +11,11 @@ one JSON line), so peak RSS is per scenario and the model is loaded cold each ti
   encoder (``CASEBRIEF_EMBED_BACKEND``, ``CASEBRIEF_EMBED_BATCH_SIZE``);
 * ``encoder``: raw encode rates (no store) of the same bundles' texts for each backend and
   batch size in ENCODER_CONFIGS, interleaved over ROUNDS rounds, median;
-* ``paired``: case by case, ingest with the encoder as it was before (torch, batches of 64),
-  ingest with the settings' encoder, and the raw encode of the same texts with the settings'
-  and with the fastest configuration, so the ratios are taken under the same load (the cores
-  are shared: absolute rates drift, paired ratios much less);
+* ``paired``: all the cases at once, ROUNDS times: ingest with the encoder as it was before
+  (torch, batches of 64), ingest with the settings' encoder, and the raw encode of the same
+  texts with the settings' and with the fastest configuration, taking turns, so the ratios are
+  taken under the same load (the cores are shared: absolute rates drift, paired ratios much
+  less);
 * ``layout``: times reads and similarity queries with 1 case and with ``--layout-cases``
   cases in the store, one collection per case, against the same entries copied into ONE shared
   collection filtered by ``where={"case_id": ...}`` (copied with their embeddings, so nothing is
@@ -206,38 +207,45 @@ def scenario_encoder(bundles: Sequence[Path]) -> Result:
 
 
 def scenario_paired(bundles: Sequence[Path], store: Path, fastest: str) -> Result:
-    """Case by case: ingest as before, ingest as now, raw encode as now and as the fastest; the
-    four take turns in a rotating order, so none always runs after the same other (a runtime's
-    worker threads may still be spinning on the cores when the next one starts)."""
+    """ROUNDS rounds, each of four turns over all the cases at once: one ingest as before, one
+    ingest as now (each `ingest_cases` of every bundle into a fresh store, as `casebrief ingest
+    FOLDER` does), and the raw encode of the same texts (one stream, sorted by length) with the
+    settings' and with the fastest configuration. The turns rotate from round to round, so none
+    always runs after the same other (a runtime's worker threads may still be spinning on the
+    cores when the next one starts); the ratios are of the sums and of each round."""
     from config.settings import load_settings
     from ingest.embedders import make_embedder
     from ingest.pipeline import ingest_cases
 
-    before = load_settings(store=store / "before", **BEFORE)
-    now = load_settings(store=store / "now")
     backend, _, batch = fastest.partition(":")
     quickest = make_embedder(int(batch), backend)  # type: ignore[arg-type]
-    for settings in (before, now):
-        load_model(settings)
-    quickest.embed(["warm-up"])
-    seconds = {"before": 0.0, "now": 0.0, "raw_now": 0.0, "raw_fastest": 0.0}
-    records = 0
-    for turn, folder in enumerate(bundles):
-        texts = bundle_texts([folder])
-        records += len(texts)
+    texts = bundle_texts(bundles)
+    names = ("before", "now", "raw_now", "raw_fastest")
+    rounds: list[dict[str, float]] = []
+    for turn in range(ROUNDS):
+        before = load_settings(store=store / f"before-{turn}", **BEFORE)
+        now = load_settings(store=store / f"now-{turn}")
+        for settings in (before, now):
+            load_model(settings)
+            settings.chroma_client()
+        quickest.embed(["warm-up"])
         actions = [
-            ("before", partial(ingest_cases, [folder], before)),
-            ("now", partial(ingest_cases, [folder], now)),
-            ("raw_now", partial(now.embedder().embed, texts)),
-            ("raw_fastest", partial(quickest.embed, texts)),
+            partial(ingest_cases, list(bundles), before),
+            partial(ingest_cases, list(bundles), now),
+            partial(now.embedder().embed, texts),
+            partial(quickest.embed, texts),
         ]
-        for name, action in actions[turn % 4 :] + actions[: turn % 4]:
+        seconds: dict[str, float] = {}
+        for index in [(turn + k) % 4 for k in range(4)]:
             started = time.perf_counter()
-            action()
-            seconds[name] += time.perf_counter() - started
+            actions[index]()
+            seconds[names[index]] = time.perf_counter() - started
+        say(f"paired round {turn + 1}: " + ", ".join(f"{k} {v:.1f} s" for k, v in seconds.items()))
+        rounds.append(seconds)
     return {
-        "records": records,
-        "seconds": seconds,
+        "records": len(texts),
+        "seconds": {name: sum(r[name] for r in rounds) for name in names},
+        "rounds": rounds,
         "now": f"{now.embedder().backend}:{now.embed_batch_size}",
         "fastest": fastest,
     }
@@ -570,17 +578,24 @@ def render_encoder(results: dict[str, Result | str]) -> list[str]:
     ]
     s = paired["seconds"]
     n = paired["records"]
+    rounds = paired.get("rounds", [])
+
+    def spread(top: str, bottom: str) -> str:
+        values = sorted(r[top] / r[bottom] for r in rounds)
+        return f" (rounds {values[0]:.2f}-{values[-1]:.2f})" if values else ""
+
     lines += [
         "",
-        f"Paired, case by case over the same {n:,} records (ingest as before, ingest now, raw "
-        "encode now, raw encode with the fastest configuration):",
+        f"Paired, all {n:,} records at once in each of {len(rounds)} rounds (ingest as before, "
+        "ingest now, raw encode now, raw encode with the fastest configuration, taking turns):",
         "",
         f"- ingest now ({paired['now']}) {n / s['now']:.1f} records/s = "
-        f"**{s['raw_fastest'] / s['now']:.2f}** of the fastest raw encoder "
-        f"({paired['fastest']}, {n / s['raw_fastest']:.1f}/s) and "
-        f"{s['raw_now'] / s['now']:.2f} of its own ({n / s['raw_now']:.1f}/s);",
-        f"- **{s['before'] / s['now']:.2f}x** the ingest before (torch, 64: "
-        f"{n / s['before']:.1f} records/s).",
+        f"**{s['raw_fastest'] / s['now']:.2f}**{spread('raw_fastest', 'now')} of the fastest raw "
+        f"encoder ({paired['fastest']}, {n / s['raw_fastest']:.1f}/s) and "
+        f"{s['raw_now'] / s['now']:.2f}{spread('raw_now', 'now')} of its own "
+        f"({n / s['raw_now']:.1f}/s);",
+        f"- **{s['before'] / s['now']:.2f}x**{spread('before', 'now')} the ingest before "
+        f"(torch, 64: {n / s['before']:.1f} records/s).",
     ]
     whole = new.get("cli_reingest_s") if isinstance(new, dict) else None
     if whole:

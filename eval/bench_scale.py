@@ -97,6 +97,11 @@ class RandomVectors:
         vectors = self._rng.standard_normal((len(texts), 384)).astype(np.float32)
         return (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).tolist()
 
+    def embed_in_order(
+        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> list[list[float]]:
+        return self.embed(texts)
+
 
 def build_small(store: Path) -> None:
     from config.settings import load_settings
