@@ -11,10 +11,11 @@ one JSON line), so peak RSS is per scenario and the model is loaded cold each ti
   encoder (``CASEBRIEF_EMBED_BACKEND``, ``CASEBRIEF_EMBED_BATCH_SIZE``);
 * ``encoder``: raw encode rates (no store) of the same bundles' texts for each backend and
   batch size in ENCODER_CONFIGS, interleaved over ROUNDS rounds, median;
-* ``paired``: case by case, ingest with the encoder as it was before (torch, batches of 64),
-  ingest with the settings' encoder, and the raw encode of the same texts with the settings'
-  and with the fastest configuration, so the ratios are taken under the same load (the cores
-  are shared: absolute rates drift, paired ratios much less);
+* ``paired``: all the cases at once, ROUNDS times: ingest with the encoder as it was before
+  (torch, batches of 64), ingest with the settings' encoder, and the raw encode of the same
+  texts with the settings' and with the fastest configuration, taking turns, so the ratios are
+  taken under the same load (the cores are shared: absolute rates drift, paired ratios much
+  less);
 * ``layout``: times reads and similarity queries with 1 case and with ``--layout-cases``
   cases in the store, one collection per case, against the same entries copied into ONE shared
   collection filtered by ``where={"case_id": ...}`` (copied with their embeddings, so nothing is
@@ -205,42 +206,68 @@ def scenario_encoder(bundles: Sequence[Path]) -> Result:
     return {"texts": len(texts), "rounds": ROUNDS, "rates": rates}
 
 
-def scenario_paired(bundles: Sequence[Path], store: Path, fastest: str) -> Result:
-    """Case by case: ingest as before, ingest as now, raw encode as now and as the fastest; the
-    four take turns in a rotating order, so none always runs after the same other (a runtime's
-    worker threads may still be spinning on the cores when the next one starts)."""
+def scenario_paired(bundles: Sequence[Path], store: Path, fastest: str, rounds: int) -> Result:
+    """`rounds` rounds, each of turns over all the cases at once: one ingest as before, one
+    ingest as now (each `ingest_cases` of every bundle into a fresh store, as `casebrief ingest
+    FOLDER` does), and the raw encode of the same texts (one stream, sorted by length) with the
+    settings' configuration and every other candidate for the fastest (the encoder scenario's
+    fastest, and ONNX at batches of 8, 16 and 32). The turns rotate from round to round, so
+    none always runs after the same other (a runtime's worker threads may still be spinning on
+    the cores when the next one starts). Wall and CPU seconds (all threads) of every turn."""
     from config.settings import load_settings
     from ingest.embedders import make_embedder
     from ingest.pipeline import ingest_cases
 
-    before = load_settings(store=store / "before", **BEFORE)
-    now = load_settings(store=store / "now")
-    backend, _, batch = fastest.partition(":")
-    quickest = make_embedder(int(batch), backend)  # type: ignore[arg-type]
-    for settings in (before, now):
-        load_model(settings)
-    quickest.embed(["warm-up"])
-    seconds = {"before": 0.0, "now": 0.0, "raw_now": 0.0, "raw_fastest": 0.0}
-    records = 0
-    for turn, folder in enumerate(bundles):
-        texts = bundle_texts([folder])
-        records += len(texts)
+    texts = bundle_texts(bundles)
+    now_config = load_settings(store=store / "probe")
+    now_name = f"{now_config.embedder().backend}:{now_config.embed_batch_size}"
+    onnx = [f"onnx:{n}" for n in (8, 16, 32)] if now_name.startswith("onnx") else []
+    candidates = [now_name, fastest, *onnx]
+    raw = {name: _raw_embedder(make_embedder, name) for name in dict.fromkeys(candidates)}
+    names = ["before", "now", *(f"raw {name}" for name in raw)]
+    samples: list[dict[str, list[float]]] = []
+    for turn in range(rounds):
+        before = load_settings(store=store / f"before-{turn}", **BEFORE)
+        now = load_settings(store=store / f"now-{turn}")
+        for settings in (before, now):
+            load_model(settings)
+            settings.chroma_client()
         actions = [
-            ("before", partial(ingest_cases, [folder], before)),
-            ("now", partial(ingest_cases, [folder], now)),
-            ("raw_now", partial(now.embedder().embed, texts)),
-            ("raw_fastest", partial(quickest.embed, texts)),
+            partial(ingest_cases, list(bundles), before),
+            partial(ingest_cases, list(bundles), now),
+            *(partial(embedder.embed, texts) for embedder in raw.values()),
         ]
-        for name, action in actions[turn % 4 :] + actions[: turn % 4]:
-            started = time.perf_counter()
-            action()
-            seconds[name] += time.perf_counter() - started
+        seconds: dict[str, list[float]] = {}
+        for index in [(turn + k) % len(actions) for k in range(len(actions))]:
+            wall, cpu = time.perf_counter(), time.process_time()
+            actions[index]()
+            seconds[names[index]] = [time.perf_counter() - wall, time.process_time() - cpu]
+        say(
+            f"paired round {turn + 1}: "
+            + ", ".join(f"{k} {v[0]:.1f} s" for k, v in seconds.items())
+        )
+        samples.append(seconds)
+    wall = {name: sum(r[name][0] for r in samples) for name in names}
+    quickest = min((name for name in names if name.startswith("raw ")), key=wall.__getitem__)
     return {
-        "records": records,
-        "seconds": seconds,
-        "now": f"{now.embedder().backend}:{now.embed_batch_size}",
-        "fastest": fastest,
+        "records": len(texts),
+        "seconds": wall | {"raw_fastest": wall[quickest], "raw_now": wall[f"raw {now_name}"]},
+        "cpu": {name: sum(r[name][1] for r in samples) for name in names},
+        "rounds": [
+            {k: v[0] for k, v in r.items()}
+            | {"raw_fastest": r[quickest][0], "raw_now": r[f"raw {now_name}"][0]}
+            for r in samples
+        ],
+        "now": now_name,
+        "fastest": quickest.removeprefix("raw "),
     }
+
+
+def _raw_embedder(make: Callable[..., Any], name: str) -> Any:
+    backend, _, batch = name.partition(":")
+    embedder = make(int(batch), backend)
+    embedder.embed(["warm-up"])
+    return embedder
 
 
 # --- child: store layout ---------------------------------------------------------------------
@@ -376,7 +403,8 @@ def run_scenario(args: argparse.Namespace) -> Result:
     if args.scenario == "synthetic":
         return scenario_ingest(bundle_dirs(args.bundles, args.cases), [], store)
     if args.scenario == "paired":
-        return scenario_paired(bundle_dirs(args.bundles, args.cases), store, args.fastest)
+        bundles = bundle_dirs(args.bundles, args.cases)
+        return scenario_paired(bundles, store, args.fastest, args.paired_rounds)
     if args.scenario == "encoder":
         return scenario_encoder(bundle_dirs(args.bundles, args.cases))
     bundles = bundle_dirs(args.bundles, args.layout_cases)
@@ -570,18 +598,35 @@ def render_encoder(results: dict[str, Result | str]) -> list[str]:
     ]
     s = paired["seconds"]
     n = paired["records"]
+    rounds = paired.get("rounds", [])
+
+    def spread(top: str, bottom: str) -> str:
+        values = sorted(r[top] / r[bottom] for r in rounds)
+        if not values:
+            return ""
+        middle = statistics.median(values)
+        return f" (median of rounds {middle:.2f}, {values[0]:.2f}-{values[-1]:.2f})"
+
     lines += [
         "",
-        f"Paired, case by case over the same {n:,} records (ingest as before, ingest now, raw "
-        "encode now, raw encode with the fastest configuration):",
+        f"Paired, all {n:,} records at once in each of {len(rounds)} rounds (ingest as before, "
+        "ingest now, raw encode now, raw encode with the fastest configuration, taking turns):",
         "",
         f"- ingest now ({paired['now']}) {n / s['now']:.1f} records/s = "
-        f"**{s['raw_fastest'] / s['now']:.2f}** of the fastest raw encoder "
-        f"({paired['fastest']}, {n / s['raw_fastest']:.1f}/s) and "
-        f"{s['raw_now'] / s['now']:.2f} of its own ({n / s['raw_now']:.1f}/s);",
-        f"- **{s['before'] / s['now']:.2f}x** the ingest before (torch, 64: "
-        f"{n / s['before']:.1f} records/s).",
+        f"**{s['raw_fastest'] / s['now']:.2f}**{spread('raw_fastest', 'now')} of the fastest raw "
+        f"encoder ({paired['fastest']}, {n / s['raw_fastest']:.1f}/s) and "
+        f"{s['raw_now'] / s['now']:.2f}{spread('raw_now', 'now')} of its own "
+        f"({n / s['raw_now']:.1f}/s);",
+        f"- **{s['before'] / s['now']:.2f}x**{spread('before', 'now')} the ingest before "
+        f"(torch, 64: {n / s['before']:.1f} records/s).",
     ]
+    cpu = paired.get("cpu")
+    if cpu:
+        raw = f"raw {paired['fastest']}"
+        lines.append(
+            f"- CPU seconds (every thread): ingest now {cpu['now']:.1f}, raw {paired['fastest']} "
+            f"{cpu[raw]:.1f} ({cpu[raw] / cpu['now']:.2f}), ingest before {cpu['before']:.1f}."
+        )
     whole = new.get("cli_reingest_s") if isinstance(new, dict) else None
     if whole:
         lines.append(
@@ -666,6 +711,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     add("--bundles", type=Path, help="internal: folder of generated bundles")
     add("--base-store", type=Path, help="internal: layout store to extend")
     add("--fastest", default="torch:16", help="internal: BACKEND:BATCH for --scenario paired")
+    add("--paired-rounds", type=int, default=ROUNDS, help="rounds of the paired scenario")
     args = parser.parse_args(argv)
     if args.scenario and args.store is None:
         parser.error("--scenario needs --store")

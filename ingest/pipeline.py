@@ -15,6 +15,7 @@ from config.settings import Settings
 from ingest import registry_file
 from ingest.bundle import bundle_hash, case_id_problem, is_bundle, load_bundle
 from ingest.containment import leaves, read_bounded
+from ingest.encode_ahead import EncodeAhead, EncodeJob
 from ingest.entries import build_entry
 from ingest.errors import BundleError, Problem, PublishError
 from ingest.learning import load_learning
@@ -194,22 +195,27 @@ def _publish_all(
     settings: Settings,
     progress: ProgressFactory | None,
 ) -> list[IngestResult]:
-    """Publish in order; on the first failure stop and say exactly which cases are live."""
+    """Publish in order, the next case encoded while one is written; on the first failure stop
+    and say exactly which cases are live."""
     results: list[IngestResult] = []
-    for index, (bundle, content_hash) in enumerate(to_write):
-        try:
-            results.append(_publish_case(store, bundle, content_hash, settings, progress))
-        except Exception as error:
-            rest = [b.case.case_id for b, _ in to_write[index:]]
-            had = {case_id: _is_live(store, case_id) for case_id in rest}
-            raise PublishError(
-                failed=bundle.case.case_id,
-                cause=error,
-                published=[r.key.partition(":")[2] for r in results],
-                kept=[r.key.partition(":")[2] for r in unchanged]
-                + [case_id for case_id in rest if had[case_id]],
-                not_published=[case_id for case_id in rest if not had[case_id]],
-            ) from error
+    with EncodeAhead(store, settings.embedder, progress) as ahead:
+        for bundle, content_hash in to_write:
+            ahead.add(bundle, content_hash)
+        while (job := ahead.next()) is not None:
+            try:
+                results.append(_commit(store, job))
+            except Exception as error:
+                ahead.stop()  # what runs ahead writes nothing: it is only let finish
+                rest = [job.bundle.case.case_id, *ahead.waiting()]
+                had = {case_id: _is_live(store, case_id) for case_id in rest}
+                raise PublishError(
+                    failed=job.bundle.case.case_id,
+                    cause=error,
+                    published=[r.key.partition(":")[2] for r in results],
+                    kept=[r.key.partition(":")[2] for r in unchanged]
+                    + [case_id for case_id in rest if had[case_id]],
+                    not_published=[case_id for case_id in rest if not had[case_id]],
+                ) from error
     return results
 
 
@@ -220,37 +226,25 @@ def _is_live(store: Store, case_id: str) -> bool:
         return False
 
 
-def _publish_case(
-    store: Store,
-    bundle: Bundle,
-    content_hash: str,
-    settings: Settings,
-    progress: ProgressFactory | None,
-) -> IngestResult:
-    from ingest.entries import bundle_entries
-
-    started = time.perf_counter()
-    key = case_key(bundle.case.case_id)
-    existed = store.live(key) is not None
-    entries = bundle_entries(bundle)
-    tick = progress(f"{bundle.case.case_id}: embedding", len(entries)) if progress else None
-    live, embedded = store.publish(
-        key,
-        entries,
-        settings.embedder(),
-        content_hash=content_hash,
+def _commit(store: Store, job: EncodeJob) -> IngestResult:
+    """Write one case whose new texts were encoded ahead, and make it live."""
+    draft, fresh = job.result()
+    bundle = job.bundle
+    live = store.commit(
+        draft,
+        fresh,
+        content_hash=job.content_hash,
         title=bundle.case.title,
         counts=bundle.counts(),
-        progress=tick,
     )
     return IngestResult(
-        key=key,
+        key=draft.key,
         title=live.title,
-        status="replaced" if existed else "new",
+        status="replaced" if draft.previous is not None else "new",
         counts=live.counts,
-        records=len(entries),
-        embedded=embedded,
-        seconds=time.perf_counter() - started,
+        records=len(draft.entries),
+        embedded=len(draft.to_embed),
+        seconds=time.perf_counter() - job.started,
     )
 
 

@@ -20,6 +20,7 @@ import json
 import threading
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,11 +40,37 @@ REGISTRY = registry_file.REGISTRY
 GENERATION = registry_file.GENERATION  # a registry row that every publish and forget changes
 LEARNING_KEY = "learning"
 _COSINE = {"hnsw": {"space": "cosine"}}
+_ADD_BATCH = 512  # entries a Chroma add
 
 Progress = Callable[[int], None]
 
 
-__all__ = ["LiveVersion", "Store", "case_key", "collection_prefix", "embedded_folder"]
+__all__ = [
+    "Draft", "LiveVersion", "SnapshotMismatch", "Store", "case_key", "collection_prefix",
+    "embedded_folder",
+]  # fmt: skip
+
+
+class SnapshotMismatch(RuntimeError):
+    """Chroma gave back other ids than were added: no snapshot file is written."""
+
+    def __init__(self, collection: str) -> None:
+        super().__init__(f"{collection}: Chroma holds other ids than were just added")
+
+
+@dataclass
+class Draft:
+    """A new version of `key` before it is written: its entries, the live version's vectors it
+    reuses (by text hash), and the entries still to embed."""
+
+    key: str
+    previous: LiveVersion | None
+    entries: list[Entry]
+    reusable: dict[str, list[float]]
+    to_embed: list[Entry]
+
+    def texts(self) -> list[str]:
+        return [entry.embedded_text for entry in self.to_embed]
 
 
 def case_key(case_id: str) -> str:
@@ -179,10 +206,17 @@ class Store:
         return ids, np.asarray(found["embeddings"], dtype=np.float32).reshape(len(ids), -1)
 
     def _reusable_embeddings(self, version: LiveVersion | None) -> dict[str, list[float]]:
+        """The live version's vectors by text hash: from its snapshot file when it has one."""
         from chromadb.errors import NotFoundError
 
         if version is None:
             return {}
+        held = self._snapshot(version.collection)
+        if held is not None:
+            return {
+                entry.text_hash: vector
+                for entry, vector in zip(held.entries, held.vectors.tolist(), strict=True)
+            }
         try:
             found = self.collection(version.collection).get(include=["metadatas", "embeddings"])
         except NotFoundError:
@@ -191,6 +225,14 @@ class Store:
             str(meta["text_hash"]): list(vector)
             for meta, vector in zip(found["metadatas"], found["embeddings"], strict=True)
         }
+
+    def draft(self, key: str, entries: Sequence[Entry]) -> Draft:
+        """What a new version of `key` needs: the live version's vectors it can reuse, and the
+        entries still to embed (`Draft.texts()`, for `commit`)."""
+        previous = self.live(key)
+        reusable = self._reusable_embeddings(previous)
+        to_embed = [entry for entry in entries if entry.text_hash not in reusable]
+        return Draft(key, previous, list(entries), reusable, to_embed)
 
     def publish(
         self,
@@ -205,20 +247,40 @@ class Store:
         progress: Progress | None = None,
     ) -> tuple[LiveVersion, int]:
         """Write entries as a new version, make it live, drop the old. Returns (live, embedded)."""
-        previous = self.live(key)
-        reusable = self._reusable_embeddings(previous)
-        version = (previous.version if previous else 0) + 1
-        name = f"{collection_prefix(key)}v{version}"
+        draft = self.draft(key, entries)
+        fresh = embedder.embed_in_order(draft.texts(), progress)
+        live = self.commit(
+            draft, fresh, content_hash=content_hash, title=title, counts=counts, detail=detail
+        )
+        return live, len(draft.to_embed)
+
+    def commit(
+        self,
+        draft: Draft,
+        fresh: Sequence[Sequence[float]],
+        *,
+        content_hash: str,
+        title: str,
+        counts: dict[str, int],
+        detail: dict[str, str] | None = None,
+    ) -> LiveVersion:
+        """Write a draft with the vectors of its `texts()` as a new version, make it live, drop
+        the old. A failure before the switch leaves the live version as it was and no part of
+        the new one."""
+        version = (draft.previous.version if draft.previous else 0) + 1
+        name = f"{collection_prefix(draft.key)}v{version}"
+        vectors = dict(draft.reusable)
+        vectors.update(zip((e.text_hash for e in draft.to_embed), fresh, strict=True))
         self._drop(name)
         try:
-            to_embed = self._write(name, entries, embedder, reusable, progress)
+            self._write(name, draft.entries, vectors)
         except BaseException:
             # The live version was never touched; leave no half-written one either.
             with contextlib.suppress(Exception):
                 self._drop(name)
             raise
         live = LiveVersion(
-            key=key,
+            key=draft.key,
             collection=name,
             version=version,
             content_hash=content_hash,
@@ -227,30 +289,15 @@ class Store:
             detail=detail or {},
         )
         self._switch(live)
-        self.drop_stale(key)
-        return live, len(to_embed)
+        self.drop_stale(draft.key)
+        return live
 
     def _write(
-        self,
-        name: str,
-        entries: Sequence[Entry],
-        embedder: Embedder,
-        reusable: dict[str, list[float]],
-        progress: Progress | None,
-    ) -> list[Entry]:
-        """Write every entry to a new collection; return those that needed embedding."""
+        self, name: str, entries: Sequence[Entry], vectors: dict[str, Sequence[float]]
+    ) -> None:
+        """Write every entry to a new collection (and, embedded, its snapshot file)."""
         target = self.client.create_collection(name, embedding_function=None, configuration=_COSINE)
-        to_embed = [entry for entry in entries if entry.text_hash not in reusable]
-        batch = max(1, min(self.client.get_max_batch_size(), 512))
-        vectors = dict(reusable)
-        for start in range(0, len(to_embed), batch):
-            chunk = to_embed[start : start + batch]
-            for entry, vector in zip(
-                chunk, embedder.embed([e.embedded_text for e in chunk]), strict=True
-            ):
-                vectors[entry.text_hash] = vector
-            if progress:
-                progress(len(chunk))
+        batch = max(1, min(self.client.get_max_batch_size(), _ADD_BATCH))
         for start in range(0, len(entries), batch):
             chunk = list(entries[start : start + batch])
             target.add(
@@ -260,13 +307,14 @@ class Store:
                 embeddings=[vectors[entry.text_hash] for entry in chunk],
             )
         if self.folder is not None:
-            # what the collection now holds, read back: its order, and its vectors as Chroma
-            # stores them (normalised again), so a reader of the file sees what Chroma says
-            found = target.get(include=["metadatas", "documents", "embeddings"])
-            written = _entries(found)
-            stored = np.asarray(found["embeddings"], dtype=np.float32).reshape(len(written), -1)
-            snapshot.write(self.folder, name, written, stored)
-        return to_embed
+            # the vectors as Chroma stores them (normalised again), read back with the ids, so
+            # a reader of the file sees what Chroma says; ids, texts and metadata are the ones
+            # just added (Chroma returns them as given: tests/test_ingest.py checks it)
+            found = target.get(include=["embeddings"])
+            if list(found["ids"]) != [entry.id for entry in entries]:
+                raise SnapshotMismatch(name)
+            stored = np.asarray(found["embeddings"], dtype=np.float32).reshape(len(entries), -1)
+            snapshot.write(self.folder, name, entries, stored)
 
     def drop_stale(self, key: str) -> None:
         """Drop every collection of `key` except the live one (old versions, crashed writes)."""

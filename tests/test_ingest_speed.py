@@ -76,3 +76,38 @@ def test_the_opt_in_int8_model_agrees_with_torch_at_the_stated_cosine():
     assert int8.backend == "onnx-int8"
     cosine = (int8.embed_array(texts) * make_embedder(16, "torch").embed_array(texts)).sum(axis=1)
     assert cosine.min() >= INT8_AGREEMENT, f"worst {cosine.min():.4f}"
+
+
+def test_a_snapshot_file_holds_what_chroma_holds_after_replace_and_a_second_case(
+    isolated_store: Path, bundle: Path
+):
+    """Ingest writes a case's snapshot from the entries it added and the vectors read back from
+    Chroma: the file must equal what Chroma holds (ids, order, texts, metadata, vectors bit for
+    bit), for a new case and for a replaced one that reuses the old version's vectors."""
+    import shutil
+
+    import numpy as np
+
+    from ingest import snapshot
+    from ingest.store import Store, _entries, case_key
+
+    second = bundle.parent / "FAM-T2"
+    shutil.copytree(bundle, second)
+    case_yaml = second / "case.yaml"
+    case_yaml.write_text(case_yaml.read_text().replace("FAM-T1", "FAM-T2"))
+    ingest_cases([bundle, second], load_settings())
+    chronology = bundle / "chronology.csv"
+    chronology.write_text(chronology.read_text().replace("Nobody answered", "Nobody opened"))
+    [replaced] = ingest_cases([bundle], load_settings())
+    assert replaced.status == "replaced" and 1 <= replaced.embedded < replaced.records
+    store = Store(load_settings().chroma_client())
+    for case_id in ("FAM-T1", "FAM-T2"):
+        live = store.live(case_key(case_id))
+        assert live is not None
+        held = snapshot.read(isolated_store, live.collection)
+        assert held is not None
+        found = store.collection(live.collection).get(
+            include=["metadatas", "documents", "embeddings"]
+        )
+        assert held.entries == _entries(found)
+        assert np.array_equal(held.vectors, np.asarray(found["embeddings"], dtype=np.float32))

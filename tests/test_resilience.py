@@ -156,13 +156,21 @@ def test_sigkill_mid_write_leaves_old_or_new_case_whole(tmp_path: Path):
     environment = {**os.environ, "CASEBRIEF_STORE": str(store)}
     outcomes = set()
     half_written: list[bool] = []
-    for delay in (6.0, 9.0, 12.0):
+    # The new version is written after its texts are encoded (ingest/encode_ahead.py): kill
+    # the process soon after its collection's folder appears, while Chroma is being written.
+    for delay in (0.0, 0.3, 0.8):
+        folders = {path for path in store.iterdir() if path.is_dir()}
         process = subprocess.Popen(
             [sys.executable, "-m", "bot", "ingest", str(folder)],
             env=environment,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        deadline = time.monotonic() + 240
+        while process.poll() is None and time.monotonic() < deadline:
+            if {path for path in store.iterdir() if path.is_dir()} - folders:
+                break
+            time.sleep(0.02)
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait()
