@@ -119,3 +119,31 @@ def test_the_latest_after_a_count_is_the_latest_of_those_counted(engine: Engine)
     assert latest.request.follow_up
     records = engine.cache.case("FAM-0107", LOCAL)
     assert cited(latest)[0] == max(cited(counted), key=lambda i: records.by_id[i].date)
+
+
+def test_what_no_member_record_holds_is_answered_from_the_records_that_do():
+    import dataclasses
+    import datetime as dt
+
+    from bot.evidence import Query
+    from bot.request import Ask
+    from bot.tools.addresses import household
+    from ingest.models import EventType, MemberRole
+    from tests.test_periods import event, make_records, member
+
+    mum = member("mum", "Dana Fell", MemberRole.PARENT)
+    visit = event("e1", "2026-10-15", EventType.NO_ACCESS_VISIT, "No answer; a dog barking.")
+    other = event("e2", "2026-10-20", EventType.HOME_VISIT, "Home visit: mum seen.")
+    built = make_records(mum, visit, other)
+    texts = {"mum": "Dana Fell parent", "e1": visit.summary, "e2": other.summary}
+    records = dataclasses.replace(built, texts=texts)
+
+    def asked(text: str):
+        ask = Ask(about="household_members", shape="yes_no", clause=text, text=text)
+        return household(Query(ask, records, dt.date(2026, 11, 20)))
+
+    dog = asked("is there a dog at the house")
+    assert dog.record_ids == ["e1"]
+    assert dog.lines[0].text == "No member record mentions 'dog'; 1 other record does."
+    # what the household answer holds (names, ages) stays with the members
+    assert asked("list the members and their ages").record_ids == ["mum"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural
-from bot.records import Records, join_words
+from bot.passage_match import tokens
+from bot.records import Records, join_words, member_names
+from bot.understand.vocabulary import people_words
 from ingest.models import Address, EventType, Member
 
 
@@ -167,4 +169,73 @@ def household(query: Query) -> ToolResult:
     current = [] if asked else [a for a in records.addresses if a.end is None]
     for address in current:
         lines.append(Line(f"Current address: {_describe(address)}", (address.id,)))
+    elsewhere = _held_elsewhere(query, lines)
+    if elsewhere:
+        # 'is there a dog at the house?': no member record says it, a few other records do
+        return _said_elsewhere(query, *elsewhere, searched)
     return ToolResult("household_members", lines, searched, True, [m.id for m in members])
+
+
+# what a member or address record holds by its fields' own names ('date of birth', 'name'), and
+# the age the household answer works out from it
+_FIELD_WORDS = frozenset(
+    tokens(" ".join(f.replace("_", " ") for f in (*Member.model_fields, *Address.model_fields)))
+) | frozenset(tokens("age"))
+RARE_RECORDS = 2  # a word held by this many other records at most says what they are about
+RARE_WORDS = 2  # more words than this that the household answer lacks: a rambling question
+
+
+def _held_elsewhere(query: Query, lines: list[Line]) -> tuple[list[str], list[str]] | None:
+    """The question's words that neither the household answer, its fields nor any member or
+    address record hold, and the few other records that hold them all: then what is asked is
+    not who the members are. The first word (an imperative: 'list the children') never
+    counts."""
+    records = query.records
+    assert records is not None
+    answered = set(tokens(" ".join(line.text for line in lines))) | _FIELD_WORDS
+    answered |= {t for m in records.members for t in tokens(" ".join(member_names(m)))}
+    answered |= set(people_words())
+    others: dict[str, set[str]] = {}
+    for record_id, text in records.texts.items():
+        record = records.by_id.get(record_id)
+        words = set(tokens(text))
+        if record is None or record.kind in ("member", "address"):
+            answered |= words
+        else:
+            others[record_id] = words
+    asked = list(dict.fromkeys(tokens(" ".join(query.ask.text.split()[1:]))))
+    held = set().union(*others.values()) if others else set()
+    lacking = [t for t in asked if t not in answered and t in held]  # words no record holds
+    # say nothing either way
+    if not lacking or len(lacking) > RARE_WORDS:
+        return None
+    holding = [i for i, words in others.items() if set(lacking) <= words]
+    if not holding or len(holding) > RARE_RECORDS:
+        return None
+    return lacking, holding
+
+
+def _said_elsewhere(query: Query, words: list[str], ids: list[str], searched: str) -> ToolResult:
+    records = query.records
+    assert records is not None
+    ids = sorted(ids, key=lambda i: (_day(records, i), i))
+    wanted = join_words([f"'{w}'" for w in words])
+    lines = [
+        Line(
+            f"No member record mentions {wanted}; {plural(len(ids), 'other record')} "
+            f"{'does' if len(ids) == 1 else 'do'}.",
+            tuple(ids),
+        )
+    ]
+    for record_id in ids:
+        text = records.texts.get(record_id, "")
+        text = text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + "…"
+        lines.append(Line(text, (record_id,), bullet=True))
+    searched += f", then every other record for {wanted}"
+    return ToolResult("household_members", lines, searched, True, ids)
+
+
+def _day(records: Records, record_id: str) -> dt.date:
+    record = records.by_id[record_id]
+    day = getattr(record, "date", None) or getattr(record, "start", None)
+    return day if isinstance(day, dt.date) else dt.date.min
