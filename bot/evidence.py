@@ -55,5 +55,13 @@ def fmt_date(day: dt.date | None) -> str:
     return day.strftime("%d %b %Y").lstrip("0") if day else "an unrecorded date"
 
 
+SHOWN_CHARS = 300  # a record's text shown in a list line; its citation opens the whole record
+
+
+def clipped(text: str, limit: int = SHOWN_CHARS) -> str:
+    """The text, or its words up to `limit` characters and an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "…"
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -118,6 +118,17 @@ def member_names(member: Member) -> list[str]:
     return sorted((n for n in names if n), key=len, reverse=True)
 
 
+def record_day(records: Records | None, record_id: str) -> dt.date | None:
+    """The day a record is dated by: an event's or appointment's date, an involvement's or
+    address's start; None for an undated record or an id the case does not hold."""
+    record = records.by_id.get(record_id) if records else None
+    for field in ("date", "start"):
+        day = getattr(record, field, None)
+        if isinstance(day, dt.date):
+            return day
+    return None
+
+
 def join_words(words: list[str]) -> str:
     if len(words) <= 1:
         return "".join(words)

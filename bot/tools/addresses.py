@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.evidence import Line, Query, ToolResult, fmt_date, plural
+from bot.evidence import Line, Query, ToolResult, clipped, fmt_date, plural
 from bot.passage_match import tokens
-from bot.records import Records, join_words, member_names
+from bot.records import Records, join_words, member_names, record_day
 from bot.understand.vocabulary import people_words
 from ingest.models import Address, EventType, Member
 
@@ -218,7 +218,7 @@ def _held_elsewhere(query: Query, lines: list[Line]) -> tuple[list[str], list[st
 def _said_elsewhere(query: Query, words: list[str], ids: list[str], searched: str) -> ToolResult:
     records = query.records
     assert records is not None
-    ids = sorted(ids, key=lambda i: (_day(records, i), i))
+    ids = sorted(ids, key=lambda i: (record_day(records, i) or dt.date.min, i))
     wanted = join_words([f"'{w}'" for w in words])
     lines = [
         Line(
@@ -228,14 +228,6 @@ def _said_elsewhere(query: Query, words: list[str], ids: list[str], searched: st
         )
     ]
     for record_id in ids:
-        text = records.texts.get(record_id, "")
-        text = text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + "…"
-        lines.append(Line(text, (record_id,), bullet=True))
+        lines.append(Line(clipped(records.texts.get(record_id, "")), (record_id,), bullet=True))
     searched += f", then every other record for {wanted}"
     return ToolResult("household_members", lines, searched, True, ids)
-
-
-def _day(records: Records, record_id: str) -> dt.date:
-    record = records.by_id[record_id]
-    day = getattr(record, "date", None) or getattr(record, "start", None)
-    return day if isinstance(day, dt.date) else dt.date.min

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 
 import prompts
-from bot.evidence import Line, Query, ToolResult, fmt_date, plural
-from bot.records import Records
+from bot.evidence import Line, Query, ToolResult, clipped, fmt_date, plural
+from bot.records import Records, record_day
 from bot.request import Ask
 from bot.search import tokens
 from bot.tools.chronology import type_words
@@ -188,7 +188,7 @@ def themes_in(
             and (about[i, index] or _holds(matrix, i, named))
         ]
         if ids:
-            ids.sort(key=lambda i: (_record_date(records, i) or dt.date.min, i))
+            ids.sort(key=lambda i: (record_day(records, i) or dt.date.min, i))
             found.append((theme.name, ids))
     return found
 
@@ -255,15 +255,6 @@ def _said(records: Records, record_id: str) -> str:
         ]
         return " ".join(p if p.endswith(".") else p + "." for p in parts)
     return records.texts.get(record_id, "").strip()
-
-
-def _record_date(records: Records, record_id: str) -> dt.date | None:
-    record = records.by_id[record_id]
-    for field in ("date", "start"):
-        day = getattr(record, field, None)
-        if isinstance(day, dt.date):
-            return day
-    return None
 
 
 def topic(
@@ -389,7 +380,7 @@ def _listed(query: Query, chosen: list[str], subject: str, searched: str) -> Too
             or getattr(records.by_id[i], "member", None) in ask.members
         ]
     if ask.period:
-        chosen = [i for i in chosen if ask.period.contains(_record_date(records, i))]
+        chosen = [i for i in chosen if ask.period.contains(record_day(records, i))]
     if not chosen:
         return ToolResult(
             ask.about,
@@ -397,7 +388,7 @@ def _listed(query: Query, chosen: list[str], subject: str, searched: str) -> Too
             searched,
             False,
         )
-    chosen.sort(key=lambda i: (_record_date(records, i) or dt.date.min, i))
+    chosen.sort(key=lambda i: (record_day(records, i) or dt.date.min, i))
     if ask.shape in ("latest", "earliest"):
         return _one_of(query, chosen, subject, searched)
     by_kind = Counter(records.by_id[i].kind for i in chosen)
@@ -411,9 +402,8 @@ def _listed(query: Query, chosen: list[str], subject: str, searched: str) -> Too
     ]
     for kind, _ in by_kind.most_common():
         for record_id in (i for i in chosen if records.by_id[i].kind == kind):
-            day = _record_date(records, record_id)
-            text = _said(records, record_id)
-            text = text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + "…"
+            day = record_day(records, record_id)
+            text = clipped(_said(records, record_id))
             lines.append(
                 Line(
                     f"{fmt_date(day)} ({KIND_WORDS.get(kind, kind)}): {text}",
@@ -429,17 +419,16 @@ def _one_of(query: Query, chosen: list[str], subject: str, searched: str) -> Too
     how many records are about the topic."""
     records = query.records
     assert records is not None
-    dated = [i for i in chosen if _record_date(records, i)] or chosen
+    dated = [i for i in chosen if record_day(records, i)] or chosen
     latest = query.ask.shape == "latest"
     record_id = dated[-1] if latest else dated[0]
     kind = records.by_id[record_id].kind
-    text = _said(records, record_id)
-    text = text if len(text) <= 300 else text[:297].rsplit(" ", 1)[0] + "…"
+    text = clipped(_said(records, record_id))
     which = "most recent" if latest else "earliest"
     lines = [
         Line(
             f"The {which} record about {subject}: "
-            f"{fmt_date(_record_date(records, record_id))} ({KIND_WORDS.get(kind, kind)}): {text}",
+            f"{fmt_date(record_day(records, record_id))} ({KIND_WORDS.get(kind, kind)}): {text}",
             (record_id,),
         ),
         Line(

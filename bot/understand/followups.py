@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.records import Records
+from bot.records import Records, record_day
 from bot.request import Ask
 from bot.types import Period
 
@@ -72,15 +72,6 @@ def asks_own_question(clause: str) -> bool:
 def narrows_previous(question: str) -> bool:
     """'which of those were dental?': only the previous answer's records."""
     return bool(_THOSE.search(question))
-
-
-def record_day(records: Records | None, record_id: str) -> dt.date | None:
-    record = records.by_id.get(record_id) if records else None
-    for field in ("date", "start"):
-        day = getattr(record, field, None)
-        if isinstance(day, dt.date):
-            return day
-    return None
 
 
 def relative_period(
