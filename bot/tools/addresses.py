@@ -7,6 +7,7 @@ import datetime as dt
 from bot.evidence import Line, Query, ToolResult, clipped, fmt_date, plural
 from bot.passage_match import tokens
 from bot.records import Records, join_words, member_names, record_day
+from bot.understand.terms import per_case
 from bot.understand.vocabulary import people_words
 from ingest.models import Address, EventType, Member
 
@@ -192,17 +193,8 @@ def _held_elsewhere(query: Query, lines: list[Line]) -> tuple[list[str], list[st
     counts."""
     records = query.records
     assert records is not None
-    answered = set(tokens(" ".join(line.text for line in lines))) | _FIELD_WORDS
-    answered |= {t for m in records.members for t in tokens(" ".join(member_names(m)))}
-    answered |= set(people_words())
-    others: dict[str, set[str]] = {}
-    for record_id, text in records.texts.items():
-        record = records.by_id.get(record_id)
-        words = set(tokens(text))
-        if record is None or record.kind in ("member", "address"):
-            answered |= words
-        else:
-            others[record_id] = words
+    household, others = per_case("household words", records, _case_words)
+    answered = set(tokens(" ".join(line.text for line in lines))) | household
     asked = list(dict.fromkeys(tokens(" ".join(query.ask.text.split()[1:]))))
     held = set().union(*others.values()) if others else set()
     lacking = [t for t in asked if t not in answered and t in held]  # words no record holds
@@ -213,6 +205,22 @@ def _held_elsewhere(query: Query, lines: list[Line]) -> tuple[list[str], list[st
     if not holding or len(holding) > RARE_RECORDS:
         return None
     return lacking, holding
+
+
+def _case_words(records: Records) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The words the household answer stands for (the fields' names, the members' names, the
+    family words, every member and address record's words), and each other record's words."""
+    household = set(_FIELD_WORDS) | set(people_words())
+    household |= {t for m in records.members for t in tokens(" ".join(member_names(m)))}
+    others: dict[str, frozenset[str]] = {}
+    for record_id, text in records.texts.items():
+        record = records.by_id.get(record_id)
+        words = frozenset(tokens(text))
+        if record is None or record.kind in ("member", "address"):
+            household |= words
+        else:
+            others[record_id] = words
+    return frozenset(household), others
 
 
 def _said_elsewhere(query: Query, words: list[str], ids: list[str], searched: str) -> ToolResult:

@@ -110,7 +110,7 @@ _FILE_DATE_AND_SUFFIX = re.compile(r"^[0-9-]+|\.[a-z0-9]+$")
 _PER_CASE: dict[tuple[str, str, str], object] = {}
 
 
-def _per_case(name: str, records: Records, build: Callable[[Records], T]) -> T:
+def per_case(name: str, records: Records, build: Callable[[Records], T]) -> T:
     """What `build` makes of a case, made once per case version (at most 128 kept)."""
     key = (name, records.version.collection, records.version.content_hash)
     if key not in _PER_CASE:
@@ -135,7 +135,7 @@ def document_words(records: Records) -> frozenset[str]:
     'report', 'interview' from their titles and file names, less the words of its agencies,
     roles, types, people, the vocabulary's types and the structured records' own fields
     ('email', 'notes')."""
-    return _per_case("documents", records, _document_words)
+    return per_case("documents", records, _document_words)
 
 
 def _document_words(records: Records) -> frozenset[str]:
@@ -180,7 +180,7 @@ def named_addresses(lower: str, records: Records) -> tuple[str, ...]:
     by a place after 'at', 'in', 'to' or 'from', following a verb of being or living there,
     whose words are all in the address record (its area and notes) and are no agency, role,
     type, time or person word of the case."""
-    taken, homes = _per_case("places", records, _places)
+    taken, homes = per_case("places", records, _places)
     named: list[str] = []
     for match in _LOCATIVE.finditer(lower):
         if not _DWELLING_VERB.search(lower[max(0, match.start() - 40) : match.start()]):
@@ -294,7 +294,7 @@ def _joins(word: str, family: set[str]) -> bool:
 
 
 def _chronology_words(records: Records) -> list[frozenset[str]]:
-    return _per_case("chronology words", records, _build_chronology_words)
+    return per_case("chronology words", records, _build_chronology_words)
 
 
 def _build_chronology_words(records: Records) -> list[frozenset[str]]:
