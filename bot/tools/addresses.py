@@ -197,8 +197,8 @@ def _held_elsewhere(query: Query, lines: list[Line]) -> tuple[list[str], list[st
     answered = set(tokens(" ".join(line.text for line in lines))) | household
     asked = list(dict.fromkeys(tokens(" ".join(query.ask.text.split()[1:]))))
     held = set().union(*others.values()) if others else set()
-    lacking = [t for t in asked if t not in answered and t in held]  # words no record holds
-    # say nothing either way
+    # a word no record holds says nothing either way
+    lacking = [t for t in asked if t not in answered and t in held]
     if not lacking or len(lacking) > RARE_WORDS:
         return None
     holding = [i for i, words in others.items() if set(lacking) <= words]
