@@ -325,10 +325,12 @@ class Engine:
             return self._fallback(query, result, order)
         if ask.about == "topic_across_records":
             found = topic(query, self.vectors, self.embedder, self.themes)
-            if found.found or ask.confidence >= UNSURE or not self._near_records(ask, records):
+            if found.found or not self._near_records(ask, records):
                 return found
-            # an unsure reading that finds nothing ('anything still open?'): the next readings
-            return self._fallback(query, found, _case_readings(ask.alternatives))
+            # a reading that finds nothing: the next readings when it was unsure ('anything
+            # still open?'), else those at least plausible ('household composition')
+            readings = ask.alternatives if ask.confidence < UNSURE else ask.plausible
+            return self._fallback(query, found, _case_readings(readings))
         if ask.about == "patterns":
             return patterns(query, self.pattern_links(learning_records), self.settings.patterns)
         summary_sure = ask.about == "case_summary" and ask.confidence >= UNSURE

@@ -147,3 +147,19 @@ def test_what_no_member_record_holds_is_answered_from_the_records_that_do():
     assert dog.lines[0].text == "No member record mentions 'dog'; 1 other record does."
     # what the household answer holds (names, ages) stays with the members
     assert asked("list the members and their ages").record_ids == ["mum"]
+
+
+def test_the_home_on_the_day_a_question_names(engine: Engine):
+    (at_icpc,) = conversation(engine, "address at the time of the ICPC?")
+    assert cited(at_icpc) == ["addr-13"]
+    assert at_icpc.answer.startswith("Living there on 3 Apr 2018: Hasleby, Marlow Vale County")
+    (born,) = conversation(engine, "where did they live when the baby was born?")
+    assert cited(born) == ["addr-12"]
+    assert born.answer.startswith("Living there on 11 Jan 2016: Ottersbrook")
+
+
+def test_a_topic_no_record_holds_gives_way_to_a_plausible_reading(engine: Engine):
+    (composition,) = conversation(engine, "household composition")
+    assert not composition.abstained
+    assert composition.answer.startswith("9 members recorded, 6 children.")
+    assert {"child-a", "child-f"} <= set(cited(composition))

@@ -46,16 +46,14 @@ def addresses(query: Query) -> ToolResult:
             False,
         )
     ids = [a.id for a in history]
-    before = ask.period is not None and ask.period.start is None and ask.period.end is not None
-    if ask.shape in ("detail", "latest") and before and ask.period is not None:
-        # 'where did they live before moving to Hasleby?': the home just before, then the rest
-        day = ask.period.end
+    day, said = _one_day(query)
+    if day is not None:
+        # 'where did they live before moving to Hasleby?': the home just before; 'address at
+        # the time of the ICPC?': the home on that day
         last = [a for a in history if a.start <= day and (a.end is None or a.end >= day)]
         if last:
             lines = [
-                Line(
-                    f"Living there up to {fmt_date(day)}: {_describe(a)}{_who(a, records)}", (a.id,)
-                )
+                Line(f"{said} {fmt_date(day)}: {_describe(a)}{_who(a, records)}", (a.id,))
                 for a in last
             ]
             return ToolResult("addresses_moves", lines, searched, True, [a.id for a in last])
@@ -99,6 +97,19 @@ def addresses(query: Query) -> ToolResult:
     lines += [Line(_describe(a) + _who(a, records), (a.id,), bullet=True) for a in history]
     lines += [Line(f"Move on {fmt_date(e.date)}: {e.summary}", (e.id,), bullet=True) for e in moves]
     return ToolResult("addresses_moves", lines, searched, True, ids + [e.id for e in moves])
+
+
+def _one_day(query: Query) -> tuple[dt.date | None, str]:
+    """The day a question about one home names: the day before a move ('before moving to
+    Hasleby'), or a day it names ('at the time of the ICPC'), with the words to say it."""
+    period = query.ask.period
+    if period is None or query.ask.shape not in ("detail", "latest", "earliest"):
+        return None, ""
+    if period.start is None and period.end is not None:
+        return period.end, "Living there up to"
+    if period.start is not None and period.start == period.end:
+        return period.start, "Living there on"
+    return None, ""
 
 
 def age_on(member: Member, day: dt.date) -> str:
