@@ -41,6 +41,9 @@ from bot.understand.periods import find_period
 from bot.understand.spelling import Speller
 from bot.understand.terms import Terms, event_words, find_terms, says
 from bot.understand.vocabulary import (
+    EARLIEST_WORDS,
+    LATEST_WORDS,
+    SEQUENCE_WORDS,
     abbreviations_used,
     expand_abbreviations,
     people_words,
@@ -574,7 +577,7 @@ def _shape(
     if about in _ORDERED_ABOUTS and prediction.shape in ("detail", "list"):
         order = _ORDER.search(rest)
         if order:
-            return "earliest" if order.group(1).lower() in ("first", "earliest") else "latest"
+            return "earliest" if order.group(1).lower() in EARLIEST_WORDS else "latest"
     if about == "events" and prediction.shape == "detail" and terms.plural_types:
         return "list"
     if about == "events" and prediction.shape == "detail" and period and not terms.event_types:
@@ -595,7 +598,7 @@ def _shape(
 
 _ORDERED_ABOUTS = frozenset({"events", "appointments", "topic_across_records"})
 _ORDER = re.compile(
-    r"\b(latest|last|most recent|newest|first|earliest)\b(?!\s+(?:time|name))", re.I
+    rf"\b({'|'.join((*LATEST_WORDS, *EARLIEST_WORDS))})\b(?!\s+(?:time|name))", re.I
 )
 
 
@@ -683,7 +686,10 @@ def content_words(clause: str, records: Records | None) -> list[str]:
 
 
 # words that stand for the thing asked before or say which of them, not what it is
-_PRO_FORMS = frozenset({"one", "ones", "last", "first", "next", "latest", "earliest", "recent"})
+_PRO_FORMS = frozenset(
+    {"one", "ones", "recent"}
+    | {w for w in (*LATEST_WORDS, *EARLIEST_WORDS, *SEQUENCE_WORDS) if " " not in w}
+)
 # asks answered from one kind of record, which a follow-up to a topic narrows to the topic's
 _RECORD_ABOUTS = frozenset({"events", "appointments", "last_seen", "last_seen_alone"})
 _RELATIVES = frozenset({"brother", "sister", "sibl", "son", "daughter", "other", "kid", "child"})

@@ -9,6 +9,7 @@ import re
 from bot.records import Records, record_day
 from bot.request import Ask
 from bot.types import Period
+from bot.understand.vocabulary import EARLIEST_WORDS, LATEST_WORDS, SEQUENCE_WORDS
 
 _FOLLOW_UP = re.compile(
     r"^\s*(and|but|also|so|ok(ay)?|what about|how about|same for|what of|and what about|"
@@ -31,8 +32,9 @@ def is_follow_up(question: str, previous: Ask | None) -> bool:
         len(question.split()) <= SHORT
         and bool(
             re.search(
-                r"\b(it|that|those|them|him|her|he|she|they|their|one|ones|the (?:last|next|latest|"
-                r"first|earliest|most recent|previous))\b",
+                r"\b(it|that|those|them|him|her|he|she|they|their|one|ones|the (?:"
+                + "|".join((*LATEST_WORDS, *EARLIEST_WORDS, *SEQUENCE_WORDS))
+                + r"))\b",
                 question,
                 re.I,
             )

@@ -14,6 +14,13 @@ TRAINING_DATA = Path(prompts.__file__).resolve().parent / "understanding"
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 
+# Words that pick one of several records by its date: the latest, the earliest ('the last
+# core group', 'her first visit'), and those that pick by place in a sequence only.
+LATEST_WORDS = ("latest", "last", "most recent", "newest")
+EARLIEST_WORDS = ("first", "earliest")
+SEQUENCE_WORDS = ("next", "previous")
+
+
 @cache
 def vocabulary() -> dict:
     return prompts.load("vocabulary.yaml")
