@@ -22,7 +22,14 @@ from bot.tools.passages import documents, learning
 from bot.tools.patterns import patterns
 from bot.tools.summary import actions_since, summary
 from bot.tools.timeliness import asks_timeliness, timeliness
-from bot.tools.topic import RecordVectors, ThemeVectors, themes_in, topic
+from bot.tools.topic import (
+    RecordVectors,
+    ThemeVectors,
+    member_words,
+    themes_in,
+    topic,
+    without_names,
+)
 from bot.types import Answer, Turn
 from bot.understand import Understander
 from bot.understand.followups import anchored_period
@@ -48,6 +55,7 @@ RELEVANCE_MIN = 0.2
 # ... unless the router is sure what kind of record is asked for ('who has been out to see
 # them recently?' is last-seen at 0.95; off-topic questions read at most 0.64).
 SURE = 0.8
+INVOLVEMENT_ABOUTS = frozenset({"people_involved", "lead_professional", "contact_details"})
 UNSURE = 0.5  # below even odds, a reading that finds nothing gives way to the next
 
 
@@ -348,11 +356,12 @@ class Engine:
                 )
         if (
             ask.about == "events"
-            and not _filtered(ask)
-            and self.themes.names_one(ask.topic or ask.text)
+            and not _kind_named(ask)
+            and self.themes.names_one(without_names(ask.topic or ask.text, member_words(records)))
         ):
-            # 'any missing episodes?' names no type, person, agency or period of the case but
-            # a safeguarding theme: a topic across every record ('what happened?' lists the
+            # 'any missing episodes?', 'how many times has kai gone missing?' name no type,
+            # agency or phrase of the case's records but a safeguarding theme: a topic across
+            # every record, of the people and time asked ('what happened?' lists the
             # chronology)
             return topic(query, self.vectors, self.embedder, self.themes)
         if ask.about == "case_summary" and not ask.members:
@@ -361,6 +370,10 @@ class Engine:
         if result.found or result.final:
             return result
         order = FALLBACKS.get(ask.about, DEFAULT_FALLBACKS)
+        if ask.professionals and ask.about not in INVOLVEMENT_ABOUTS:
+            # 'when did janet orme start?': what the records hold of a person named is at
+            # least their involvement record
+            order = (*order, "people_involved")
         if ask.confidence < SURE:  # an unsure reading that finds nothing: the next readings
             order = _case_readings(ask.plausible) + order
         return self._fallback(query, result, order)
@@ -424,12 +437,28 @@ def _filtered(ask: Ask) -> bool:
     """The ask names something of the case: a person, agency, type, outcome, period, records."""
     return bool(
         ask.members
+        or ask.professionals
         or ask.agency_or_role
         or ask.role_terms
         or ask.event_types
         or ask.outcomes
         or ask.source_types
         or ask.period
+        or ask.restrict_to
+    )
+
+
+def _kind_named(ask: Ask) -> bool:
+    """The ask names what kind of record it wants: a type, agency, role, outcome, source,
+    phrase, person working with the family, or the records just answered."""
+    return bool(
+        ask.event_types
+        or ask.agency_or_role
+        or ask.role_terms
+        or ask.outcomes
+        or ask.source_types
+        or ask.said
+        or ask.professionals
         or ask.restrict_to
     )
 

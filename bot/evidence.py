@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from bot.records import Records
 from bot.request import About, Ask
-from ingest.models import Record
+from ingest.models import ChronologyEvent, Professional, Record
 
 R = TypeVar("R", bound=Record)
 
@@ -65,3 +66,31 @@ def clipped(text: str, limit: int = SHOWN_CHARS) -> str:
 
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def by_professionals(
+    events: list[ChronologyEvent], records: Records, professionals: tuple[str, ...]
+) -> list[ChronologyEvent]:
+    """The events the named professionals recorded or that name them: their surname in the
+    event's `recorded_by` or its summary."""
+    surnames = {
+        words[-1]
+        for i in professionals
+        if isinstance(p := records.by_id.get(i), Professional)
+        and (words := _NAME_WORD.findall(p.name.lower()))
+    }
+
+    def named(event: ChronologyEvent) -> bool:
+        text = f"{event.recorded_by or ''} {event.summary}".lower()
+        return bool(surnames & {w.removesuffix("'s") for w in _NAME_WORD.findall(text)})
+
+    return [e for e in events if named(e)]
+
+
+_NAME_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def professional_names(records: Records, ask: Ask) -> str:
+    """The names of the professionals an ask names, once each."""
+    people = [records.by_id.get(i) for i in ask.professionals]
+    return ", ".join(dict.fromkeys(p.name for p in people if isinstance(p, Professional)))

@@ -90,6 +90,11 @@ class Ask(BaseModel):
         "what an unsure reading that finds nothing gives way to.",
     )
     members: tuple[str, ...] = Field((), description="Member ids, in the question's order.")
+    professionals: tuple[str, ...] = Field(
+        (),
+        description="Involvement record ids of the professionals the question names by name "
+        "('hannah okafor', 'dr kemble'): every record of each person named.",
+    )
     agency_or_role: tuple[str, ...] = Field(
         (), description="Words matched against agencies, roles and appointment types."
     )

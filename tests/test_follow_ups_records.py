@@ -163,3 +163,43 @@ def test_a_topic_no_record_holds_gives_way_to_a_plausible_reading(engine: Engine
     assert not composition.abstained
     assert composition.answer.startswith("9 members recorded, 6 children.")
     assert {"child-a", "child-f"} <= set(cited(composition))
+
+
+def test_contact_details_naming_nobody_are_those_just_answered(engine: Engine):
+    gp, phone = conversation(engine, "who's the GP", "phone no?", case="FAM-0215")
+    assert cited(gp) == ["pro-001"]
+    assert cited(phone) == ["pro-001"]
+    assert "01632 960701" in phone.answer
+
+
+def test_which_with_no_noun_picks_among_the_records_just_answered(engine: Engine):
+    listed, missed = conversation(
+        engine, "HV appts for tyler", "which were missed", case="FAM-0215"
+    )
+    assert len(cited(listed)) == 5
+    assert missed.request.asks[0].restrict_to == tuple(cited(listed))
+    assert missed.answer.startswith("2 missed appointments recorded for Child B")
+
+
+def test_a_role_of_its_own_replaces_the_previous_role(engine: Engine):
+    _, manager = conversation(engine, "who's the SW", "and their manager?")
+    assert "pro-030" in cited(manager)  # the team manager, not the social worker again
+
+
+def test_a_field_named_by_its_adjective():
+    from bot.understand.terms import _stem
+
+    assert _stem("paediatric") == _stem("paediatrics") == _stem("paediatrician")
+    assert _stem("psychology") == _stem("psychologist")
+    assert _stem("referrals") != _stem("referral")  # a plural is a word of its own here
+
+
+def test_paediatric_appointments_are_those_with_paediatrics(engine: Engine):
+    (answer,) = conversation(engine, "paediatric appointments for child A")
+    assert answer.answer.startswith("8 appointments recorded for Child A")
+
+
+def test_a_theme_asked_of_one_child_is_a_topic_of_theirs(engine: Engine):
+    (answer,) = conversation(engine, "any missing episodes for callum?")
+    assert answer.abstained  # none is recorded: not every record of his
+    assert "is about missing episodes for callum" in answer.answer

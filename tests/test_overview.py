@@ -5,6 +5,7 @@ small hand-made records."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -35,11 +36,15 @@ from ingest.models import (
 from ingest.store import LiveVersion
 from tests.conftest import DEMO_TODAY
 
+_BUILT = itertools.count()
+
 
 def make_records(*items: object) -> Records:
     """A tiny case built by hand, as RecordCache would hold it."""
+    # a version of its own for each case built, so per-version caches never mix two of them
+    built = next(_BUILT)
     version = LiveVersion(
-        key="case:FAM-X", collection="cb-case.FAM-X.v1", version=1, content_hash="h"
+        key="case:FAM-X", collection=f"cb-case.FAM-X.t{built}", version=1, content_hash=f"h{built}"
     )
     case = Case(case_id="FAM-X", title="Test family")
     return Records(version, case, tuple(items), {})  # type: ignore[arg-type]

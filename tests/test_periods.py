@@ -6,6 +6,7 @@ today), so nothing depends on the year the tests are run in."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import statistics
 import time
 
@@ -33,10 +34,15 @@ D = dt.date.fromisoformat
 OPENED = D("2025-06-01")
 
 
+_BUILT = itertools.count()
+
+
 def make_records(*items: object, opened: dt.date | None = OPENED) -> Records:
     """A tiny case built by hand, as RecordCache would hold it."""
+    # a version of its own for each case built, so per-version caches never mix two of them
+    built = next(_BUILT)
     version = LiveVersion(
-        key="case:FAM-X", collection="cb-case.FAM-X.v1", version=1, content_hash="h"
+        key="case:FAM-X", collection=f"cb-case.FAM-X.t{built}", version=1, content_hash=f"h{built}"
     )
     case = Case(case_id="FAM-X", title="Test family", opened=opened)
     return Records(version, case, tuple(items), {})  # type: ignore[arg-type]

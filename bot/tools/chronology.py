@@ -5,7 +5,16 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from bot.evidence import Line, Query, ToolResult, fmt_date, plural, previous_only
+from bot.evidence import (
+    Line,
+    Query,
+    ToolResult,
+    by_professionals,
+    fmt_date,
+    plural,
+    previous_only,
+    professional_names,
+)
 from bot.search import tokens
 from bot.tools.seen import disagreements
 from bot.understand.terms import event_words, matches_terms
@@ -125,6 +134,9 @@ def chronology(query: Query) -> ToolResult:
     found, narrowed = previous_only(found, ask.restrict_to)
     if narrowed:
         described.append("the events of the previous answer")
+    if ask.professionals:
+        found = by_professionals(found, records, ask.professionals)
+        described.append(f"recorded by or naming {professional_names(records, ask)}")
     any_type = found
     if ask.event_types:
         found = [e for e in found if e.event_type in ask.event_types]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.evidence import Line, Query, ToolResult, fmt_date, plural, previous_only
+from bot.evidence import (
+    Line,
+    Query,
+    ToolResult,
+    fmt_date,
+    plural,
+    previous_only,
+    professional_names,
+)
 from bot.understand.terms import matches_terms
 from ingest.models import Professional
 
@@ -54,7 +62,7 @@ def involvement(query: Query) -> ToolResult:
         ask.about == "contact_details"
         and adults
         and len(adults) == len(members)
-        and not (ask.agency_or_role or ask.role_terms)
+        and not (ask.agency_or_role or ask.role_terms or ask.professionals)
     ):
         # A family member's own phone or email: case.yaml holds none (only professionals do).
         return ToolResult(
@@ -66,13 +74,17 @@ def involvement(query: Query) -> ToolResult:
             final=True,
         )
     found, _ = previous_only(found, ask.restrict_to)
-    if members:
+    if ask.professionals:
+        # 'hannah okafor's number': that person's records; the name says more than any role
+        found = [p for p in found if p.id in ask.professionals]
+        described.append(f"named {professional_names(records, ask)}")
+    elif members:
         found = [p for p in found if not p.members or set(p.members) & set(members)]
         described.append(f"working with {records.names(list(members))} or the whole family")
-    if ask.role_terms:
+    if ask.role_terms and not ask.professionals:
         found = [p for p in found if matches_terms(p.role, ask.role_terms)]
         described.append(f"role matching {', '.join(ask.role_terms)}")
-    elif ask.agency_or_role:
+    elif ask.agency_or_role and not ask.professionals:
         by_terms = [p for p in found if matches_terms(f"{p.role} {p.agency}", ask.agency_or_role)]
         if by_terms or ask.about != "contact_details":
             found = by_terms

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from bot.evidence import Line, Query, ToolResult, fmt_date, plural
+from bot.evidence import (
+    Line,
+    Query,
+    ToolResult,
+    by_professionals,
+    fmt_date,
+    plural,
+    professional_names,
+)
 from bot.records import member_names
 from bot.understand.terms import matches_terms
 from ingest.models import ChronologyEvent, Member, Seen
@@ -50,7 +58,10 @@ def last_seen(query: Query) -> ToolResult:
     terms = ask.agency_or_role + ask.role_terms
     by_agency = [e for e in events if matches_terms(f"{e.agency} {e.recorded_by or ''}", terms)]
     described = ""
-    if terms:  # 'seen by a GP': only that agency's records; none may say so
+    if ask.professionals:  # 'when did hannah okafor last see him?': her records
+        events = by_professionals(events, records, ask.professionals)
+        described = f", recorded by or naming {professional_names(records, ask)}"
+    elif terms:  # 'seen by a GP': only that agency's records; none may say so
         events = by_agency
         described = f", by an agency matching {', '.join(terms)}"
     searched = (

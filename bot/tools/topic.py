@@ -207,6 +207,17 @@ def _holds(matrix: _Matrix, index: int, words: list[str]) -> bool:
     return held > 0 and held >= WORD_SHARE * sum(weight.values())
 
 
+def without_names(text: str, names: set[str]) -> str:
+    """A clause's words less stopwords and the words of names: what it is about."""
+    kept = [w for w in text.split() if (t := tokens(w)) and not set(t) & names]
+    return " ".join(w for w in kept if w.lower().strip(",;:'?") not in prompts.stopwords())
+
+
+def member_words(records: Records) -> set[str]:
+    """The words of the members' names and aliases."""
+    return {t for m in records.members for t in tokens(" ".join([m.name, *m.aliases]))}
+
+
 def subject_of(text: str) -> str:
     """The topic words of a clause: from its first to its last word that carries meaning
     ('is there any domestic abuse' -> 'domestic abuse')."""
@@ -264,7 +275,7 @@ def topic(
     assert records is not None
     ask = query.ask
     subject = subject_of(ask.topic or ask.text)
-    names = {t for m in records.members for t in tokens(" ".join([m.name, *m.aliases]))}
+    names = member_words(records)
     wanted = [t for t in tokens(subject) if t not in names]
     matrix = vectors.matrix(records)
     counts = Counter(records.by_id[i].kind for i in matrix.ids)
@@ -341,7 +352,11 @@ def _about_topic(
     records = query.records
     assert records is not None
     topic_vector = np.asarray(embedder.embed_one(subject))
-    matched = theme_vectors.matched(topic_vector)
+    # the theme is read without the people ('how many times has kai gone missing')
+    topical = without_names(subject, names)
+    matched = theme_vectors.matched(
+        topic_vector if topical == subject else np.asarray(embedder.embed_one(topical))
+    )
     similarity = matrix.vectors @ topic_vector
     by_theme = (
         theme_vectors.about_each(matrix)[:, matched].any(axis=1)

@@ -38,6 +38,7 @@ from bot.understand.followups import (
 from bot.understand.members import find_members, mask_members
 from bot.understand.names import absent_agencies, case_text, unknown_proper_names
 from bot.understand.periods import find_period
+from bot.understand.professionals import find_professionals, mask_professionals
 from bot.understand.spelling import Speller
 from bot.understand.terms import Terms, event_words, find_terms, says
 from bot.understand.vocabulary import (
@@ -99,7 +100,7 @@ class Understander:
         )
         unresolved: list[str] = []
         asks: list[Ask] = []
-        masked_question = mask_members(corrected, records)
+        masked_question = mask_professionals(mask_members(corrected, records), records)
         context = np.asarray(self.embedder.embed_one(masked_question))
         parts = [
             (piece, again)
@@ -158,9 +159,10 @@ class Understander:
         relative = relative_period(clause, previous_ids, records) if previous_ids else None
         period = _up_to_today(relative or period, today)
         rest = period.strip_from(dated) if period else clause
-        masked = mask_members(rest, records)
+        masked = mask_professionals(mask_members(rest, records), records)
         known = self.speller.known_words(records)
         found = find_members(rest, records, previous.members if previous else (), known)
+        named = find_professionals(rest, records)
         terms = _asked_terms(rest, masked, records)
         allowed = LEARNING_ABOUTS if records is None else None
         asking = after_statement(asking_part(masked))  # what a rambling part asks
@@ -181,6 +183,8 @@ class Understander:
         prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records)
         terms = _without_subject_words(terms, prediction.about)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
+        if named.ids:
+            ask = ask.model_copy(update={"professionals": named.ids})
         refers = _BACK_REFERENCE.search(clause)
         if same_question and previous is not None and not ask.members and not follow_up and refers:
             # 'when did Ellis start at Strandfold and who's the DSL there?': one person
@@ -231,6 +235,14 @@ class Understander:
             # 'any domestic abuse?' 'when was the most recent incident?': a question that
             # names nothing to filter by asks about the topic just listed
             ask = ask.model_copy(update={"about": previous.about, "topic": previous.topic})
+        elif (
+            previous is not None
+            and not same_question
+            and previous_ids
+            and _contact_of_those(ask, previous)
+        ):
+            # "who's the GP?" "phone no?": the contact details of the people just answered
+            ask = ask.model_copy(update={"restrict_to": previous_ids})
         if records is None and ask.about not in LEARNING_ABOUTS:
             ask = ask.model_copy(update={"about": "learning"})
         return ask, unresolved
@@ -261,6 +273,15 @@ def _over_topic(ask: Ask, previous: Ask) -> bool:
         previous.about == "topic_across_records"
         and ask.about in _RECORD_ABOUTS
         and not any(filters)
+    )
+
+
+def _contact_of_those(ask: Ask, previous: Ask) -> bool:
+    """A contact question naming nobody and no agency or role, after an answer of people."""
+    return (
+        ask.about == "contact_details"
+        and previous.about in ("people_involved", "lead_professional", "contact_details")
+        and not (ask.members or ask.professionals or ask.agency_or_role or ask.role_terms)
     )
 
 
@@ -621,8 +642,11 @@ def _follow(
         name
         for name, value in (
             ("members", ask.members and not pronoun),
-            ("agency_or_role", terms.agency_or_role),
-            ("role_terms", terms.role_terms),
+            ("professionals", ask.professionals),
+            # an agency or role of its own replaces the previous one, of either kind ('who's
+            # the lead sw?' 'and their manager?': a manager, not a social worker)
+            ("agency_or_role", terms.agency_or_role or terms.role_terms),
+            ("role_terms", terms.role_terms or terms.agency_or_role),
             ("said", terms.said),
             ("event_types", terms.event_types),
             ("outcomes", terms.outcomes),

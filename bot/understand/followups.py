@@ -71,9 +71,18 @@ def asks_own_question(clause: str) -> bool:
     return bool(_OWN_QUESTION.match(clause))
 
 
+# 'which were WNB?', 'which ones did she miss?': 'which' with no noun of its own picks among
+# the records just answered
+_WHICH_OF_THEM = re.compile(
+    r"^\W*(?:and|so|ok(?:ay)?)?\W*which(?:\s+ones?)?\s+"
+    r"(?:were|was|are|is|did|do|does|have|has|had|got)\b",
+    re.I,
+)
+
+
 def narrows_previous(question: str) -> bool:
     """'which of those were dental?': only the previous answer's records."""
-    return bool(_THOSE.search(question))
+    return bool(_THOSE.search(question) or _WHICH_OF_THEM.search(question))
 
 
 def relative_period(
@@ -119,6 +128,7 @@ def inherit(ask: Ask, previous: Ask, own: set[str]) -> Ask:
         name: getattr(previous, name)
         for name in (
             "members",
+            "professionals",
             "agency_or_role",
             "role_terms",
             "said",

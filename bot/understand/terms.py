@@ -220,12 +220,15 @@ def _record_hits(lower: str, records: Records) -> tuple[list[str], list[str]]:
     missing', not for that team's records or every record saying 'missing'."""
     hits: list[str] = []
     own: list[str] = []
+    used = {_stem(t) for t in re.findall(r"[a-z][a-z'&]+", lower) if len(t) >= STEMMED}
     for phrase in record_words(records):
         if phrase.lower() in lower:
             hits.append(phrase.lower())
             continue
         for word in _distinctive(phrase):
-            if not re.search(rf"\b{re.escape(word)}\b", lower):
+            if not re.search(rf"\b{re.escape(word)}\b", lower) and not (
+                len(word) >= STEMMED and _stem(word) in used
+            ):
                 continue
             holding = _names_holding(word, records)
             if any(n in _appointment_types(records) or _names_it(n, word, lower) for n in holding):
@@ -235,6 +238,16 @@ def _record_hits(lower: str, records: Records) -> tuple[list[str], list[str]]:
     own = [w for w in dict.fromkeys(own) if w not in hits]
     phrases = [_phrase_around(word, lower, records) for word in own]
     return hits, [p for p in dict.fromkeys(phrases) if p]
+
+
+STEMMED = 6  # letters: a longer word counts in another of its forms ('paediatric appts')
+_FORM = re.compile(r"(?:icians?|ics|ic|ists?|y)$")
+
+
+def _stem(word: str) -> str:
+    """'paediatrics', 'paediatric', 'paediatrician' -> 'paediatr'; 'psychology',
+    'psychologist' -> 'psycholog': one form for a field, its adjective and its practitioner."""
+    return _FORM.sub("", word)
 
 
 def _appointment_types(records: Records) -> frozenset[str]:
