@@ -369,6 +369,11 @@ class Engine:
         result = STRUCTURED_TOOLS[ask.about](query)
         if result.found or result.final:
             return result
+        listed = ask.shape in ("list", "count")
+        if ask.about == "appointments" and listed and ask.confidence >= SURE:
+            # every appointment was read: none matching is the answer, not a passage that
+            # happens to be near the question's words
+            return result
         order = FALLBACKS.get(ask.about, DEFAULT_FALLBACKS)
         if ask.professionals and ask.about not in INVOLVEMENT_ABOUTS:
             # 'when did janet orme start?': what the records hold of a person named is at

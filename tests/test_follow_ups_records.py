@@ -203,3 +203,25 @@ def test_a_theme_asked_of_one_child_is_a_topic_of_theirs(engine: Engine):
     (answer,) = conversation(engine, "any missing episodes for callum?")
     assert answer.abstained  # none is recorded: not every record of his
     assert "is about missing episodes for callum" in answer.answer
+
+
+def test_before_that_after_the_last_time_is_before_that_time(engine: Engine):
+    last, before = conversation(
+        engine, "when was maisie last seen alone", "and before that?", case="FAM-0215"
+    )
+    assert cited(last) == ["chr-023"]
+    assert cited(before) == ["chr-019"]  # the time before 12 Jun 2018, not before the first
+
+
+def test_who_a_child_lives_with_is_the_household_at_their_address(engine: Engine):
+    (answer,) = conversation(engine, "who does callum live with")
+    assert cited(answer) == ["addr-13"]
+    assert answer.answer.startswith("Living at the current address: the whole household (Child A")
+
+
+def test_appointments_counted_ahead_and_none_for_a_child(engine: Engine):
+    (coming,) = conversation(engine, "whats booked in the next fortnight appointment wise")
+    assert cited(coming) == ["apt-089", "apt-090", "apt-091", "apt-092", "apt-093"]
+    (none,) = conversation(engine, "any appointments in the next 2 weeks for child F")
+    assert none.abstained and not cited(none)  # every appointment read: none, not a passage
+    assert "0 appointments are recorded for Child F in the next 2 weeks" in none.answer

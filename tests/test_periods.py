@@ -1069,3 +1069,23 @@ def test_a_type_and_a_month_name_the_event_whatever_else_describes_it() -> None:
         D("2026-09-15"),
         TODAY,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("appointments in the next fortnight", "2026-12-04"),
+        ("anything booked for the next 2 weeks?", "2026-12-04"),
+        ("what's on within the next 10 days", "2026-11-30"),
+        ("the coming few days", "2026-11-23"),  # a few: three
+    ],
+)
+def test_periods_counted_ahead_from_today(text: str, end: str):
+    found = find_period(text, TODAY, CASE).period
+    assert found is not None and (found.start, found.end) == (TODAY, D(end))
+
+
+def test_next_week_stays_the_calendar_week():
+    found = find_period("visits next week", TODAY, CASE).period
+    assert found is not None and found.start is not None and found.start > TODAY
+    assert found.start.weekday() == 0

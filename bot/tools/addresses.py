@@ -7,6 +7,7 @@ import datetime as dt
 from bot.evidence import Line, Query, ToolResult, clipped, fmt_date, plural
 from bot.passage_match import tokens
 from bot.records import Records, join_words, member_names, record_day
+from bot.understand.periods import LIVE_WORDS
 from bot.understand.terms import per_case
 from bot.understand.vocabulary import people_words
 from ingest.models import Address, EventType, Member
@@ -130,14 +131,23 @@ def age_on(member: Member, day: dt.date) -> str:
 def _living_with(records: Records, asked: list[Member]) -> ToolResult | None:
     """The members recorded at the current address of the members asked about."""
     wanted = {m.id for m in asked}
-    homes = [a for a in records.addresses if a.end is None and wanted & set(a.members)]
+    # an address naming nobody is the whole household's (the bundle's rule)
+    homes = [
+        a for a in records.addresses if a.end is None and (not a.members or wanted & set(a.members))
+    ]
     if not homes:
         return None
     lines: list[Line] = []
     for home in homes:
-        names = records.names(list(home.members))
+        names = (
+            records.names(list(home.members))
+            if home.members
+            else f"the whole household ({records.names([m.id for m in records.members])})"
+        )
         lines.append(Line(f"Living at the current address: {names}. {_describe(home)}", (home.id,)))
-    elsewhere = [m for m in records.members if all(m.id not in h.members for h in homes)]
+    elsewhere = [
+        m for m in records.members if all(h.members and m.id not in h.members for h in homes)
+    ]
     if elsewhere:
         lines.append(
             Line(
@@ -188,11 +198,16 @@ def household(query: Query) -> ToolResult:
     return ToolResult("household_members", lines, searched, True, [m.id for m in members])
 
 
-# what a member or address record holds by its fields' own names ('date of birth', 'name'), and
-# the age the household answer works out from it
-_FIELD_WORDS = frozenset(
-    tokens(" ".join(f.replace("_", " ") for f in (*Member.model_fields, *Address.model_fields)))
-) | frozenset(tokens("age"))
+# what a member or address record holds by its fields' own names ('date of birth', 'name'), the
+# age the household answer works out from it, and the words for living somewhere, which it is
+# about ('who does callum live with?')
+_FIELD_WORDS = (
+    frozenset(
+        tokens(" ".join(f.replace("_", " ") for f in (*Member.model_fields, *Address.model_fields)))
+    )
+    | frozenset(tokens("age"))
+    | frozenset(tokens(" ".join(LIVE_WORDS)))
+)
 RARE_RECORDS = 2  # a word held by this many other records at most says what they are about
 RARE_WORDS = 2  # more words than this that the household answer lacks: a rambling question
 

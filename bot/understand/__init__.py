@@ -156,7 +156,11 @@ class Understander:
         dated = _name_that_year(clause, previous)
         parsed = find_period(dated, today, records)
         period = parsed.period
-        relative = relative_period(clause, previous_ids, records) if previous_ids else None
+        relative = (
+            relative_period(clause, previous_ids, records, previous.shape if previous else None)
+            if previous_ids
+            else None
+        )
         period = _up_to_today(relative or period, today)
         rest = period.strip_from(dated) if period else clause
         masked = mask_professionals(mask_members(rest, records), records)

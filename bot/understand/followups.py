@@ -86,13 +86,22 @@ def narrows_previous(question: str) -> bool:
 
 
 def relative_period(
-    question: str, previous_ids: tuple[str, ...], records: Records | None
+    question: str,
+    previous_ids: tuple[str, ...],
+    records: Records | None,
+    previous_shape: str | None = None,
 ) -> Period | None:
     """'before that' ends the day before the previous answer's earliest record; 'after that'
-    starts the day after its latest."""
+    starts the day after its latest. An answer of one record of several ('last seen alone on
+    12 Jun') is that record: the latest of them, or the earliest."""
     match = _RELATIVE.search(question)
     if not match:
         return None
+    if previous_shape in ("latest", "earliest"):
+        dated = [(d, i) for i in previous_ids if (d := record_day(records, i))]
+        if dated:
+            one = max(dated) if previous_shape == "latest" else min(dated)
+            previous_ids = (one[1],)
     return anchored_period(relative_word(question) or "after", previous_ids, records, match.group())
 
 

@@ -77,6 +77,14 @@ _ROLLING = re.compile(
     rf"(?P<unit>{_UNIT}|half(?:\s|-)year|half\sa\syear)\b"
 )
 
+# 'the next 2 weeks', 'the next fortnight', 'the coming few days': counted ahead from today
+# ('next week' and 'next month' are the calendar's: see _CALENDAR)
+_AHEAD = re.compile(
+    rf"\b(?P<the>the\s)?(?P<dir>next|coming|following)\s"
+    rf"(?:(?P<n>\d+|{_NUM}|a\sfew|few|a\scouple\sof|couple\sof|several)\s)?"
+    rf"(?P<unit>{_UNIT})\b"
+)
+
 _AGO = re.compile(
     rf"\b(?P<n>\d+|{_NUM}|a\sfew|few|a\scouple\sof|couple\sof|several)\s(?P<unit>{_UNIT})\sago\b"
 )

@@ -18,6 +18,7 @@ from bot.understand.periods.dates import (
 )
 from bot.understand.periods.patterns import (
     _AGO,
+    _AHEAD,
     _CALENDAR,
     _DAYWORD,
     _EDGE,
@@ -46,6 +47,12 @@ def _relative_atoms(ctx: _Ctx) -> list[_Atom]:
             continue
         count, unit = (6, "months") if half else (_count(n), unit)
         atoms.append(_Atom(m.start(), m.end(), _back(today, count, unit), today, "rolling"))
+    for m in _AHEAD.finditer(norm):
+        unit, n = m.group("unit"), m.group("n")
+        if not n and not unit.startswith("fortnight"):
+            continue  # 'next week', 'the next month': the calendar's; 'the coming weeks': vague
+        end = _back(today, -_count(n), unit)  # today plus n units
+        atoms.append(_Atom(m.start(), m.end(), today, end, "rolling", future_deictic=True))
     for m in _AGO.finditer(norm):
         n, unit = _count(m.group("n")), m.group("unit").rstrip("s")
         point = _back(today, n, unit)
