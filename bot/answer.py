@@ -18,7 +18,8 @@ from bot.request import Ask, Request
 from bot.search import PassageIndex
 from bot.signin import SignIn
 from bot.tools import STRUCTURED_TOOLS
-from bot.tools.passages import documents, learning
+from bot.tools.chronology import named_events, with_events
+from bot.tools.passages import documents, learning, names_a_document
 from bot.tools.patterns import patterns
 from bot.tools.summary import actions_since, summary
 from bot.tools.timeliness import asks_timeliness, timeliness
@@ -324,6 +325,11 @@ class Engine:
             )
         if ask.about == "document_content":
             result = documents(query, self._index(records))
+            events = [] if names_a_document(ask.clause, records) else named_events(query)
+            if events:
+                # 'what did the strategy discussion on 30 oct agree?': that event's record
+                # first, then what the documents say of it
+                return with_events(result, events, query)
             if result.found:
                 return result
             # a named event type or period ('police before 2012') may be in the chronology

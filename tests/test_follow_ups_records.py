@@ -225,3 +225,11 @@ def test_appointments_counted_ahead_and_none_for_a_child(engine: Engine):
     (none,) = conversation(engine, "any appointments in the next 2 weeks for child F")
     assert none.abstained and not cited(none)  # every appointment read: none, not a passage
     assert "0 appointments are recorded for Child F in the next 2 weeks" in none.answer
+
+
+def test_an_event_named_by_its_type_and_day_is_answered_from_its_record(engine: Engine):
+    (agreed,) = conversation(engine, "what was agreed at the strategy discussion on 12 march")
+    assert cited(agreed)[0] == "chr-175"
+    assert agreed.answer.startswith("12 Mar 2018, strategy discussion")
+    (icpc,) = conversation(engine, "what did the ICPC minutes say was decided")
+    assert cited(icpc)[0].startswith("2018-04-03-icpc-minutes.docx")  # the document named

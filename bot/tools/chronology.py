@@ -265,3 +265,35 @@ def _none_ahead(query: Query, found: list[ChronologyEvent], searched: str) -> To
         True,
         [event.id],
     )
+
+
+NAMED_EVENTS = 2  # events of a type (and day) named: at most this many are 'the' event asked
+
+
+def named_events(query: Query) -> list[ChronologyEvent]:
+    """The one or two chronology events of the type (and time, and people) a question names:
+    'what did the strategy discussion on 30 oct agree?', 'the outcome of the s47'."""
+    ask, records = query.ask, query.records
+    if not ask.event_types or records is None:
+        return []
+    events = [
+        e
+        for e in records.chronology
+        if e.event_type in ask.event_types
+        and (ask.period is None or ask.period.contains(e.date))
+        and (not ask.members or not e.members or set(e.members) & set(ask.members))
+    ]
+    return events if len(events) <= NAMED_EVENTS else []
+
+
+def with_events(result: ToolResult, events: list[ChronologyEvent], query: Query) -> ToolResult:
+    """A document answer with the chronology events it is about first."""
+    lines = [Line(describe_event(e, query), (e.id,)) for e in events]
+    ids = [e.id for e in events]
+    return ToolResult(
+        result.intent,
+        lines + result.lines,
+        result.searched + f"; the chronology records of the type named ({', '.join(ids)})",
+        True,
+        ids + [i for i in result.record_ids if i not in ids],
+    )

@@ -4,11 +4,14 @@ words); a procedure's requirements listed as who must do what by when."""
 
 from __future__ import annotations
 
+from bot.document_names import naming_words
 from bot.evidence import Line, Query, ToolResult
 from bot.naming import source_name
+from bot.records import Records
 from bot.request import About
 from bot.requirements import parse_all, render, requirement_words
 from bot.search import Hit, PassageIndex, Quote, content_words, title_tokens, tokens
+from bot.understand.terms import per_case
 
 MIN_DENSE = 0.42  # below this, a passage needs real word overlap to count as evidence
 MIN_DENSE_WITH_OVERLAP = 0.25
@@ -154,3 +157,17 @@ def learning(query: Query, index: PassageIndex | None) -> ToolResult:
     if not result.found and where:
         return _answer(query, index, about, "the learning corpus", None)
     return result
+
+
+def names_a_document(question: str, records: Records) -> bool:
+    """Whether the question names one of the case's documents ('in the ICPC minutes')."""
+    words = set(tokens(question))
+    titles = per_case("document titles", records, _titles)
+    return any(naming_words(words, title, tokens) for title in titles)
+
+
+def _titles(records: Records) -> list[set[str]]:
+    """The title words of each of the case's documents, once each."""
+    # a file name's date names no document ('in march 2018' is a time)
+    titles = {frozenset(t for t in title_tokens(p) if not t.isdigit()) for p in records.passages}
+    return [set(title) for title in titles]

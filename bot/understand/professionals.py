@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from bot.records import Records, member_names
 from bot.understand.members import FUZZY_NAME, name_similarity
@@ -50,6 +51,7 @@ def _people(records: Records) -> tuple[_Person, ...]:
     return tuple(_Person(first, last, tuple(ids)) for (first, last), ids in by_name.items())
 
 
+@cache
 def _ordinary(word: str) -> bool:
     """An English word or one of the practitioners' vocabulary (not the case's own words,
     which hold the professionals' names)."""
@@ -62,6 +64,8 @@ def _name_words(person: _Person) -> list[str]:
 
 def _same(typed: str, name: str) -> bool:
     """The typed word is the name, or a misspelling of it that is no word of its own."""
+    if not typed or typed[0] != name[0]:  # a misspelt name keeps its first letter
+        return False
     if typed == name or typed.removesuffix("s") == name:  # 'okafors number'
         return True
     if len(typed) < MIN_FUZZY or len(name) < MIN_FUZZY or _ordinary(typed):
