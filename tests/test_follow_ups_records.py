@@ -233,3 +233,11 @@ def test_an_event_named_by_its_type_and_day_is_answered_from_its_record(engine: 
     assert agreed.answer.startswith("12 Mar 2018, strategy discussion")
     (icpc,) = conversation(engine, "what did the ICPC minutes say was decided")
     assert cited(icpc)[0].startswith("2018-04-03-icpc-minutes.docx")  # the document named
+
+
+def test_a_record_says_what_its_abbreviations_stand_for():
+    from bot.understand.terms import event_words, says
+    from tests.test_overview import event
+
+    nrm = event("chr-9", "2026-11-10", "Core group: NRM referral submitted for Sam.")
+    assert says("national referral mechanism", [event_words(nrm)])

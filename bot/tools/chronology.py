@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 
 from bot.evidence import (
     Line,
@@ -174,6 +175,14 @@ def chronology(query: Query) -> ToolResult:
     searched = f"all {len(records.chronology)} chronology records of case {records.case_id}" + (
         f", filtered: {'; '.join(described)}" if described else ""
     )
+    if not found and ask.said and (ask.event_types or ask.agency_or_role):
+        # 'any NRM referral?': a record saying 'national referral mechanism' is about one,
+        # whatever its type or agency
+        said = chronology(
+            replace(query, ask=ask.model_copy(update={"event_types": (), "agency_or_role": ()}))
+        )
+        if said.found:
+            return said
     if not found:
         return ToolResult(
             ask.about, [Line("No chronology record matches the question.", ())], searched, False

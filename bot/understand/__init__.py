@@ -457,6 +457,8 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
         holders.append(_HOLD_OUTCOMES)
     if terms.source_types:
         holders.append(_HOLD_SOURCES)
+    if terms.said:  # 'any NRM referral?': what a record says is in its text
+        holders.append(_HOLD_SAID)
     if terms.names_document:  # 'the ICPC minutes', 'the school report'
         holders.append(_HOLD_DOCUMENTS)
     if terms.addresses:  # 'was dad at the hostel in 2011?': who lived where, when
@@ -495,6 +497,7 @@ _HOLD_MISSED = frozenset({"appointments"})
 _HOLD_PLACES = frozenset({"addresses_moves"})
 _HOLD_DOCUMENTS = frozenset({"document_content", "topic_across_records"})
 _HOLD_SOURCES = frozenset({"referrals", "events"}) | _SUMMARY
+_HOLD_SAID = frozenset({"referrals", "events", "topic_across_records", "document_content"})
 _HOLD_MOVES = frozenset({"addresses_moves", "events"})  # a summary lists no moves
 # address records hold moves and housing (tenure, why a home was left), as events do
 _PEOPLE = frozenset({"people_involved", "lead_professional", "contact_details"})

@@ -17,6 +17,7 @@ from bot.understand.periods import LIVE_WORDS, MOVE_WORDS
 from bot.understand.vocabulary import (
     abbreviations_in,
     abbreviations_used,
+    expand_abbreviations,
     has_phrase,
     known_terms,
     lexicon,
@@ -315,7 +316,8 @@ def _build_chronology_words(records: Records) -> list[frozenset[str]]:
 
 
 def event_words(event: ChronologyEvent) -> frozenset[str]:
-    """The stemmed words of what a chronology record says and who recorded it."""
+    """The stemmed words of what a chronology record says and who recorded it, its
+    abbreviations read out too ('NRM referral' says 'national referral mechanism')."""
     text = " ".join(
         [
             event.agency,
@@ -325,7 +327,7 @@ def event_words(event: ChronologyEvent) -> frozenset[str]:
             event.outcome or "",
         ]
     )
-    return frozenset(tokens(text))
+    return frozenset(tokens(expand_abbreviations(text)))
 
 
 def says(phrase: str, held: list[frozenset[str]]) -> bool:
