@@ -241,3 +241,11 @@ def test_a_record_says_what_its_abbreviations_stand_for():
 
     nrm = event("chr-9", "2026-11-10", "Core group: NRM referral submitted for Sam.")
     assert says("national referral mechanism", [event_words(nrm)])
+
+
+def test_the_first_home_in_a_local_authority(engine: Engine):
+    (first,) = conversation(engine, "when did they first move into marlow vale")
+    assert cited(first)[0] == "addr-05"
+    assert first.answer.startswith("The first of 7 homes named: Colthorne, Marlow Vale County")
+    (last,) = conversation(engine, "what was the last address in kelsworth")
+    assert cited(last)[0] == "addr-10"

@@ -58,6 +58,19 @@ def addresses(query: Query) -> ToolResult:
                 for a in last
             ]
             return ToolResult("addresses_moves", lines, searched, True, [a.id for a in last])
+    if ask.addresses and ask.shape in ("earliest", "latest"):
+        # 'when did they first move into marlow vale?': the first of the homes named
+        history = sorted(history, key=lambda a: a.start)
+        one = history[0] if ask.shape == "earliest" else history[-1]
+        which = "first" if ask.shape == "earliest" else "latest"
+        line = f"The {which} of {plural(len(history), 'home')} named: {_describe(one)}"
+        return ToolResult(
+            "addresses_moves",
+            [Line(line + _who(one, records), (one.id,))],
+            searched,
+            True,
+            [one.id] + [a.id for a in history if a is not one],
+        )
     if ask.addresses:  # 'who lived at the hostel?': that home, and who lived there
         lines = [Line(_describe(a) + _who(a, records), (a.id,)) for a in history]
         return ToolResult("addresses_moves", lines, searched, True, ids)
@@ -164,7 +177,8 @@ def household(query: Query) -> ToolResult:
     assert records is not None
     asked = [records.members_by_id[m] for m in query.ask.members if m in records.members_by_id]
     members = asked or records.members
-    if asked and query.ask.current_only and query.ask.shape in ("list", "yes_no"):
+    living = bool(set(tokens(query.ask.text)) & _LIVING)
+    if asked and living and query.ask.current_only and query.ask.shape in ("list", "yes_no"):
         together = _living_with(records, asked)  # 'who lives with mum now?'
         if together is not None:
             return together
@@ -208,6 +222,7 @@ _FIELD_WORDS = (
     | frozenset(tokens("age"))
     | frozenset(tokens(" ".join(LIVE_WORDS)))
 )
+_LIVING = frozenset(tokens(" ".join(LIVE_WORDS)))
 RARE_RECORDS = 2  # a word held by this many other records at most says what they are about
 RARE_WORDS = 2  # more words than this that the household answer lacks: a rambling question
 

@@ -624,7 +624,7 @@ def _shape(
     return prediction.shape
 
 
-_ORDERED_ABOUTS = frozenset({"events", "appointments", "topic_across_records"})
+_ORDERED_ABOUTS = frozenset({"events", "appointments", "topic_across_records", "addresses_moves"})
 _ORDER = re.compile(
     rf"\b({'|'.join((*LATEST_WORDS, *EARLIEST_WORDS))})\b(?!\s+(?:time|name))", re.I
 )
@@ -740,6 +740,7 @@ def _merge(asks: list[Ask]) -> list[Ask]:
                 if m.about == ask.about
                 and m.members == ask.members
                 and m.period == ask.period
+                and m.addresses == ask.addresses
                 and m.current_only == ask.current_only
                 and (
                     # a passage is found with all the question's words ('CP birth plan - by

@@ -171,8 +171,8 @@ def _words_of(text: str) -> set[str]:
 
 
 _LOCATIVE = re.compile(
-    r"\b(?:at|in|into|to|from|outside|inside)\s(?:the\s|their\s|his\s|her\s)?"
-    r"([a-z][a-z'-]+)(?:\s([a-z][a-z'-]+))?"
+    r"\b(at|in|into|to|from|outside|inside)\s(?:the\s|their\s|his\s|her\s)?"
+    r"([a-z][a-z'-]+)(?:\s(?!(?:at|in|into|to|from)\b)([a-z][a-z'-]+))?"
 )
 
 
@@ -186,20 +186,32 @@ def named_addresses(lower: str, records: Records) -> tuple[str, ...]:
     for match in _LOCATIVE.finditer(lower):
         if not _DWELLING_VERB.search(lower[max(0, match.start() - 40) : match.start()]):
             continue  # 'an answer at the door': where something happened, not who lived where
-        words = [w for w in match.groups() if w and w not in stopwords()]
+        origin = match.group(1) == "from"  # 'moved from brackenmoor into calverdale'
+        words = [w for w in match.groups()[1:] if w and w not in stopwords()]
         if words and _MOVED.search(lower[max(0, match.start() - 40) : match.start()]):
             # 'when did they move to strandfold?': an address's own area, though a school
             # there is named after it
             areas = [a.id for a in records.addresses if words[0] in _words_of(a.area)]
-            if areas:
+            if areas := areas or ([] if origin else _in_authority(words, records)):
                 named += areas
                 continue
         if not words or words[0] in taken:
+            # 'the last address in kelsworth': a local authority, though agencies share its name
+            named += [] if origin else _in_authority(words, records)
             continue
         whole = [i for i, home in homes if set(words) <= home]
         first = [i for i, home in homes if words[0] in home]
         named += whole or (first if len(words) == 1 or words[1] in taken else [])
     return tuple(dict.fromkeys(named))
+
+
+def _in_authority(words: list[str], records: Records) -> list[str]:
+    """The homes in the local authority the words name ('marlow vale', 'kelsworth')."""
+    return [
+        a.id
+        for a in records.addresses
+        if words and a.local_authority and set(words) <= _words_of(a.local_authority)
+    ]
 
 
 def _places(records: Records) -> tuple[set[str], list[tuple[str, set[str]]]]:
