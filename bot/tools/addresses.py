@@ -144,23 +144,16 @@ def age_on(member: Member, day: dt.date) -> str:
 def _living_with(records: Records, asked: list[Member]) -> ToolResult | None:
     """The members recorded at the current address of the members asked about."""
     wanted = {m.id for m in asked}
-    # an address naming nobody is the whole household's (the bundle's rule)
-    homes = [
-        a for a in records.addresses if a.end is None and (not a.members or wanted & set(a.members))
-    ]
+    # an address naming nobody says nothing of who lives there: the member records do (a
+    # 'whole household' would count the uncle who only sometimes stays)
+    homes = [a for a in records.addresses if a.end is None and wanted & set(a.members)]
     if not homes:
         return None
     lines: list[Line] = []
     for home in homes:
-        names = (
-            records.names(list(home.members))
-            if home.members
-            else f"the whole household ({records.names([m.id for m in records.members])})"
-        )
+        names = records.names(list(home.members))
         lines.append(Line(f"Living at the current address: {names}. {_describe(home)}", (home.id,)))
-    elsewhere = [
-        m for m in records.members if all(h.members and m.id not in h.members for h in homes)
-    ]
+    elsewhere = [m for m in records.members if all(m.id not in h.members for h in homes)]
     if elsewhere:
         lines.append(
             Line(
