@@ -66,6 +66,8 @@ def _stem(word: str) -> str:
     ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    if len(word) == 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]  # a short plural: 'dogs', 'cots', 'ages'
     return word
 
 

@@ -252,3 +252,15 @@ def test_the_first_home_in_a_local_authority(engine: Engine):
     assert first.answer.startswith("The first of 7 homes named: Colthorne, Marlow Vale County")
     (last,) = conversation(engine, "what was the last address in kelsworth")
     assert cited(last)[0] == "addr-10"
+
+
+def test_a_short_plural_is_its_word():
+    from bot.passage_match import tokens
+
+    assert tokens("dogs cots ages") == tokens("dog cot age")
+    assert tokens("less bus") == ["less", "bus"]
+
+
+def test_a_topic_in_the_plural_finds_records_in_the_singular(engine: Engine):
+    (dogs,) = conversation(engine, "anything about dogs")
+    assert {"chr-019", "chr-024", "chr-042"} <= set(cited(dogs))

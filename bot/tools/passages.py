@@ -168,6 +168,10 @@ def names_a_document(question: str, records: Records) -> bool:
 
 def _titles(records: Records) -> list[set[str]]:
     """The title words of each of the case's documents, once each."""
-    # a file name's date names no document ('in march 2018' is a time)
-    titles = {frozenset(t for t in title_tokens(p) if not t.isdigit()) for p in records.passages}
+    # a file name's date names no document ('in march 2018' is a time); a title's number does
+    # ('section 47')
+    titles = {
+        frozenset(t for t in title_tokens(p) if not t.isdigit() or t in tokens(p.title or ""))
+        for p in records.passages
+    }
     return [set(title) for title in titles]
