@@ -264,3 +264,9 @@ def test_a_short_plural_is_its_word():
 def test_a_topic_in_the_plural_finds_records_in_the_singular(engine: Engine):
     (dogs,) = conversation(engine, "anything about dogs")
     assert {"chr-019", "chr-024", "chr-042"} <= set(cited(dogs))
+
+
+def test_and_on_his_own_asks_seen_alone(engine: Engine):
+    _, alone = conversation(engine, "when was leo last seen", "and on his own?")
+    assert alone.request.asks[0].about == "last_seen_alone"
+    assert alone.request.asks[0].members == ("child-e",)

@@ -139,3 +139,11 @@ def test_the_first_part_is_read_on_its_own(engine: Engine):
     )
     assert [a.about for a in answer.request.asks][1] == "people_involved"
     assert {"2018-05-22-home-visit-note.txt#2", "pro-030"} <= cited(answer)
+
+
+def test_seen_on_their_own_is_seen_alone():
+    from bot.understand.vocabulary import says_alone
+
+    assert says_alone("has anyone seen them on their own lately")
+    assert says_alone("was he seen 1:1")
+    assert not says_alone("when was she last seen")

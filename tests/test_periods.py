@@ -1089,3 +1089,9 @@ def test_next_week_stays_the_calendar_week():
     found = find_period("visits next week", TODAY, CASE).period
     assert found is not None and found.start is not None and found.start > TODAY
     assert found.start.weekday() == 0
+
+
+def test_a_month_after_the_is_that_month():
+    found = find_period("was sam seen at the may visit?", TODAY, CASE).period
+    assert found is not None and (found.start, found.end) == (D("2026-05-01"), D("2026-05-31"))
+    assert find_period("mum may visit on her own", TODAY, CASE).period is None

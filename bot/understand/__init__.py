@@ -49,6 +49,7 @@ from bot.understand.vocabulary import (
     expand_abbreviations,
     people_words,
     phrase_pattern,
+    says_alone,
     vocabulary,
 )
 from ingest.embedder import Embedder
@@ -247,6 +248,9 @@ class Understander:
         ):
             # "who's the GP?" "phone no?": the contact details of the people just answered
             ask = ask.model_copy(update={"restrict_to": previous_ids})
+        if ask.about == "last_seen" and says_alone(clause):
+            # 'has anyone seen them on their own?', 'and on his own?': seen alone
+            ask = ask.model_copy(update={"about": "last_seen_alone"})
         if records is None and ask.about not in LEARNING_ABOUTS:
             ask = ask.model_copy(update={"about": "learning"})
         return ask, unresolved

@@ -26,6 +26,11 @@ def vocabulary() -> dict:
     return prompts.load("vocabulary.yaml")
 
 
+def says_alone(text: str) -> bool:
+    """Whether the text asks about a child seen alone ('on his own', 'by herself')."""
+    return any(has_phrase(text, phrase) for phrase in vocabulary()["seen_alone"])
+
+
 @cache
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """A phrase at word boundaries; a plural 's' is allowed ('WNBs', 'appts')."""

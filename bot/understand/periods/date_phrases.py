@@ -81,7 +81,8 @@ def _date_phrases(ctx: _Ctx, atoms: list[_Atom]) -> list[_Found]:
         if prep == "between":
             prep = None
             a = atom.a
-        if not _prep_ok(atom, prep):
+        the = norm[atom.a : atom.b].startswith("the ") or norm[: atom.a].endswith("the ")
+        if not _prep_ok(atom, prep, the):
             continue
         phrase = _phrase(ctx, atom, prep, a)
         if phrase is None:
@@ -114,10 +115,13 @@ def _range(first: _Atom, second: _Atom, today: dt.date) -> tuple[dt.date, dt.dat
     return first.lo, second.hi
 
 
-def _prep_ok(atom: _Atom, prep: str | None) -> bool:
+def _prep_ok(atom: _Atom, prep: str | None, after_the: bool = False) -> bool:
     """Whether an atom that needs a preposition ('may', 'the 14th') has one; a year standing
-    as a word needs none ('visits 2015', 'for 2015'), but 'at 2030' is a time of day."""
+    as a word needs none ('visits 2015', 'for 2015'), but 'at 2030' is a time of day. A month
+    after 'the' is one ('at the may visit': never the verb)."""
     if not atom.needs_prep or prep not in (None, "of", "at", "by", "around", "for", "as of"):
+        return True
+    if atom.kind == "month" and after_the:
         return True
     if atom.kind == "year":
         return atom.word_year and prep in (None, "for", "of")
