@@ -147,3 +147,11 @@ def test_seen_on_their_own_is_seen_alone():
     assert says_alone("has anyone seen them on their own lately")
     assert says_alone("was he seen 1:1")
     assert not says_alone("when was she last seen")
+
+
+def test_a_term_read_two_ways_is_absent_only_when_neither_is_there():
+    from bot.understand.names import absent_agencies
+
+    case = "dunmere community mental health team; mental health assessment"
+    assert absent_agencies(("camhs", "mental health assessment"), case) == []
+    assert absent_agencies(("probation",), case) == ["probation"]

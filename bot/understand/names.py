@@ -117,8 +117,9 @@ def _vocabulary_agencies() -> frozenset[str]:
 
 
 def absent_agencies(terms: tuple[str, ...], text: str) -> list[str]:
-    """Vocabulary agency or role terms of an ask when none of them occurs in the case."""
+    """Vocabulary agency or role terms of an ask when none of the ask's terms occurs in the
+    case ('mental health' is also read as 'camhs': a case with a mental health team has it)."""
     named = [t for t in terms if t in _vocabulary_agencies()]
-    if not named or any(re.search(rf"(?<![a-z]){re.escape(t)}", text) for t in named):
+    if not named or any(re.search(rf"(?<![a-z]){re.escape(t)}", text) for t in terms):
         return []
     return named

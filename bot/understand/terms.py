@@ -254,12 +254,13 @@ def _record_hits(lower: str, records: Records) -> tuple[list[str], list[str]]:
 
 
 STEMMED = 6  # letters: a longer word counts in another of its forms ('paediatric appts')
-_FORM = re.compile(r"(?:icians?|ics|ic|ists?|y)$")
+_FORM = re.compile(r"(?:icians?|ics|ic|ists?|(?<=log|rap)y)$")
 
 
 def _stem(word: str) -> str:
     """'paediatrics', 'paediatric', 'paediatrician' -> 'paediatr'; 'psychology',
-    'psychologist' -> 'psycholog': one form for a field, its adjective and its practitioner."""
+    'psychologist' -> 'psycholog'; 'therapy', 'therapist' -> 'therap': one form for a field,
+    its adjective and its practitioner ('healthy' stays apart from 'health')."""
     return _FORM.sub("", word)
 
 
