@@ -270,3 +270,9 @@ def test_and_on_his_own_asks_seen_alone(engine: Engine):
     _, alone = conversation(engine, "when was leo last seen", "and on his own?")
     assert alone.request.asks[0].about == "last_seen_alone"
     assert alone.request.asks[0].members == ("child-e",)
+
+
+def test_the_last_one_in_a_longer_question_points_back(engine: Engine):
+    listed, last = conversation(engine, "core groups so far?", "who came to the last one")
+    assert last.request.asks[0].event_types == ("core_group",)
+    assert cited(last)[0] == "chr-201"  # the latest of the three just listed

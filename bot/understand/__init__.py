@@ -371,13 +371,19 @@ def _compared(clause: str) -> list[tuple[str, bool]]:
     return [(clause, False)] if sides is None else [(sides[0], False), (sides[1], True)]
 
 
-_REFERRING = re.compile(r"\b(that|it|those|these|them|him|her|he|she|they)\b", re.I)
+_REFERRING = re.compile(
+    r"\b(that|it|those|these|them|him|her|he|she|they|the (?:"
+    + "|".join((*LATEST_WORDS, *EARLIEST_WORDS, *SEQUENCE_WORDS))
+    + r") ones?)\b",  # 'who came to the last one?'
+    re.I,
+)
 
 
 def _refers_without_subject(question: str, records: Records | None) -> bool:
     """'when did that close and why?': a word pointing back and at most two words of its own
     is read over the question before, however it is worded."""
-    return bool(_REFERRING.search(question)) and len(content_words(question, records)) <= 2
+    own = [w for w in content_words(question, records) if w not in _PRO_FORMS]
+    return bool(_REFERRING.search(question)) and len(own) <= 2
 
 
 _THAT_YEAR = re.compile(r"\b(that|the same) (year|month)\b", re.I)
