@@ -155,3 +155,10 @@ def test_a_term_read_two_ways_is_absent_only_when_neither_is_there():
     case = "dunmere community mental health team; mental health assessment"
     assert absent_agencies(("camhs", "mental health assessment"), case) == []
     assert absent_agencies(("probation",), case) == ["probation"]
+
+
+def test_a_question_naming_the_procedure_reads_the_procedure(engine):
+    answer = engine.ask(
+        "how often should the social worker visit under the procedure?", "FAM-0107", None
+    )
+    assert answer.request.asks[0].about in ("procedure", "learning")

@@ -186,6 +186,14 @@ class Understander:
             )
             prediction = spelt
         prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records)
+        if (
+            prediction.about not in LEARNING_ABOUTS
+            and prediction.about_p < FIELD_CONFIDENCE
+            and _NAMES_PROCEDURE.search(asking)
+        ):
+            # 'how many missing episodes trigger a strategy discussion under the procedure?':
+            # what the procedure says, not the case's records of that type
+            prediction = replace(prediction, about="procedure")
         terms = _without_subject_words(terms, prediction.about)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
         if named.ids:
@@ -386,6 +394,11 @@ def _refers_without_subject(question: str, records: Records | None) -> bool:
     return bool(_REFERRING.search(question)) and len(own) <= 2
 
 
+# a question naming the procedure or guidance as where the answer is
+_NAMES_PROCEDURE = re.compile(
+    r"\b(?:the|our|local|under|in|per)\s+(?:\w+\s)?(?:procedures?|protocols?|polic(?:y|ies)|guidance)\b",
+    re.I,
+)
 _THAT_YEAR = re.compile(r"\b(that|the same) (year|month)\b", re.I)
 
 
