@@ -162,3 +162,9 @@ def test_a_question_naming_the_procedure_reads_the_procedure(engine):
         "how often should the social worker visit under the procedure?", "FAM-0107", None
     )
     assert answer.request.asks[0].about in ("procedure", "learning")
+
+
+def test_who_naming_an_agency_of_the_case_asks_its_people(engine):
+    answer = engine.ask("who did mum see from the community mental health team?", "FAM-0215", None)
+    assert answer.request.asks[0].about == "people_involved"
+    assert [c.record_id for c in answer.citations] == ["pro-006"]

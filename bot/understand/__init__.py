@@ -194,6 +194,16 @@ class Understander:
             # 'how many missing episodes trigger a strategy discussion under the procedure?':
             # what the procedure says, not the case's records of that type
             prediction = replace(prediction, about="procedure")
+        if (
+            records is not None
+            and prediction.about in _NOT_PEOPLE
+            and prediction.about_p < WHO_CONFIDENCE
+            and _ASKS_WHO.match(asking)
+            and any(_named(f"{p.role} {p.agency}", terms) for p in records.professionals)
+        ):
+            # 'who did Ellis see for speech and language in Brackenmoor?': a person of an
+            # agency the family works with is in its involvement records
+            prediction = replace(prediction, about="people_involved")
         terms = _without_subject_words(terms, prediction.about)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
         if named.ids:
@@ -351,6 +361,7 @@ _PERSON_BACK = re.compile(r"\b(them|him|her|they|their|that person|he|she)\b", r
 _BACK_REFERENCE = re.compile(r"\b(there|then|that|his|her|their|them|him|it)\b", re.I)
 PLAUSIBLE_ODDS = 0.25  # a next reading worth trying when the first finds nothing
 FIELD_CONFIDENCE = 0.7  # below this, the fields a question names decide between readings
+WHO_CONFIDENCE = 0.8  # below this, 'who ...' naming an agency of the case asks its people
 
 
 PATTERNS_ODDS = 0.5  # the pattern indicators answer the whole case: only when more likely
@@ -394,6 +405,8 @@ def _refers_without_subject(question: str, records: Records | None) -> bool:
     return bool(_REFERRING.search(question)) and len(own) <= 2
 
 
+_ASKS_WHO = re.compile(r"^\W*(?:and\s+|so\s+)?(?:who|whom|which (?:worker|professional)s?)\b", re.I)
+_NOT_PEOPLE = frozenset({"document_content", "events", "case_summary", "topic_across_records"})
 # a question naming the procedure or guidance as where the answer is
 _NAMES_PROCEDURE = re.compile(
     r"\b(?:the|our|local|under|in|per)\s+(?:\w+\s)?(?:procedures?|protocols?|polic(?:y|ies)|guidance)\b",
