@@ -276,3 +276,19 @@ def test_the_last_one_in_a_longer_question_points_back(engine: Engine):
     listed, last = conversation(engine, "core groups so far?", "who came to the last one")
     assert last.request.asks[0].event_types == ("core_group",)
     assert cited(last)[0] == "chr-201"  # the latest of the three just listed
+
+
+def test_the_household_at_a_home_named_is_who_that_record_says(engine: Engine):
+    from bot.access import LOCAL
+    from bot.evidence import Query
+    from bot.request import Ask
+    from bot.tools.addresses import household
+
+    records = engine.cache.case("FAM-0215", LOCAL)
+    assert records is not None
+    home = records.addresses[-1]
+    ask = Ask(
+        about="household_members", shape="list", clause="who lived there", addresses=(home.id,)
+    )
+    result = household(Query(ask, records, DEMO_TODAY))
+    assert result.record_ids == [home.id]

@@ -168,6 +168,8 @@ def _living_with(records: Records, asked: list[Member]) -> ToolResult | None:
 def household(query: Query) -> ToolResult:
     records = query.records
     assert records is not None
+    if query.ask.addresses:  # 'who lived in the greywell flat?': who that record says
+        return addresses(query)
     asked = [records.members_by_id[m] for m in query.ask.members if m in records.members_by_id]
     members = asked or records.members
     living = bool(set(tokens(query.ask.text)) & _LIVING)

@@ -202,8 +202,19 @@ class Understander:
             and any(_named(f"{p.role} {p.agency}", terms) for p in records.professionals)
         ):
             # 'who did Ellis see for speech and language in Brackenmoor?': a person of an
-            # agency the family works with is in its involvement records
-            prediction = replace(prediction, about="people_involved")
+            # agency the family works with is in its involvement records (the likeliest of
+            # the readings about them: 'who do I contact about ...' is their contact details)
+            people = [a for a, _ in prediction.about_ranked if a in _PEOPLE]
+            prediction = replace(prediction, about=people[0] if people else "people_involved")
+        if (
+            prediction.about in _NOT_PEOPLE | {"addresses_moves"}
+            and prediction.about_p < WHO_CONFIDENCE
+            and terms.addresses
+            and _ASKS_WHO.match(asking)
+        ):
+            # 'who lived in the greywell flat?', 'who was in the flat that night?': the
+            # household at that home
+            prediction = replace(prediction, about="household_members")
         terms = _without_subject_words(terms, prediction.about)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
         if named.ids:
