@@ -168,3 +168,17 @@ def test_who_naming_an_agency_of_the_case_asks_its_people(engine):
     answer = engine.ask("who did mum see from the community mental health team?", "FAM-0215", None)
     assert answer.request.asks[0].about == "people_involved"
     assert [c.record_id for c in answer.citations] == ["pro-006"]
+
+
+@pytest.mark.parametrize(
+    ("question", "shape"),
+    [
+        ("what did child A say about home in the s47?", "quote"),  # their own words
+        ("what happened at the core group on 17 april?", "detail"),  # the one of that day
+        ("address at the time of the ICPC?", "detail"),
+        ("what happened at the core groups in may?", "list"),  # plural: every one
+    ],
+)
+def test_the_shape_of_what_is_said_and_of_one_day(engine, question: str, shape: str):
+    ask = engine.ask(question, "FAM-0107", None).request.asks[0]
+    assert ask.shape == shape

@@ -86,7 +86,8 @@ def _answer(
         listed = requirement_lines(index, hits[0])
         if listed:
             return ToolResult(intent, listed, searched, True, list(_ids(listed)))
-    wide = query.ask.shape in ("summary", "detail", "list")  # a document's gist: several sentences
+    # a document's gist, or what someone said in it: several sentences
+    wide = query.ask.shape in ("summary", "detail", "list", "quote")
     rare = index.rare_word_hits(question, hits, where=where, ignore=_names_of(query))
     quotes = index.quotes(
         query.ask.topic or question,

@@ -653,6 +653,24 @@ def _shape(
         order = _ORDER.search(rest)
         if order:
             return "earliest" if order.group(1).lower() in EARLIEST_WORDS else "latest"
+    if (
+        about in _QUOTED_ABOUTS
+        and prediction.shape in ("summary", "detail")
+        and _SAID_BY.search(rest)
+    ):
+        return "quote"  # 'what did kai say about home in the RHI?': the person's own words
+    one_day = period is not None and period.start is not None and period.start == period.end
+    if (
+        one_day
+        and prediction.shape in ("list", "latest", "earliest")
+        and (
+            about == "addresses_moves"
+            or (about == "events" and terms.event_types and not terms.plural_types)
+        )
+    ):
+        # 'what happened at the core group on 24/09?', 'address at the time of the ICPC?': the
+        # one record of that day
+        return "detail"
     if about == "events" and prediction.shape == "detail" and terms.plural_types:
         return "list"
     if about == "events" and prediction.shape == "detail" and period and not terms.event_types:
@@ -671,6 +689,12 @@ def _shape(
     return prediction.shape
 
 
+_QUOTED_ABOUTS = frozenset({"document_content"})  # a tool quoting what was said
+_SAID_BY = re.compile(
+    r"\bwhat (?:did|does|has|had|do) (?:[\w'-]+ ){1,3}"
+    r"(?:say|said|tell|told|want|wanted|disclose|disclosed|describe|described)\b",
+    re.I,
+)
 _ORDERED_ABOUTS = frozenset({"events", "appointments", "topic_across_records", "addresses_moves"})
 _ORDER = re.compile(
     rf"\b({'|'.join((*LATEST_WORDS, *EARLIEST_WORDS))})\b(?!\s+(?:time|name))", re.I
