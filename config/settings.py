@@ -207,6 +207,13 @@ class Settings(BaseSettings):
         "int8 variant (`python -m ingest.onnx_int8`), ~1.1-1.3x faster, cosine >= 0.99 with "
         "torch only: ingest and answer with the same backend.",
     )
+    ingest_memo_texts: int = Field(
+        20_000,
+        ge=0,
+        description="Distinct record texts whose vectors one ingest of many cases keeps for "
+        "the cases after (a text repeated across cases is encoded once; ~1.5 KiB each); 0: "
+        "none kept, each case encodes its own distinct texts.",
+    )
     cached_versions: int = Field(
         16,
         ge=1,

@@ -55,6 +55,9 @@ class Embedder:
     A backend implements `_encode` (one batch in, unit vectors out)."""
 
     backend = "base"
+    # True when a text's vector does not depend on the other texts of its batch (bit for bit),
+    # so a text repeated is encoded once (ingest/encode_ahead.py); torch's is not (~1e-7).
+    batch_invariant = False
 
     def __init__(self, batch_size: int = 16) -> None:
         self.batch_size = batch_size

@@ -22,6 +22,7 @@ def make_embedder(
             raise OnnxExportMissing(int8_file(export_file()), "python -m ingest.onnx_int8")
         embedder = OnnxEmbedder(batch_size, thread_count, path=path)
         embedder.backend = "onnx-int8"
+        embedder.batch_invariant = False  # activations are quantised per batch
         return embedder
     if backend != "torch" and (backend == "onnx" or exported() is not None):
         return OnnxEmbedder(batch_size, thread_count)

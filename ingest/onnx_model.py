@@ -75,6 +75,7 @@ class OnnxEmbedder(Embedder):
     the packaged model's Pooling and Normalize modules do)."""
 
     backend = "onnx"
+    batch_invariant = True  # fp32: the same bits alone, at 8, 16 or 32 (bench, demo, dev texts)
 
     def __init__(
         self, batch_size: int = 16, threads: int | None = None, path: Path | None = None

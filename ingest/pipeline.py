@@ -198,7 +198,7 @@ def _publish_all(
     """Publish in order, the next case encoded while one is written; on the first failure stop
     and say exactly which cases are live."""
     results: list[IngestResult] = []
-    with EncodeAhead(store, settings.embedder, progress) as ahead:
+    with EncodeAhead(store, settings.embedder, progress, settings.ingest_memo_texts) as ahead:
         for bundle, content_hash in to_write:
             ahead.add(bundle, content_hash)
         while (job := ahead.next()) is not None:
