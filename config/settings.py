@@ -207,6 +207,20 @@ class Settings(BaseSettings):
         "int8 variant (`python -m ingest.onnx_int8`), ~1.1-1.3x faster, cosine >= 0.99 with "
         "torch only: ingest and answer with the same backend.",
     )
+    embed_streams: int = Field(
+        2,
+        ge=1,
+        description="ONNX: batches an ingest encodes side by side, each on one core (one more "
+        "session of the model, ~90 MiB, made on an ingest's first case); 1: one batch at a "
+        "time on every core, as queries are encoded. Same vectors either way.",
+    )
+    ingest_memo_texts: int = Field(
+        20_000,
+        ge=0,
+        description="Distinct record texts whose vectors one ingest of many cases keeps for "
+        "the cases after (a text repeated across cases is encoded once; ~1.5 KiB each); 0: "
+        "none kept, each case encodes its own distinct texts.",
+    )
     cached_versions: int = Field(
         16,
         ge=1,
@@ -405,7 +419,9 @@ class Settings(BaseSettings):
         from ingest.embedder import threads
         from ingest.embedders import shared_embedder
 
-        return shared_embedder(self.embed_batch_size, self.embed_backend, threads())
+        return shared_embedder(
+            self.embed_batch_size, self.embed_backend, threads(), self.embed_streams
+        )
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -13,7 +13,9 @@ one JSON line), so peak RSS is per scenario and the model is loaded cold each ti
   batch size in ENCODER_CONFIGS, interleaved over ROUNDS rounds, median;
 * ``paired``: all the cases at once, ROUNDS times: ingest with the encoder as it was before
   (torch, batches of 64), ingest with the settings' encoder, and the raw encode of the same
-  texts with the settings' and with the fastest configuration, taking turns, so the ratios are
+  texts (`embed_in_order`, as ingest calls it) with the settings' and every candidate for the
+  fastest configuration (ONNX at 8, 16, 32, one batch at a time or two side by side, ``x2``),
+  taking turns, so the ratios are
   taken under the same load (the cores are shared: absolute rates drift, paired ratios much
   less);
 * ``layout``: times reads and similarity queries with 1 case and with ``--layout-cases``
@@ -220,9 +222,9 @@ def scenario_paired(bundles: Sequence[Path], store: Path, fastest: str, rounds: 
 
     texts = bundle_texts(bundles)
     now_config = load_settings(store=store / "probe")
-    now_name = f"{now_config.embedder().backend}:{now_config.embed_batch_size}"
-    onnx = [f"onnx:{n}" for n in (8, 16, 32)] if now_name.startswith("onnx") else []
-    candidates = [now_name, fastest, *onnx]
+    now_name = _config_name(now_config)
+    onnx = [f"onnx:{n}{x}" for x in ("", "x2") for n in (8, 16, 32)]
+    candidates = [now_name, fastest, *(onnx if now_name.startswith("onnx") else [])]
     raw = {name: _raw_embedder(make_embedder, name) for name in dict.fromkeys(candidates)}
     names = ["before", "now", *(f"raw {name}" for name in raw)]
     samples: list[dict[str, list[float]]] = []
@@ -235,7 +237,7 @@ def scenario_paired(bundles: Sequence[Path], store: Path, fastest: str, rounds: 
         actions = [
             partial(ingest_cases, list(bundles), before),
             partial(ingest_cases, list(bundles), now),
-            *(partial(embedder.embed, texts) for embedder in raw.values()),
+            *(partial(embedder.embed_in_order, texts) for embedder in raw.values()),
         ]
         seconds: dict[str, list[float]] = {}
         for index in [(turn + k) % len(actions) for k in range(len(actions))]:
@@ -263,10 +265,19 @@ def scenario_paired(bundles: Sequence[Path], store: Path, fastest: str, rounds: 
     }
 
 
+def _config_name(settings: Settings) -> str:
+    """BACKEND:BATCH, and xSTREAMS when ONNX batches run side by side."""
+    backend = settings.embedder().backend
+    streams = settings.embed_streams if backend.startswith("onnx") else 1
+    return f"{backend}:{settings.embed_batch_size}" + (f"x{streams}" if streams > 1 else "")
+
+
 def _raw_embedder(make: Callable[..., Any], name: str) -> Any:
-    backend, _, batch = name.partition(":")
-    embedder = make(int(batch), backend)
-    embedder.embed(["warm-up"])
+    """The embedder of BACKEND:BATCH[xSTREAMS], warmed up (streams too)."""
+    backend, _, size = name.partition(":")
+    batch, _, streams = size.partition("x")
+    embedder = make(int(batch), backend, streams=int(streams or 1))
+    embedder.embed_in_order(["warm-up"] * (2 * int(batch) + 1))
     return embedder
 
 

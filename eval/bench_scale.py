@@ -91,6 +91,8 @@ def summary(samples: Sequence[float]) -> Result:
 class RandomVectors:
     """Stands in for the embedder while filler cases are written: random unit vectors."""
 
+    batch_invariant = False  # every record gets its own random vector
+
     def __init__(self, seed: int = 0) -> None:
         self._rng = np.random.default_rng(seed)
 

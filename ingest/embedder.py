@@ -55,6 +55,9 @@ class Embedder:
     A backend implements `_encode` (one batch in, unit vectors out)."""
 
     backend = "base"
+    # True when a text's vector does not depend on the other texts of its batch (bit for bit),
+    # so a text repeated is encoded once (ingest/encode_ahead.py); torch's is not (~1e-7).
+    batch_invariant = False
 
     def __init__(self, batch_size: int = 16) -> None:
         self.batch_size = batch_size
@@ -63,16 +66,31 @@ class Embedder:
     def _encode(self, texts: list[str]) -> np.ndarray:
         raise NotImplementedError
 
-    def embed_array(self, texts: Sequence[str]) -> np.ndarray:
-        """Vectors as one float32 array, a row per text in the order given."""
-        if not texts:
-            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    def _prepare(self, texts: Sequence[str]) -> tuple[list[int], Callable[[list[int]], np.ndarray]]:
+        """The order to encode `texts` in (shortest first: a batch pads to its longest) and a
+        function encoding some of them (indexes into `texts`) to unit vectors. By characters
+        here; the ONNX backend orders by tokens, from one tokenisation of them all."""
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        return order, lambda rows: self._encode([texts[i] for i in rows])
+
+    def embed_array(
+        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        """Vectors as one float32 array, a row per text in the order given; `progress` is told
+        every PROGRESS_STEP texts or so (whole batches) and at the end."""
         out = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
+        if not texts:
+            return out
         with self._lock:
+            order, encode = self._prepare(texts)
+            untold = 0
             for start in range(0, len(order), self.batch_size):
                 rows = order[start : start + self.batch_size]
-                out[rows] = self._encode([texts[i] for i in rows])
+                out[rows] = encode(rows)
+                untold += len(rows)
+                if progress and (untold >= PROGRESS_STEP or start + len(rows) == len(order)):
+                    progress(untold)
+                    untold = 0
         return out
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:
@@ -80,19 +98,10 @@ class Embedder:
 
     def embed_in_order(
         self, texts: Sequence[str], progress: Callable[[int], None] | None = None
-    ) -> list[list[float]]:
-        """`embed` of many texts, told to `progress` as it goes: the texts sorted by length once,
-        then embedded PROGRESS_STEP at a time (a multiple of every batch size used), so the
-        batches are the ones a single `embed` of them all would make."""
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        out: list[list[float]] = [[] for _ in texts]
-        for start in range(0, len(order), PROGRESS_STEP):
-            rows = order[start : start + PROGRESS_STEP]
-            for row, vector in zip(rows, self.embed([texts[i] for i in rows]), strict=True):
-                out[row] = vector
-            if progress:
-                progress(len(rows))
-        return out
+    ) -> np.ndarray:
+        """`embed_array` of many texts, told to `progress` as it goes (the batches are the ones
+        a single `embed` of them all makes)."""
+        return self.embed_array(texts, progress)
 
     def warm_up(self) -> None:
         """Pay for the first, slow encodes at start-up rather than on a user's question."""

@@ -12,26 +12,34 @@ from ingest.onnx_model import OnnxEmbedder, OnnxExportMissing, export_file, expo
 
 
 def make_embedder(
-    batch_size: int = 16, backend: Backend = "auto", thread_count: int | None = None
+    batch_size: int = 16,
+    backend: Backend = "auto",
+    thread_count: int | None = None,
+    streams: int = 1,
 ) -> Embedder:
     """'auto' is ONNX when its export is there (ingest/onnx_model.py), torch otherwise;
-    'onnx-int8' only when asked for (ingest/onnx_int8.py)."""
+    'onnx-int8' only when asked for (ingest/onnx_int8.py). `streams`: ONNX batches run side by
+    side in `embed_in_order` (torch ignores it)."""
     if backend == "onnx-int8":
         path = int8_exported()
         if path is None:
             raise OnnxExportMissing(int8_file(export_file()), "python -m ingest.onnx_int8")
-        embedder = OnnxEmbedder(batch_size, thread_count, path=path)
+        embedder = OnnxEmbedder(batch_size, thread_count, path=path, streams=streams)
         embedder.backend = "onnx-int8"
+        embedder.batch_invariant = False  # activations are quantised per batch
         return embedder
     if backend != "torch" and (backend == "onnx" or exported() is not None):
-        return OnnxEmbedder(batch_size, thread_count)
+        return OnnxEmbedder(batch_size, thread_count, streams=streams)
     return TorchEmbedder(batch_size)
 
 
 @lru_cache(maxsize=4)
 def shared_embedder(
-    batch_size: int = 16, backend: Backend = "auto", thread_count: int | None = None
+    batch_size: int = 16,
+    backend: Backend = "auto",
+    thread_count: int | None = None,
+    streams: int = 1,
 ) -> Embedder:
     """One model per process (per thread count, for ONNX sessions): loading it takes seconds,
     encoding a query milliseconds."""
-    return make_embedder(batch_size, backend, thread_count)
+    return make_embedder(batch_size, backend, thread_count, streams)

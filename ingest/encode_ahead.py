@@ -6,27 +6,35 @@ next case's new texts are drafted (`Store.draft`: what the live version lends) a
 one worker thread meanwhile. One case runs ahead at most (memory holds two cases' vectors), in
 the order given, and what runs ahead writes nothing: a failure of case N leaves case N+1's
 encoding to finish and be dropped, so the store is as a case-by-case ingest would leave it.
+
+Texts repeat across the cases of one ingest (appointment rows, "No access visit recorded"): the
+worker keeps the vectors it encoded, by text hash, for the cases after (the last `memo` texts
+used, least recently used out first), so each distinct text is encoded once an ingest. ONNX
+vectors do not depend on the batch a text is in, so a vector reused is the one encoding it again
+would give, bit for bit.
 """
 
 from __future__ import annotations
 
 import time
-from collections import deque
-from collections.abc import Callable
+from collections import OrderedDict, deque
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ingest.entries import Entry, bundle_entries
 from ingest.models import Bundle
-from ingest.store import Draft, Store, case_key
+from ingest.store import Draft, Store, Vector, case_key
 
 if TYPE_CHECKING:
     from ingest.embedder import Embedder
 
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
-Encoded = tuple[Draft, list[list[float]]]
+Encoded = tuple[Draft, Sequence[Vector]]
 
 
 @dataclass
@@ -50,6 +58,7 @@ class EncodeAhead:
         store: Store,
         embedder: Callable[[], Embedder],
         progress: ProgressFactory | None = None,
+        memo: int = 0,
     ) -> None:
         self._store = store
         self._embedder = embedder  # called on the worker: a failure is the case's own
@@ -57,6 +66,8 @@ class EncodeAhead:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casebrief-encode")
         self._waiting: deque[tuple[Bundle, str]] = deque()
         self._running: EncodeJob | None = None
+        self._memo: OrderedDict[str, Vector] = OrderedDict()  # worker thread only
+        self._memo_size = memo
 
     def add(self, bundle: Bundle, content_hash: str) -> None:
         self._waiting.append((bundle, content_hash))
@@ -91,8 +102,26 @@ class EncodeAhead:
     def _encode(
         self, key: str, entries: list[Entry], tick: Callable[[int], None] | None
     ) -> Encoded:
-        draft = self._store.draft(key, entries)
-        return draft, self._embedder().embed_in_order(draft.texts(), tick)
+        embedder = self._embedder()
+        once = embedder.batch_invariant
+        draft = self._store.draft(key, entries, self._memo if once else None, once=once)
+        if tick and len(draft.to_embed) < len(entries):
+            tick(len(entries) - len(draft.to_embed))  # reused: done already
+        fresh = embedder.embed_in_order(draft.texts(), tick)
+        if once:
+            self._remember(draft, fresh)
+        return draft, fresh
+
+    def _remember(self, draft: Draft, fresh: Sequence[Vector]) -> None:
+        if self._memo_size <= 0:
+            return
+        for entry in draft.entries:
+            if entry.text_hash in self._memo:
+                self._memo.move_to_end(entry.text_hash)
+        for entry, vector in zip(draft.to_embed, fresh, strict=True):
+            self._memo[entry.text_hash] = np.array(vector, dtype=np.float32)  # not a view
+        while len(self._memo) > self._memo_size:
+            self._memo.popitem(last=False)
 
     def __enter__(self) -> EncodeAhead:
         return self

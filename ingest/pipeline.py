@@ -21,7 +21,6 @@ from ingest.errors import BundleError, Problem, PublishError
 from ingest.learning import load_learning
 from ingest.live import LiveVersion
 from ingest.locks import ingest_locks
-from ingest.models import Bundle
 from ingest.safe_yaml import load_yaml
 from ingest.store import LEARNING_KEY, Store, case_key
 
@@ -96,10 +95,14 @@ def ingest_cases(
         if quick is not None:
             return quick
         store = Store(settings.chroma_client())
-        unchanged, to_write = _validate(folders, declared, store, settings, problems)
-        if problems:
-            raise BundleError(problems)
-        return unchanged + _publish_all(store, unchanged, to_write, settings, progress)
+        memo = settings.ingest_memo_texts
+        with EncodeAhead(store, settings.embedder, progress, memo) as ahead:
+            # the first case is encoded while the rest are validated; nothing is written
+            # until all of them are (a problem stops the encoding: it is only dropped)
+            unchanged = _validate(folders, declared, store, settings, problems, ahead)
+            if problems:
+                raise BundleError(problems)
+            return unchanged + _publish_all(store, unchanged, ahead)
 
 
 def _all_unchanged(
@@ -144,10 +147,11 @@ def _validate(
     store: Store,
     settings: Settings,
     problems: list[Problem],
-) -> tuple[list[IngestResult], list[tuple[Bundle, str]]]:
-    """Unchanged cases (as results) and the bundles to write; problems go to `problems`."""
+    ahead: EncodeAhead,
+) -> list[IngestResult]:
+    """Unchanged cases (as results); each bundle to write is given to `ahead` as it is found,
+    while no problem is; problems go to `problems`."""
     unchanged: list[IngestResult] = []
-    to_write: list[tuple[Bundle, str]] = []
     owners: dict[str, Path] = {}
     for folder in folders:
         started = time.perf_counter()
@@ -184,38 +188,34 @@ def _validate(
             )
             continue
         owners[case_id] = folder
-        to_write.append((bundle, content_hash))
-    return unchanged, to_write
+        if not problems:
+            ahead.add(bundle, content_hash)
+    return unchanged
 
 
 def _publish_all(
     store: Store,
     unchanged: list[IngestResult],
-    to_write: list[tuple[Bundle, str]],
-    settings: Settings,
-    progress: ProgressFactory | None,
+    ahead: EncodeAhead,
 ) -> list[IngestResult]:
-    """Publish in order, the next case encoded while one is written; on the first failure stop
-    and say exactly which cases are live."""
+    """Publish the cases given to `ahead` in order, the next encoded while one is written; on
+    the first failure stop and say exactly which cases are live."""
     results: list[IngestResult] = []
-    with EncodeAhead(store, settings.embedder, progress) as ahead:
-        for bundle, content_hash in to_write:
-            ahead.add(bundle, content_hash)
-        while (job := ahead.next()) is not None:
-            try:
-                results.append(_commit(store, job))
-            except Exception as error:
-                ahead.stop()  # what runs ahead writes nothing: it is only let finish
-                rest = [job.bundle.case.case_id, *ahead.waiting()]
-                had = {case_id: _is_live(store, case_id) for case_id in rest}
-                raise PublishError(
-                    failed=job.bundle.case.case_id,
-                    cause=error,
-                    published=[r.key.partition(":")[2] for r in results],
-                    kept=[r.key.partition(":")[2] for r in unchanged]
-                    + [case_id for case_id in rest if had[case_id]],
-                    not_published=[case_id for case_id in rest if not had[case_id]],
-                ) from error
+    while (job := ahead.next()) is not None:
+        try:
+            results.append(_commit(store, job))
+        except Exception as error:
+            ahead.stop()  # what runs ahead writes nothing: it is only let finish
+            rest = [job.bundle.case.case_id, *ahead.waiting()]
+            had = {case_id: _is_live(store, case_id) for case_id in rest}
+            raise PublishError(
+                failed=job.bundle.case.case_id,
+                cause=error,
+                published=[r.key.partition(":")[2] for r in results],
+                kept=[r.key.partition(":")[2] for r in unchanged]
+                + [case_id for case_id in rest if had[case_id]],
+                not_published=[case_id for case_id in rest if not had[case_id]],
+            ) from error
     return results
 
 

@@ -19,7 +19,7 @@ import contextlib
 import json
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +43,7 @@ _COSINE = {"hnsw": {"space": "cosine"}}
 _ADD_BATCH = 512  # entries a Chroma add
 
 Progress = Callable[[int], None]
+Vector = Sequence[float] | np.ndarray  # one embedding: a list, or a float32 row
 
 
 __all__ = [
@@ -66,7 +67,7 @@ class Draft:
     key: str
     previous: LiveVersion | None
     entries: list[Entry]
-    reusable: dict[str, list[float]]
+    reusable: dict[str, Vector]
     to_embed: list[Entry]
 
     def texts(self) -> list[str]:
@@ -205,7 +206,7 @@ class Store:
         ids = list(found["ids"])
         return ids, np.asarray(found["embeddings"], dtype=np.float32).reshape(len(ids), -1)
 
-    def _reusable_embeddings(self, version: LiveVersion | None) -> dict[str, list[float]]:
+    def _reusable_embeddings(self, version: LiveVersion | None) -> dict[str, Vector]:
         """The live version's vectors by text hash: from its snapshot file when it has one."""
         from chromadb.errors import NotFoundError
 
@@ -215,7 +216,7 @@ class Store:
         if held is not None:
             return {
                 entry.text_hash: vector
-                for entry, vector in zip(held.entries, held.vectors.tolist(), strict=True)
+                for entry, vector in zip(held.entries, held.vectors, strict=True)
             }
         try:
             found = self.collection(version.collection).get(include=["metadatas", "embeddings"])
@@ -226,12 +227,32 @@ class Store:
             for meta, vector in zip(found["metadatas"], found["embeddings"], strict=True)
         }
 
-    def draft(self, key: str, entries: Sequence[Entry]) -> Draft:
-        """What a new version of `key` needs: the live version's vectors it can reuse, and the
-        entries still to embed (`Draft.texts()`, for `commit`)."""
+    def draft(
+        self,
+        key: str,
+        entries: Sequence[Entry],
+        known: Mapping[str, Vector] | None = None,
+        *,
+        once: bool = False,
+    ) -> Draft:
+        """What a new version of `key` needs: the vectors it can reuse (the live version's, and
+        `known` ones by text hash: what this ingest encoded for other cases), and the entries
+        still to embed (`Draft.texts()`, for `commit`). `once` (an encoder whose vectors do not
+        depend on the batch): one entry per distinct text, so a text several records share is
+        encoded once; else every entry not reused, as before."""
         previous = self.live(key)
         reusable = self._reusable_embeddings(previous)
-        to_embed = [entry for entry in entries if entry.text_hash not in reusable]
+        to_embed: list[Entry] = []
+        seen: set[str] = set()
+        for entry in entries:
+            text_hash = entry.text_hash
+            if text_hash in reusable or (once and text_hash in seen):
+                continue
+            if known is not None and text_hash in known:
+                reusable[text_hash] = known[text_hash]
+            else:
+                to_embed.append(entry)
+                seen.add(text_hash)
         return Draft(key, previous, list(entries), reusable, to_embed)
 
     def publish(
@@ -247,7 +268,7 @@ class Store:
         progress: Progress | None = None,
     ) -> tuple[LiveVersion, int]:
         """Write entries as a new version, make it live, drop the old. Returns (live, embedded)."""
-        draft = self.draft(key, entries)
+        draft = self.draft(key, entries, once=embedder.batch_invariant)
         fresh = embedder.embed_in_order(draft.texts(), progress)
         live = self.commit(
             draft, fresh, content_hash=content_hash, title=title, counts=counts, detail=detail
@@ -257,7 +278,7 @@ class Store:
     def commit(
         self,
         draft: Draft,
-        fresh: Sequence[Sequence[float]],
+        fresh: Sequence[Vector] | np.ndarray,
         *,
         content_hash: str,
         title: str,
@@ -292,9 +313,7 @@ class Store:
         self.drop_stale(draft.key)
         return live
 
-    def _write(
-        self, name: str, entries: Sequence[Entry], vectors: dict[str, Sequence[float]]
-    ) -> None:
+    def _write(self, name: str, entries: Sequence[Entry], vectors: Mapping[str, Vector]) -> None:
         """Write every entry to a new collection (and, embedded, its snapshot file)."""
         target = self.client.create_collection(name, embedding_function=None, configuration=_COSINE)
         batch = max(1, min(self.client.get_max_batch_size(), _ADD_BATCH))
@@ -304,7 +323,7 @@ class Store:
                 ids=[entry.id for entry in chunk],
                 documents=[entry.text for entry in chunk],
                 metadatas=[entry.metadata for entry in chunk],
-                embeddings=[vectors[entry.text_hash] for entry in chunk],
+                embeddings=np.asarray([vectors[e.text_hash] for e in chunk], dtype=np.float32),
             )
         if self.folder is not None:
             # the vectors as Chroma stores them (normalised again), read back with the ids, so

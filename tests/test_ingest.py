@@ -118,10 +118,10 @@ def test_crash_mid_write_leaves_old_version_live(
     )
     embedder = settings.embedder()
 
-    def crash(texts: list[str]) -> list[list[float]]:
+    def crash(texts: list[str], progress: object = None) -> list[list[float]]:
         raise RuntimeError("killed mid-write")
 
-    monkeypatch.setattr(embedder, "embed", crash)
+    monkeypatch.setattr(embedder, "embed_in_order", crash)
     with pytest.raises(PublishError) as failure:
         ingest_cases([bundle], settings)
     assert failure.value.lines() == [
@@ -224,14 +224,14 @@ def test_cli_publish_failure_says_which_cases_are_live(
     second = _copy_as(bundle, "FAM-T2", "chr-006,2018-04-02,Police,police,Only in FAM-T2.,,,,,,,")
     third = _copy_as(bundle, "FAM-T3")
     embedder = settings.embedder()
-    embed = embedder.embed
+    embed = embedder.embed_in_order
 
-    def disk_full(texts: list[str]) -> list[list[float]]:
+    def disk_full(texts: list[str], progress: object = None) -> object:
         if any("Only in FAM-T2" in text for text in texts):
             raise RuntimeError("disk full")
-        return embed(texts)
+        return embed(texts, progress)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(embedder, "embed", disk_full)
+    monkeypatch.setattr(embedder, "embed_in_order", disk_full)
     result = cli.invoke(app, ["ingest", str(bundle), str(second), str(third)])
     assert result.exit_code == 2
     assert _problems(result).splitlines() == [

@@ -111,3 +111,47 @@ def test_a_snapshot_file_holds_what_chroma_holds_after_replace_and_a_second_case
         )
         assert held.entries == _entries(found)
         assert np.array_equal(held.vectors, np.asarray(found["embeddings"], dtype=np.float32))
+
+
+def test_a_text_repeated_across_cases_is_encoded_once_with_the_same_vector(
+    isolated_store: Path, bundle: Path, tmp_path: Path
+):
+    """An ingest of two cases that share most texts encodes each distinct text once (the
+    second case only what is new to it), and every vector stored is the one an ingest of that
+    case alone stores, bit for bit."""
+    import shutil
+
+    from ingest import snapshot
+    from ingest.bundle import load_bundle
+    from ingest.entries import bundle_entries
+    from ingest.store import Store, case_key
+
+    settings = load_settings()
+    if not settings.embedder().batch_invariant:
+        pytest.skip("torch: a vector depends on its batch, so every record is encoded")
+    second = bundle.parent / "FAM-T2"
+    shutil.copytree(bundle, second)
+    case_yaml = second / "case.yaml"
+    case_yaml.write_text(case_yaml.read_text().replace("case_id: FAM-T1", "case_id: FAM-T2"))
+    with (second / "chronology.csv").open("a") as table:
+        table.write("chr-009,2018-05-01,Police,police,Only in FAM-T2.,,,,,,,\n")
+        table.write("chr-010,2018-05-01,Police,police,Only in FAM-T2.,,,,,,,\n")  # same text
+
+    def texts(folder: Path) -> set[str]:
+        loaded = load_bundle(folder, chunk_size=settings.chunk_size, chunk_overlap=120)
+        return {entry.embedded_text for entry in bundle_entries(loaded)}
+
+    one, two = ingest_cases([bundle, second], settings)
+    assert one.embedded == len(texts(bundle)) == one.records
+    assert two.records == one.records + 2
+    assert two.embedded == len(texts(second) - texts(bundle)) == 1, two  # chr-009 and 010
+    alone = load_settings(store=tmp_path / "alone")
+    ingest_cases([second], alone)
+    together, apart = Store(settings.chroma_client()), Store(alone.chroma_client())
+    held = [
+        snapshot.read(folder, store.live(case_key("FAM-T2")).collection)  # type: ignore[union-attr]
+        for folder, store in ((isolated_store, together), (tmp_path / "alone", apart))
+    ]
+    assert held[0] is not None and held[1] is not None
+    assert held[0].entries == held[1].entries
+    assert held[0].vectors.tobytes() == held[1].vectors.tobytes()
