@@ -95,16 +95,42 @@ class Store:
         self.client = client
         self.folder = embedded_folder(client)  # where the registry's copy lives, if embedded
         self._listings: dict[str, tuple[str, list[LiveVersion]]] = {}
+        self._copy: tuple[str, dict[str, LiveVersion]] | None = None  # (token, rows by key)
         self._lock = threading.Lock()
 
     def _registry(self) -> Collection:
         return self.client.get_or_create_collection(REGISTRY, embedding_function=None)
 
     def live(self, key: str) -> LiveVersion | None:
+        """A key's live version: from the registry's copy when it is of the registry Chroma
+        has now (its token, read from Chroma's SQLite file: ~0.2 ms), else from Chroma."""
+        rows = self._copy_rows()
+        if rows is not None:
+            return rows.get(key)
         found = self._registry().get(ids=[key], include=["metadatas"])
         if not found["ids"]:
             return None
         return _from_metadata(found["metadatas"][0])
+
+    def _copy_rows(self) -> dict[str, LiveVersion] | None:
+        """The live rows by key of an embedded store's registry copy, when the copy's token is
+        Chroma's now; None (ask Chroma) for a server, a missing copy or a stale one."""
+        if self.folder is None:
+            return None
+        token = registry_file.chroma_token(self.folder)
+        if token is None:
+            return None
+        with self._lock:
+            held = self._copy
+        if held is not None and held[0] == token:
+            return held[1]
+        copy = registry_file.read(self.folder)
+        if copy is None or copy.token != token:
+            return None
+        rows = {row.key: row for row in copy.rows}
+        with self._lock:
+            self._copy = (token, rows)
+        return rows
 
     def all_live(self, kind: str = "case") -> list[LiveVersion]:
         """Every live version of a kind, by key; kept until the registry's generation changes

@@ -155,3 +155,16 @@ def test_a_text_repeated_across_cases_is_encoded_once_with_the_same_vector(
     assert held[0] is not None and held[1] is not None
     assert held[0].entries == held[1].entries
     assert held[0].vectors.tobytes() == held[1].vectors.tobytes()
+
+
+def test_a_live_version_is_read_from_the_registry_copy_while_it_is_current(demo_store):
+    from config.settings import load_settings
+    from ingest import registry_file
+    from ingest.store import Store
+
+    store = Store(load_settings(store=demo_store).chroma_client())
+    through_copy = store.live("case:FAM-0107")
+    assert through_copy is not None
+    assert store._copy is not None and store._copy[0] == registry_file.chroma_token(demo_store)
+    store._copy = ("stale", {})  # rows held for a token that is no longer Chroma's ...
+    assert store.live("case:FAM-0107") == through_copy  # ... are read again, never believed
