@@ -14,7 +14,7 @@ from bot.coverage import Coverage, case_coverage, gap_notes
 from bot.evidence import Line, Query, ToolResult
 from bot.patterns.learning import PatternLinks, link_learning
 from bot.records import RecordCache, Records
-from bot.request import Ask, Request
+from bot.request import PEOPLE_ABOUTS, Ask, Request
 from bot.search import PassageIndex
 from bot.signin import SignIn
 from bot.tools import STRUCTURED_TOOLS
@@ -56,7 +56,6 @@ RELEVANCE_MIN = 0.2
 # ... unless the router is sure what kind of record is asked for ('who has been out to see
 # them recently?' is last-seen at 0.95; off-topic questions read at most 0.64).
 SURE = 0.8
-INVOLVEMENT_ABOUTS = frozenset({"people_involved", "lead_professional", "contact_details"})
 UNSURE = 0.5  # below even odds, a reading that finds nothing gives way to the next
 
 
@@ -381,7 +380,7 @@ class Engine:
             # happens to be near the question's words
             return result
         order = FALLBACKS.get(ask.about, DEFAULT_FALLBACKS)
-        if ask.professionals and ask.about not in INVOLVEMENT_ABOUTS:
+        if ask.professionals and ask.about not in PEOPLE_ABOUTS:
             # 'when did janet orme start?': what the records hold of a person named is at
             # least their involvement record
             order = (*order, "people_involved")

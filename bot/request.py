@@ -35,6 +35,10 @@ ABOUTS: tuple[About, ...] = get_args(About)
 Shape = Literal["list", "count", "latest", "earliest", "yes_no", "summary", "quote", "detail"]
 SHAPES: tuple[Shape, ...] = get_args(Shape)
 LEARNING_ABOUTS: frozenset[About] = frozenset({"learning", "procedure"})
+# the readings answered from the involvement records: who works with the family
+PEOPLE_ABOUTS: frozenset[About] = frozenset(
+    {"people_involved", "lead_professional", "contact_details"}
+)
 
 
 class Period(BaseModel):

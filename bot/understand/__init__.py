@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.records import Records, member_names
-from bot.request import LEARNING_ABOUTS, Ask, Period, Reading, Request
+from bot.request import LEARNING_ABOUTS, PEOPLE_ABOUTS, Ask, Period, Reading, Request
 from bot.search import tokens
 from bot.understand.classify import UNANSWERABLE_ODDS, Prediction, QuestionClassifier
 from bot.understand.clauses import (
@@ -547,7 +547,7 @@ _HOLD_SOURCES = frozenset({"referrals", "events"}) | _SUMMARY
 _HOLD_SAID = frozenset({"referrals", "events", "topic_across_records", "document_content"})
 _HOLD_MOVES = frozenset({"addresses_moves", "events"})  # a summary lists no moves
 # address records hold moves and housing (tenure, why a home was left), as events do
-_PEOPLE = frozenset({"people_involved", "lead_professional", "contact_details"})
+_PEOPLE = PEOPLE_ABOUTS
 _ADDRESS_TYPES = frozenset({EventType.MOVE, EventType.HOUSING})
 # A case summary or a topic list filters no event type: an unsure reading as one would drop a
 # named type ('has anybody visited lately?') without a word.
