@@ -89,3 +89,12 @@ def test_events_a_named_professional_recorded(engine: Engine):
     assert cited(answer)
     assert all("Janet Orme" in (engine.cache.case("FAM-0107", LOCAL).by_id[i].recorded_by or "")
                for i in cited(answer))  # fmt: skip
+
+
+def test_what_a_named_professional_has_done_is_what_they_recorded(engine: Engine):
+    answer = engine.ask("what has janet orme done with callum?", "FAM-0107", None)
+    ask = answer.request.asks[0]
+    assert (ask.about, ask.professionals) == ("events", ("pro-021",))
+    records = engine.cache.case("FAM-0107", LOCAL)
+    assert records is not None and cited(answer)
+    assert all("Orme" in (records.by_id[i].recorded_by or "") for i in cited(answer))

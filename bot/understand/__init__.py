@@ -219,6 +219,9 @@ class Understander:
         ask = _build(clause, rest, prediction, found.ids, terms, period)
         if named.ids:
             ask = ask.model_copy(update={"professionals": named.ids})
+            if ask.about in _PEOPLE and _DONE_BY.search(rest):
+                # 'what has leanne cho done with kai?': what their records say they did
+                ask = ask.model_copy(update={"about": "events", "shape": "list"})
         refers = _BACK_REFERENCE.search(clause)
         if same_question and previous is not None and not ask.members and not follow_up and refers:
             # 'when did Ellis start at Strandfold and who's the DSL there?': one person
@@ -416,6 +419,8 @@ def _refers_without_subject(question: str, records: Records | None) -> bool:
     return bool(_REFERRING.search(question)) and len(own) <= 2
 
 
+# what someone did, not who they are: 'what has she done', 'what did he do with kai'
+_DONE_BY = re.compile(r"\bwhat\s+(?:has|have|had|did)\b.*\b(?:done|do|doing)\b", re.I)
 _ASKS_WHO = re.compile(r"^\W*(?:and\s+|so\s+)?(?:who|whom|which (?:worker|professional)s?)\b", re.I)
 _NOT_PEOPLE = frozenset({"document_content", "events", "case_summary", "topic_across_records"})
 # a question naming the procedure or guidance as where the answer is
