@@ -13,7 +13,7 @@ from bot.compose import compose
 from bot.coverage import Coverage, case_coverage, gap_notes
 from bot.evidence import Line, Query, ToolResult
 from bot.patterns.learning import PatternLinks, link_learning
-from bot.records import RecordCache, Records
+from bot.records import RecordCache, Records, member_words
 from bot.request import PEOPLE_ABOUTS, Ask, Request
 from bot.search import PassageIndex
 from bot.signin import SignIn
@@ -26,7 +26,6 @@ from bot.tools.timeliness import asks_timeliness, timeliness
 from bot.tools.topic import (
     RecordVectors,
     ThemeVectors,
-    member_words,
     themes_in,
     topic,
     without_names,

@@ -10,6 +10,7 @@ from chromadb.errors import NotFoundError
 from pydantic import TypeAdapter
 
 from bot.access import AccessDenied, User
+from bot.passage_match import tokens
 from bot.version_cache import DEFAULT_CACHED_VERSIONS, VersionCache
 from ingest.entries import AnyRecord
 from ingest.models import (
@@ -116,6 +117,11 @@ def member_names(member: Member) -> list[str]:
     first = words[0] if len(words) > 1 and words[0].lower() not in NOT_FIRST_NAMES else ""
     names = {member.name, member.id, first, *member.aliases}
     return sorted((n for n in names if n), key=len, reverse=True)
+
+
+def member_words(records: Records) -> set[str]:
+    """The word stems of the members' names and aliases."""
+    return {t for m in records.members for t in tokens(" ".join([m.name, *m.aliases]))}
 
 
 def record_day(records: Records | None, record_id: str) -> dt.date | None:

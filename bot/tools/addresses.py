@@ -207,6 +207,7 @@ def household(query: Query) -> ToolResult:
     return ToolResult("household_members", lines, searched, True, [m.id for m in members])
 
 
+_LIVING = frozenset(tokens(" ".join(LIVE_WORDS)))  # living somewhere: 'live', 'staying'
 # what a member or address record holds by its fields' own names ('date of birth', 'name'), the
 # age the household answer works out from it, and the words for living somewhere, which it is
 # about ('who does callum live with?')
@@ -215,9 +216,8 @@ _FIELD_WORDS = (
         tokens(" ".join(f.replace("_", " ") for f in (*Member.model_fields, *Address.model_fields)))
     )
     | frozenset(tokens("age"))
-    | frozenset(tokens(" ".join(LIVE_WORDS)))
+    | _LIVING
 )
-_LIVING = frozenset(tokens(" ".join(LIVE_WORDS)))
 RARE_RECORDS = 2  # a word held by this many other records at most says what they are about
 RARE_WORDS = 2  # more words than this that the household answer lacks: a rambling question
 

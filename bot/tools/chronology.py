@@ -16,6 +16,7 @@ from bot.evidence import (
     previous_only,
     professional_names,
 )
+from bot.records import member_words
 from bot.search import tokens
 from bot.tools.seen import disagreements
 from bot.understand.terms import event_words, matches_terms
@@ -82,8 +83,7 @@ def _question_words(query: Query) -> set[str]:
     """The words of the ask a record could hold: its text less the household's names."""
     records = query.records
     assert records is not None
-    names = {t for m in records.members for t in tokens(" ".join([m.name, *m.aliases]))}
-    return set(tokens(query.ask.text)) - names
+    return set(tokens(query.ask.text)) - member_words(records)
 
 
 def _best_of_any_type(

@@ -12,6 +12,7 @@ from bot.request import About
 from bot.requirements import parse_all, render, requirement_words
 from bot.search import Hit, PassageIndex, Quote, content_words, title_tokens, tokens
 from bot.understand.terms import per_case
+from ingest.models import Passage
 
 MIN_DENSE = 0.42  # below this, a passage needs real word overlap to count as evidence
 MIN_DENSE_WITH_OVERLAP = 0.25
@@ -169,10 +170,11 @@ def names_a_document(question: str, records: Records) -> bool:
 
 def _titles(records: Records) -> list[set[str]]:
     """The title words of each of the case's documents, once each."""
-    # a file name's date names no document ('in march 2018' is a time); a title's number does
-    # ('section 47')
-    titles = {
-        frozenset(t for t in title_tokens(p) if not t.isdigit() or t in tokens(p.title or ""))
-        for p in records.passages
-    }
-    return [set(title) for title in titles]
+    return [set(title) for title in {_naming_words(p) for p in records.passages}]
+
+
+def _naming_words(passage: Passage) -> frozenset[str]:
+    """A document's title and file-name words, less the file name's date ('in march 2018' is
+    a time); a title's own number stays ('section 47')."""
+    own = set(tokens(passage.title or ""))
+    return frozenset(t for t in title_tokens(passage) if not t.isdigit() or t in own)

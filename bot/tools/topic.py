@@ -20,7 +20,7 @@ import numpy as np
 
 import prompts
 from bot.evidence import Line, Query, ToolResult, clipped, fmt_date, plural
-from bot.records import Records, record_day
+from bot.records import Records, member_words, record_day
 from bot.request import Ask
 from bot.search import tokens
 from bot.tools.chronology import type_words
@@ -211,11 +211,6 @@ def without_names(text: str, names: set[str]) -> str:
     """A clause's words less stopwords and the words of names: what it is about."""
     kept = [w for w in text.split() if (t := tokens(w)) and not set(t) & names]
     return " ".join(w for w in kept if w.lower().strip(",;:'?") not in prompts.stopwords())
-
-
-def member_words(records: Records) -> set[str]:
-    """The words of the members' names and aliases."""
-    return {t for m in records.members for t in tokens(" ".join([m.name, *m.aliases]))}
 
 
 def subject_of(text: str) -> str:

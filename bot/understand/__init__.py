@@ -186,35 +186,7 @@ class Understander:
             )
             prediction = spelt
         prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records)
-        if (
-            prediction.about not in LEARNING_ABOUTS
-            and prediction.about_p < FIELD_CONFIDENCE
-            and _NAMES_PROCEDURE.search(asking)
-        ):
-            # 'how many missing episodes trigger a strategy discussion under the procedure?':
-            # what the procedure says, not the case's records of that type
-            prediction = replace(prediction, about="procedure")
-        if (
-            records is not None
-            and prediction.about in _NOT_PEOPLE
-            and prediction.about_p < WHO_CONFIDENCE
-            and _ASKS_WHO.match(asking)
-            and any(_named(f"{p.role} {p.agency}", terms) for p in records.professionals)
-        ):
-            # 'who did Ellis see for speech and language in Brackenmoor?': a person of an
-            # agency the family works with is in its involvement records (the likeliest of
-            # the readings about them: 'who do I contact about ...' is their contact details)
-            people = [a for a, _ in prediction.about_ranked if a in _PEOPLE]
-            prediction = replace(prediction, about=people[0] if people else "people_involved")
-        if (
-            prediction.about in _NOT_PEOPLE | {"addresses_moves"}
-            and prediction.about_p < WHO_CONFIDENCE
-            and terms.addresses
-            and _ASKS_WHO.match(asking)
-        ):
-            # 'who lived in the greywell flat?', 'who was in the flat that night?': the
-            # household at that home
-            prediction = replace(prediction, about="household_members")
+        prediction = _weigh_wording(prediction, asking, terms, records)
         terms = _without_subject_words(terms, prediction.about)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
         if named.ids:
@@ -481,6 +453,43 @@ def _sure_of_patterns(prediction: Prediction) -> Prediction:
         about_p=odds,
         about_ranked=(*ranked, ("patterns", prediction.about_p)),
     )
+
+
+def _weigh_wording(
+    prediction: Prediction, asking: str, terms: Terms, records: Records | None
+) -> Prediction:
+    """Evidence from how an unsure part is worded: the procedure named as its source, or a
+    'who ...' naming an agency the family works with or a home."""
+    if (
+        prediction.about not in LEARNING_ABOUTS
+        and prediction.about_p < FIELD_CONFIDENCE
+        and _NAMES_PROCEDURE.search(asking)
+    ):
+        # 'how many missing episodes trigger a strategy discussion under the procedure?':
+        # what the procedure says, not the case's records of that type
+        prediction = replace(prediction, about="procedure")
+    if (
+        records is not None
+        and prediction.about in _NOT_PEOPLE
+        and prediction.about_p < WHO_CONFIDENCE
+        and _ASKS_WHO.match(asking)
+        and any(_named(f"{p.role} {p.agency}", terms) for p in records.professionals)
+    ):
+        # 'who did Ellis see for speech and language in Brackenmoor?': a person of an
+        # agency the family works with is in its involvement records (the likeliest of
+        # the readings about them: 'who do I contact about ...' is their contact details)
+        people = [a for a, _ in prediction.about_ranked if a in _PEOPLE]
+        prediction = replace(prediction, about=people[0] if people else "people_involved")
+    if (
+        prediction.about in _NOT_PEOPLE | {"addresses_moves"}
+        and prediction.about_p < WHO_CONFIDENCE
+        and terms.addresses
+        and _ASKS_WHO.match(asking)
+    ):
+        # 'who lived in the greywell flat?', 'who was in the flat that night?': the
+        # household at that home
+        prediction = replace(prediction, about="household_members")
+    return prediction
 
 
 def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None) -> Prediction:
