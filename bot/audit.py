@@ -109,6 +109,7 @@ class AuditLog:
         self.db: Database = database(self.url)
         self.where = self.db.where()
         self._lock = threading.Lock()
+        self._seen: tuple[int, int] | None = None  # (device, inode) of the file last checked
         try:
             head = self.head.read()
             self._check_store(head)
@@ -127,7 +128,10 @@ class AuditLog:
         return self.db.path
 
     def _check_store(self, head: Head | None) -> None:
-        """Before touching the store: a log the head says has entries must still be there."""
+        """Before touching the store: a log the head says has entries must still be there.
+        The same SQLite file as last time (device and inode) still has its table: a file put
+        in its place is a new inode, and a table dropped inside it fails the append (which then
+        checks again from the start)."""
         if head is None or head.entries == 0:
             return
         path = self.db.path
@@ -135,11 +139,15 @@ class AuditLog:
             raise AuditTampered(
                 f"Audit log {path} is missing; the head file says it had {head.entries} entries."
             )
-        if path is not None and path.stat().st_size == 0:
+        status = path.stat() if path is not None else None
+        if status is not None and status.st_size == 0:
             raise AuditTampered(
                 f"Audit log {path} is empty (0 bytes); the head file says it had "
                 f"{head.entries} entries: truncated."
             )
+        if status is not None and self._seen == (status.st_dev, status.st_ino):
+            return
+        self._seen = None
         try:
             exists = self.db.has_table("audit")
         except DatabaseUnreadable as error:
@@ -149,6 +157,8 @@ class AuditLog:
                 f"Audit log {self.where} has no audit table; the head file says it had "
                 f"{head.entries} entries: replaced."
             )
+        if status is not None:
+            self._seen = (status.st_dev, status.st_ino)
 
     def _check_end(self) -> None:
         """The newest entry is the one the head names (under the write lock, so an append by
@@ -205,6 +215,11 @@ class AuditLog:
             except DatabaseUnreadable as error:
                 if before:
                     self.head.restore(before[0])  # as it was before this entry
+                self._seen = None
+                try:
+                    self._check_store(self.head.read())  # say what became of the log, if known
+                except AuditTampered as tampered:
+                    raise AuditTampered(f"{tampered}{REFUSED}") from None
                 raise AuditError(f"Audit log {error}") from None
         return stored
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import prompts
 from ingest.models import Passage
@@ -15,12 +16,17 @@ _SYNONYMS = {"dad": "father", "mum": "mother", "mom": "mother", "dads": "father"
 
 
 def tokens(text: str) -> list[str]:
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=32768)  # record texts are read for every question: tokenised once each
+def _tokens(text: str) -> tuple[str, ...]:
     words = re.findall(r"[a-z0-9][a-z0-9'-]*", text.lower())
     words = [
         w.split("'")[0] if "'" in w.removesuffix("'s") else w.removesuffix("'s") for w in words
     ]
     words = [_SYNONYMS.get(w, w) for w in words]
-    return [_stem(w) for w in words if w not in STOPWORDS and len(w) > 1]
+    return tuple(_stem(w) for w in words if w not in STOPWORDS and len(w) > 1)
 
 
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"

@@ -18,6 +18,8 @@ import contextlib
 import os
 import sqlite3
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 from filelock import FileLock
@@ -73,11 +75,49 @@ def read(folder: Path) -> RegistryCopy | None:
         return None
 
 
+# A token read is kept while Chroma's files are as they were when it was read (inode, size,
+# modification time of the database and its write-ahead log). As git does for its index, a
+# file changed less than SETTLED seconds before the read is not trusted to show its next change
+# (file times are coarse), so its token is read again every time until it has settled.
+SETTLED = 2.0
+_TOKENS: dict[Path, tuple[tuple[tuple[int, int, int], ...], str | None]] = {}
+_TOKENS_LOCK = threading.Lock()
+
+
+def _signature(database: Path) -> tuple[tuple[int, int, int], ...] | None:
+    """The database's and its log's (inode, size, mtime); None if one changed just now."""
+    found: list[tuple[int, int, int]] = []
+    for path in (database, database.with_name(database.name + "-wal")):
+        try:
+            status = path.stat()
+        except FileNotFoundError:
+            found.append((0, 0, 0))
+            continue
+        if time.time() - status.st_mtime < SETTLED:
+            return None
+        found.append((status.st_ino, status.st_size, status.st_mtime_ns))
+    return tuple(found)
+
+
 def chroma_token(folder: Path) -> str | None:
-    """The generation token in Chroma's SQLite file, read only; None if it cannot be read."""
+    """The generation token in Chroma's SQLite file, read only; None if it cannot be read.
+    Read again only when Chroma's files changed (a stat of two files, not a query)."""
     database = folder / "chroma.sqlite3"
     if not database.is_file():
         return None
+    signature = _signature(database)
+    with _TOKENS_LOCK:
+        held = _TOKENS.get(folder)
+    if signature is not None and held is not None and held[0] == signature:
+        return held[1]
+    token = _read_token(database)
+    if signature is not None and signature == _signature(database):  # unchanged while read
+        with _TOKENS_LOCK:
+            _TOKENS[folder] = (signature, token)
+    return token
+
+
+def _read_token(database: Path) -> str | None:
     try:
         with contextlib.closing(
             sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True, timeout=5)

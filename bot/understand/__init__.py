@@ -102,7 +102,7 @@ class Understander:
         unresolved: list[str] = []
         asks: list[Ask] = []
         masked_question = mask_professionals(mask_members(corrected, records), records)
-        context = np.asarray(self.embedder.embed_one(masked_question))
+        context = self.classifier.embed(masked_question)
         parts = [
             (piece, again)
             for clause in statements_forward(split_clauses(corrected))
@@ -172,17 +172,17 @@ class Understander:
         allowed = LEARNING_ABOUTS if records is None else None
         asking = after_statement(asking_part(masked))  # what a rambling part asks
         prediction = self.classifier.predict(
-            np.asarray(self.embedder.embed_one(asking)), asking, allowed, context
+            self.classifier.embed(asking), asking, allowed, context
         )
         read_out = read_out_roles(asking)
         if read_out != asking and prediction.about_p < FIELD_CONFIDENCE:
             # 'every Marlow Vale SW': unsure of the abbreviation, read the role in words
             whole = read_out_roles(whole_question) if whole_question else read_out
             spelt = self.classifier.predict(
-                np.asarray(self.embedder.embed_one(read_out)),
+                self.classifier.embed(read_out),
                 read_out,
                 allowed,
-                np.asarray(self.embedder.embed_one(whole)),
+                self.classifier.embed(whole),
             )
             prediction = spelt
         prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records)

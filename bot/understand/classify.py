@@ -116,13 +116,50 @@ class _Head:
     def __init__(self, weights: np.ndarray, bias: np.ndarray, labels: list[str]) -> None:
         self.weights, self.bias, self.labels = weights, bias, labels
 
-    def probabilities(self, row: csr_matrix) -> np.ndarray:
-        logits = np.asarray(row @ self.weights.T).ravel() + self.bias
+    def probabilities(self, row: _Row) -> np.ndarray:
+        logits = row.logits(self.weights) + self.bias
         if len(self.labels) == 2:  # binary: one logit
             p = 1.0 / (1.0 + np.exp(-logits[0]))
             return np.array([1.0 - p, p])
         exp = np.exp(logits - logits.max())
         return exp / exp.sum()
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One question's features as the heads read them: the two embeddings dense, the n-grams
+    as (column, weight) pairs. The same numbers as `_features` for one row, without building
+    sparse matrices (a question is read in well under a millisecond)."""
+
+    vector: np.ndarray
+    context: np.ndarray
+    columns: np.ndarray
+    values: np.ndarray
+
+    def logits(self, weights: np.ndarray) -> np.ndarray:
+        width = self.vector.shape[0]
+        out = weights[:, :width] @ self.vector
+        out += weights[:, width : 2 * width] @ (self.context * CONTEXT_WEIGHT)
+        if len(self.columns):
+            out += weights[:, 2 * width + self.columns] @ (self.values * NGRAM_WEIGHT)
+        return out
+
+
+def _grams(ngrams: TfidfVectorizer, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """`ngrams.transform([text])` of one text as columns and values: sublinear counts of the
+    known n-grams times their idf, scaled to unit length."""
+    counts: dict[int, int] = {}
+    known = ngrams.vocabulary_
+    for gram in ngrams.build_analyzer()(text):
+        column = known.get(gram)
+        if column is not None:
+            counts[column] = counts.get(column, 0) + 1
+    if not counts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    columns = np.fromiter(counts, dtype=np.int64, count=len(counts))
+    values = 1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))
+    values *= ngrams.idf_[columns]
+    return columns, values / np.linalg.norm(values)
 
 
 class QuestionClassifier:
@@ -143,8 +180,13 @@ class QuestionClassifier:
                 )
         self.ngrams, self.heads = _FITTED[path]
 
-    def features(self, vector: np.ndarray, context: np.ndarray, text: str) -> csr_matrix:
-        return _features(vector.reshape(1, -1), context.reshape(1, -1), self.ngrams, [text])
+    def embed(self, text: str) -> np.ndarray:
+        """A part's or question's embedding, of the text as `embedding_text` reads it."""
+        return np.asarray(self.embedder.embed_one(embedding_text(text)))
+
+    def features(self, vector: np.ndarray, context: np.ndarray, text: str) -> _Row:
+        columns, values = _grams(self.ngrams, text)
+        return _Row(vector.astype(float).ravel(), context.astype(float).ravel(), columns, values)
 
     def predict(
         self,
@@ -173,7 +215,14 @@ class QuestionClassifier:
         )
 
 
-def _best(head: _Head, row: csr_matrix) -> str:
+def embedding_text(text: str) -> str:
+    """The text the classifier embeds: spaces collapsed, no closing punctuation. A question
+    and its one part then differ only where a period or a preamble was taken out, so most
+    questions need one embedding, not two (the mark barely moves the vector)."""
+    return " ".join(text.split()).rstrip(" ?.!,;:")
+
+
+def _best(head: _Head, row: _Row) -> str:
     return head.labels[int(np.argmax(head.probabilities(row)))]
 
 
@@ -204,10 +253,10 @@ def _fit(
     from sklearn.linear_model import LogisticRegression
 
     texts = [e.text for e in examples]
-    unique = sorted({*texts, *(e.context for e in examples)})
+    unique = sorted({embedding_text(t) for t in [*texts, *(e.context for e in examples)]})
     embedded = dict(zip(unique, np.asarray(embedder.embed(unique), dtype=np.float32), strict=True))
-    vectors = np.stack([embedded[t] for t in texts])
-    contexts = np.stack([embedded[e.context] for e in examples])
+    vectors = np.stack([embedded[embedding_text(t)] for t in texts])
+    contexts = np.stack([embedded[embedding_text(e.context)] for e in examples])
     ngrams = _vectorizer().fit(texts)
     matrix = _features(vectors, contexts, ngrams, texts)
     weights = np.array([e.weight for e in examples])
