@@ -374,9 +374,12 @@ class Engine:
         if result.found or result.final:
             return result
         listed = ask.shape in ("list", "count")
-        if ask.about == "appointments" and listed and ask.confidence >= SURE:
-            # every appointment was read: none matching is the answer, not a passage that
-            # happens to be near the question's words
+        exhaustive = (ask.about == "appointments" and listed) or (
+            ask.about == "addresses_moves" and ask.members
+        )
+        if exhaustive and ask.confidence >= SURE:
+            # every appointment (every home of the people asked about) was read: none
+            # matching is the answer, not a record that happens to be near the question's words
             return result
         order = FALLBACKS.get(ask.about, DEFAULT_FALLBACKS)
         if ask.professionals and ask.about not in PEOPLE_ABOUTS:

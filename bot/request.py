@@ -144,6 +144,16 @@ class Ask(BaseModel):
     restrict_to: tuple[str, ...] = Field(
         (), description="A follow-up over 'those': the previous answer's record ids."
     )
+    within_agency: tuple[str, ...] = Field(
+        (),
+        description="A place or agency the people of a role asked before work in ('who is the "
+        "SW?' 'and who had it in westmere?'): matched to agencies only, beside `role_terms`.",
+    )
+    not_seen: bool = Field(
+        False,
+        description="Seen questions: the records where the child was not seen ('visits where "
+        "kai wasnt seen'), read from a negated way of seeing.",
+    )
     unresolved: tuple[str, ...] = Field(
         (),
         description="What the ask names that nothing in the case is called (a proper name, an "

@@ -39,6 +39,12 @@ def addresses(query: Query) -> ToolResult:
     if ask.period:
         history = [a for a in history if ask.period.overlaps(a.start, a.end)]
         searched += f", {ask.period.label}"
+    asked = set(ask.members) & set(records.members_by_id)
+    if asked and asked != set(records.members_by_id) and not ask.addresses:
+        # ('was dad at the hostel?' names the home: who lived there answers it)
+        # 'father's current address?': the homes recorded for him (no members: everyone's)
+        history = [a for a in history if not a.members or asked & set(a.members)]
+        searched += f", for {records.names(sorted(asked))}"
     if not history:
         return ToolResult(
             "addresses_moves",
@@ -77,8 +83,12 @@ def addresses(query: Query) -> ToolResult:
     if ask.shape == "latest" and not ask.period:
         current = [a for a in history if a.end is None]
         if not current:
+            whose = f" for {records.names(sorted(asked))}" if asked else ""
             return ToolResult(
-                "addresses_moves", [Line("No current address is recorded.", ())], searched, False
+                "addresses_moves",
+                [Line(f"No current address is recorded{whose}.", ())],
+                searched,
+                False,
             )
         lines = [Line(f"Current address: {_describe(a)}", (a.id,)) for a in current]
         return ToolResult("addresses_moves", lines, searched, True, [a.id for a in current])

@@ -32,6 +32,9 @@ def _scope(query: Query) -> tuple[list[Appointment], list[str]]:
     if terms:
         found = [a for a in found if matches_terms(f"{a.agency} {a.type}", terms)]
         described.append(f"agency or type matching {', '.join(terms)}")
+    if ask.within_agency:
+        found = [a for a in found if matches_terms(a.agency, ask.within_agency)]
+        described.append(f"agency matching {', '.join(ask.within_agency)}")
     if ask.period:
         found = [a for a in found if ask.period.contains(a.date)]
         described.append(ask.period.label)

@@ -89,6 +89,9 @@ def involvement(query: Query) -> ToolResult:
         if by_terms or ask.about != "contact_details":
             found = by_terms
             described.append(f"role or agency matching {', '.join(ask.agency_or_role)}")
+    if ask.within_agency and not ask.professionals:
+        found = [p for p in found if matches_terms(p.agency, ask.within_agency)]
+        described.append(f"in an agency matching {', '.join(ask.within_agency)}")
     wants_lead = ask.about == "lead_professional"
     if wants_lead:
         found = [p for p in found if p.lead]

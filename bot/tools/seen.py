@@ -11,6 +11,7 @@ from bot.evidence import (
     by_professionals,
     fmt_date,
     plural,
+    previous_only,
     professional_names,
 )
 from bot.records import member_names
@@ -64,17 +65,40 @@ def last_seen(query: Query) -> ToolResult:
     elif terms:  # 'seen by a GP': only that agency's records; none may say so
         events = by_agency
         described = f", by an agency matching {', '.join(terms)}"
+    if ask.within_agency:
+        events = [e for e in events if matches_terms(e.agency, ask.within_agency)]
+        described += f", by an agency matching {', '.join(ask.within_agency)}"
+    # 'was the baby seen at the last NAV?': records of those types (not a type only the agency
+    # names: 'the EHE officer' is the elective home education team, whatever it recorded)
+    types = [
+        t
+        for t in ask.event_types
+        if not any(t.value.replace("_", " ") in term for term in ask.agency_or_role)
+    ]
+    if types:
+        events = [e for e in events if e.event_type in types]
+        described += f", of type {', '.join(t.value.replace('_', ' ') for t in types)}"
+    events, _ = previous_only(events, ask.restrict_to)
     searched = (
         f"the {len(events)} chronology records of case {records.case_id} that record whether "
         f"children were seen (child_seen){', ' + ask.period.label if ask.period else ''}"
         f"{described}, for {records.names([c.id for c in children])}"
     )
+    if ask.not_seen or ask.shape in ("list", "count"):
+        listed = _listed(query, children, events, searched)
+        if listed.found or ask.not_seen:
+            return listed  # none seen: the summary below says what the records do show
     lines: list[Line] = []
     ids: list[str] = []
     found_any = False
     alone_only = ask.about == "last_seen_alone"
     for child in children:
         about = [e for e in events if child.id in e.child_seen]
+        if types and about:  # 'at the last NAV': that one record says
+            found_any = True
+            lines.append(_at_latest(about[-1], child))
+            ids.append(about[-1].id)
+            continue
         seen = [e for e in about if e.child_seen[child.id] in (Seen.YES, Seen.ALONE)]
         alone = [e for e in about if e.child_seen[child.id] == Seen.ALONE]
         if not about:
@@ -136,3 +160,54 @@ def last_seen(query: Query) -> ToolResult:
                 )
             )
     return ToolResult(ask.about, lines, searched, found_any, list(dict.fromkeys(ids)))
+
+
+_SAID = {Seen.YES: "was seen", Seen.ALONE: "was seen alone", Seen.NO: "was not seen"}
+
+
+def _at_latest(event: ChronologyEvent, child: Member) -> Line:
+    kind = event.event_type.value.replace("_", " ")
+    return Line(
+        f"At the latest {kind} recorded, on {fmt_date(event.date)} ({event.agency}), "
+        f"{child.name} {_SAID[event.child_seen[child.id]]}.",
+        (event.id,),
+    )
+
+
+def _listed(
+    query: Query, children: list[Member], events: list[ChronologyEvent], searched: str
+) -> ToolResult:
+    """Every record a child was seen in (seen alone, or not seen) in the period asked: 'how
+    many times was skye seen alone in 2023?', 'visits where kai wasnt seen'."""
+    ask = query.ask
+    alone = ask.about == "last_seen_alone"
+    if ask.not_seen:
+        wanted, how = ({Seen.YES, Seen.NO}, "not seen alone") if alone else ({Seen.NO}, "not seen")
+    else:
+        wanted, how = ({Seen.ALONE}, "seen alone") if alone else ({Seen.YES, Seen.ALONE}, "seen")
+    when = f" {ask.period.label}" if ask.period else ""
+    lines: list[Line] = []
+    ids: list[str] = []
+    for child in children:
+        about = [e for e in events if child.id in e.child_seen]
+        matching = [e for e in about if e.child_seen[child.id] in wanted]
+        if not matching:
+            lines.append(Line(f"No chronology record{when} shows {child.name} {how}.", ()))
+            continue
+        lines.append(
+            Line(
+                f"{plural(len(matching), 'record')}{when} "
+                f"{'shows' if len(matching) == 1 else 'show'} {child.name} {how}:",
+                tuple(e.id for e in matching),
+            )
+        )
+        for event in matching:
+            lines.append(
+                Line(
+                    f"- {fmt_date(event.date)}: {event.event_type.value.replace('_', ' ')}, "
+                    f"{event.agency}.",
+                    (event.id,),
+                )
+            )
+        ids += [e.id for e in matching]
+    return ToolResult(ask.about, lines, searched, bool(ids), list(dict.fromkeys(ids)))

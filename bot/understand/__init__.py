@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from bot.understand.names import absent_agencies, case_text, unknown_proper_name
 from bot.understand.periods import find_period
 from bot.understand.professionals import find_professionals, mask_professionals
 from bot.understand.spelling import Speller
-from bot.understand.terms import Terms, event_words, find_terms, says
+from bot.understand.terms import Terms, event_words, find_terms, matches_terms, says
 from bot.understand.vocabulary import (
     EARLIEST_WORDS,
     LATEST_WORDS,
@@ -50,6 +51,8 @@ from bot.understand.vocabulary import (
     people_words,
     phrase_pattern,
     says_alone,
+    says_not_seen,
+    says_seeing,
     vocabulary,
 )
 from ingest.embedder import Embedder
@@ -71,6 +74,8 @@ class Understander:
         self.embedder = embedder
         self.classifier = QuestionClassifier(embedder, cache_dir)
         self.speller = Speller()
+        # the whole question is embedded on the other core while its parts are parsed
+        self._ahead = ThreadPoolExecutor(1, thread_name_prefix="casebrief-context")
         self._case_texts: dict[str, str] = {}
 
     def case_text(self, records: Records) -> str:
@@ -102,7 +107,7 @@ class Understander:
         unresolved: list[str] = []
         asks: list[Ask] = []
         masked_question = mask_professionals(mask_members(corrected, records), records)
-        context = self.classifier.embed(masked_question)
+        context = self._ahead.submit(self.classifier.embed, masked_question)
         parts = [
             (piece, again)
             for clause in statements_forward(split_clauses(corrected))
@@ -151,7 +156,7 @@ class Understander:
         follow_up: bool,
         previous_ids: tuple[str, ...],
         same_question: bool = False,
-        context: np.ndarray | None = None,
+        context: Future[np.ndarray] | None = None,
         whole_question: str = "",
     ) -> tuple[Ask, list[str]]:
         dated = _name_that_year(clause, previous)
@@ -171,9 +176,12 @@ class Understander:
         terms = _asked_terms(rest, masked, records)
         allowed = LEARNING_ABOUTS if records is None else None
         asking = after_statement(asking_part(masked))  # what a rambling part asks
-        prediction = self.classifier.predict(
-            self.classifier.embed(asking), asking, allowed, context
-        )
+        if context is not None and asking == whole_question:
+            vector = whole_vector = context.result()  # the part is the question: one embedding
+        else:
+            vector = self.classifier.embed(asking)
+            whole_vector = context.result() if context is not None else None
+        prediction = self.classifier.predict(vector, asking, allowed, whole_vector)
         read_out = read_out_roles(asking)
         if read_out != asking and prediction.about_p < FIELD_CONFIDENCE:
             # 'every Marlow Vale SW': unsure of the abbreviation, read the role in words
@@ -255,6 +263,13 @@ class Understander:
         if ask.about == "last_seen" and says_alone(clause):
             # 'has anyone seen them on their own?', 'and on his own?': seen alone
             ask = ask.model_copy(update={"about": "last_seen_alone"})
+        if says_not_seen(clause) and (
+            ask.about in ("last_seen", "last_seen_alone")
+            or (ask.about in ("events", "topic_across_records") and ask.members)
+        ):
+            # 'visits where kai wasnt seen': the records that say the child was not seen
+            about = "last_seen_alone" if ask.about == "last_seen_alone" else "last_seen"
+            ask = ask.model_copy(update={"about": about, "not_seen": True})
         if records is None and ask.about not in LEARNING_ABOUTS:
             ask = ask.model_copy(update={"about": "learning"})
         return ask, unresolved
@@ -348,6 +363,7 @@ _BACK_REFERENCE = re.compile(r"\b(there|then|that|his|her|their|them|him|it)\b",
 PLAUSIBLE_ODDS = 0.25  # a next reading worth trying when the first finds nothing
 FIELD_CONFIDENCE = 0.7  # below this, the fields a question names decide between readings
 WHO_CONFIDENCE = 0.8  # below this, 'who ...' naming an agency of the case asks its people
+UNSURE_PEOPLE = 0.5  # below this, any part naming a role of the case asks about its people
 
 
 PATTERNS_ODDS = 0.5  # the pattern indicators answer the whole case: only when more likely
@@ -481,6 +497,26 @@ def _weigh_wording(
         people = [a for a, _ in prediction.about_ranked if a in _PEOPLE]
         prediction = replace(prediction, about=people[0] if people else "people_involved")
     if (
+        records is not None
+        and prediction.about not in _PEOPLE
+        and _names_a_role(terms, records)
+        and not (_types_beyond_agencies(terms) or terms.outcomes or terms.names_document)
+        and not says_seeing(asking)  # 'last time the SW saw them': what was seen
+        and (
+            prediction.about_p < UNSURE_PEOPLE
+            or (prediction.about_p < WHO_CONFIDENCE and _ASKS_WHO.match(asking))
+        )
+    ):
+        # 'who was the IDVA in Westmere?', 'has he still got a probation officer?': a role
+        # the case's professionals hold, asked about unsurely, is asked about its people (a
+        # role no lead holds is no question about the lead)
+        people = [
+            a
+            for a, _ in prediction.about_ranked
+            if a in _PEOPLE and not (a == "lead_professional" and _names_other_role(terms, records))
+        ]
+        prediction = replace(prediction, about=people[0] if people else "people_involved")
+    if (
         prediction.about in _NOT_PEOPLE | {"addresses_moves"}
         and prediction.about_p < WHO_CONFIDENCE
         and terms.addresses
@@ -490,6 +526,30 @@ def _weigh_wording(
         # household at that home
         prediction = replace(prediction, about="household_members")
     return prediction
+
+
+def _types_beyond_agencies(terms: Terms) -> set[EventType]:
+    """The event types named other than by an agency or role named ('the EHO' names
+    environmental health, the agency, not its records)."""
+    return {
+        t
+        for t in terms.event_types
+        if not any(t.value.replace("_", " ") in term for term in terms.agency_or_role)
+    }
+
+
+def _names_a_role(terms: Terms, records: Records) -> bool:
+    """The part names a role one of the case's professionals holds."""
+    return bool(terms.role_terms) and any(
+        matches_terms(p.role, terms.role_terms) for p in records.professionals
+    )
+
+
+def _names_other_role(terms: Terms, records: Records) -> bool:
+    """'which TM has the case?': a role of the case that no lead professional holds."""
+    return _names_a_role(terms, records) and not any(
+        p.lead and matches_terms(p.role, terms.role_terms) for p in records.professionals
+    )
 
 
 def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None) -> Prediction:
@@ -503,8 +563,18 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
     lead_roles = [
         p.role for p in records.professionals if "lead" in p.role.lower() and _named(p.role, terms)
     ]
-    if prediction.about == "lead_professional" and lead_roles:
+    if prediction.about == "lead_professional" and (
+        lead_roles or _names_other_role(terms, records)
+    ):
         return replace(prediction, about="people_involved")
+    if (
+        prediction.about == "unanswerable"
+        and "contact_details" in [a for a, _ in prediction.about_ranked[1:3]]
+        and _names_a_role(terms, records)
+    ):
+        # 'mums CPN contact details': a member's own details are held nowhere, but these are
+        # of a professional the case holds (phone and email are their fields)
+        return replace(prediction, about="contact_details")
     if terms.outcome_group == "missed" and prediction.about in ("events", "topic_across_records"):
         # chronology events hold no outcome: missed sessions are appointments, however sure
         # ('has Poppy missed anything since the move?' is no topic across records either)
@@ -620,6 +690,7 @@ def _build(
         members=members,
         agency_or_role=terms.agency_or_role,
         role_terms=terms.role_terms,
+        within_agency=terms.within_agency,
         said=terms.said,
         event_types=event_types,
         outcomes=terms.outcomes,
@@ -739,6 +810,7 @@ def _follow(
             # the lead sw?' 'and their manager?': a manager, not a social worker)
             ("agency_or_role", terms.agency_or_role or terms.role_terms),
             ("role_terms", terms.role_terms or terms.agency_or_role),
+            ("within_agency", terms.role_terms or terms.agency_or_role),
             ("said", terms.said),
             ("event_types", terms.event_types),
             ("outcomes", terms.outcomes),
@@ -787,7 +859,30 @@ def _follow(
         # parts of one question that ask different things share people and time, not filters
         own |= {"agency_or_role", "role_terms", "event_types", "outcomes", "outcome_group"}
         own |= {"said", "source_types", "learning_kind", "topic", "current_only"}
+    elif _names_roles(previous, records) and _only_agencies(terms, records):
+        # 'who is the SW?' 'and who had it in westmere?': the same role, in that agency
+        own -= {"agency_or_role", "role_terms"}
+        ask = ask.model_copy(update={"within_agency": terms.agency_or_role})
     return inherit(ask, previous, own)
+
+
+def _names_roles(ask: Ask, records: Records | None) -> bool:
+    """The ask names a role of the case's professionals ('SW', 'the social worker')."""
+    if ask.role_terms:
+        return True
+    if records is None or not ask.agency_or_role:
+        return False
+    return any(matches_terms(p.role, ask.agency_or_role) for p in records.professionals)
+
+
+def _only_agencies(terms: Terms, records: Records | None) -> bool:
+    """The terms name agencies (or their places) of the case and no role in it."""
+    if records is None or terms.role_terms or not terms.agency_or_role:
+        return False
+    wanted = terms.agency_or_role
+    return any(matches_terms(p.agency, wanted) for p in records.professionals) and not any(
+        matches_terms(p.role, wanted) for p in records.professionals
+    )
 
 
 def content_words(clause: str, records: Records | None) -> list[str]:

@@ -181,8 +181,8 @@ class QuestionClassifier:
         self.ngrams, self.heads = _FITTED[path]
 
     def embed(self, text: str) -> np.ndarray:
-        """A part's or question's embedding, of the text as `embedding_text` reads it."""
-        return np.asarray(self.embedder.embed_one(embedding_text(text)))
+        """A part's or question's embedding (the engine's cache keeps the last few)."""
+        return np.asarray(self.embedder.embed_one(text))
 
     def features(self, vector: np.ndarray, context: np.ndarray, text: str) -> _Row:
         columns, values = _grams(self.ngrams, text)
@@ -213,13 +213,6 @@ class QuestionClassifier:
             current=_best(self.heads["current"], row) == "yes",
             about_ranked=tuple((str(a), float(q)) for a, q in ranked),  # type: ignore[misc]
         )
-
-
-def embedding_text(text: str) -> str:
-    """The text the classifier embeds: spaces collapsed, no closing punctuation. A question
-    and its one part then differ only where a period or a preamble was taken out, so most
-    questions need one embedding, not two (the mark barely moves the vector)."""
-    return " ".join(text.split()).rstrip(" ?.!,;:")
 
 
 def _best(head: _Head, row: _Row) -> str:
@@ -253,10 +246,10 @@ def _fit(
     from sklearn.linear_model import LogisticRegression
 
     texts = [e.text for e in examples]
-    unique = sorted({embedding_text(t) for t in [*texts, *(e.context for e in examples)]})
+    unique = sorted({*texts, *(e.context for e in examples)})
     embedded = dict(zip(unique, np.asarray(embedder.embed(unique), dtype=np.float32), strict=True))
-    vectors = np.stack([embedded[embedding_text(t)] for t in texts])
-    contexts = np.stack([embedded[embedding_text(e.context)] for e in examples])
+    vectors = np.stack([embedded[t] for t in texts])
+    contexts = np.stack([embedded[e.context] for e in examples])
     ngrams = _vectorizer().fit(texts)
     matrix = _features(vectors, contexts, ngrams, texts)
     weights = np.array([e.weight for e in examples])

@@ -140,6 +140,7 @@ def inherit(ask: Ask, previous: Ask, own: set[str]) -> Ask:
             "professionals",
             "agency_or_role",
             "role_terms",
+            "within_agency",
             "said",
             "event_types",
             "outcomes",

@@ -66,6 +66,7 @@ class Terms:
     plural_types: bool = False  # an event type named in the plural ('the conferences')
     names_document: bool = False  # a word only the case's documents are named by ('minutes')
     addresses: tuple[str, ...] = ()  # address ids of a place named ('the hostel', 'Greywell')
+    within_agency: tuple[str, ...] = ()  # beside a role: the agency or place it works in
 
 
 def split_exclusions(text: str) -> tuple[str, str]:
@@ -90,6 +91,56 @@ def _distinctive(phrase: str) -> tuple[str, ...]:
         for t in re.findall(r"[a-z][a-z'&]+", phrase.lower())
         if len(t) >= 4 and t not in _generic() and t not in family
     )
+
+
+_SMALL = frozenset({"of", "and", "the", "for", "&", "in", "to"})
+
+
+def _initials_of(records: Records) -> dict[str, tuple[str, bool]]:
+    """Each run of two or more words of a role or agency name by its initials ('idva':
+    'independent domestic violence adviser', a role; 'ehe': 'elective home education')."""
+    found: dict[str, tuple[str, bool]] = {}
+    names = [(p.role, True) for p in records.professionals]
+    names += [(p.agency, False) for p in records.professionals]
+    for name, is_role in names:
+        words = [w for w in re.findall(r"[a-z][a-z']*", name.lower()) if w not in _SMALL]
+        for start in range(len(words)):
+            for end in range(start + 2, len(words) + 1):
+                initials = "".join(w[0] for w in words[start:end])
+                phrase = " ".join(words[start:end])
+                if initials not in found or (is_role and not found[initials][1]):
+                    found[initials] = (phrase, is_role)
+    return found
+
+
+def initialisms(text: str, records: Records) -> tuple[list[str], list[str]]:
+    """The roles and agencies of the case a question names by initials no vocabulary holds:
+    a word typed in capitals, or of four letters or more that is no word of the case's
+    records ('idva' for the Independent Domestic Violence Adviser)."""
+    table = per_case("initials", records, _initials_of)
+    known = per_case("record words", records, _case_words)
+    roles: list[str] = []
+    agencies: list[str] = []
+    for word in re.findall(r"\b[A-Za-z]{2,6}\b", text):
+        lower = word.lower()
+        typed_as_initials = word.isupper() or (len(word) >= 4 and lower not in known)
+        if not typed_as_initials or lower in _abbreviations():
+            continue
+        if lower in table:
+            phrase, is_role = table[lower]
+            (roles if is_role else agencies).append(phrase)
+    return roles, agencies
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.lower() for a in vocabulary()["abbreviations"])
+
+
+def _case_words(records: Records) -> frozenset[str]:
+    texts = [e.summary for e in records.chronology] + record_words(records)
+    texts += [m.name for m in records.members] + [a.area for a in records.addresses]
+    return frozenset(w for t in texts for w in re.findall(r"[a-z]+", t.lower()))
 
 
 def record_words(records: Records) -> list[str]:
@@ -400,12 +451,17 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
     agency += [
         t for word, mapped in data["synonyms"].items() if has_phrase(lower, word) for t in mapped
     ]
+    hits: list[str] = []
     if records is not None:
         masked_wanted = split_exclusions(masked)[0].lower()
         hits, said = _record_hits(masked_wanted, records)
         agency += hits
         said += _expansions_said(meanings, records)
     roles = [r for m in meanings for r in m.get("roles", [])]
+    if records is not None:  # 'IDVA', 'MPC': the initials of a role or agency of the case
+        named_roles, named_agencies = initialisms(wanted, records)
+        roles += named_roles
+        agency += named_roles + named_agencies
     if records is not None:  # 'GP' -> the agencies of the case's GPs ('Kilnworth Medical Practice')
         agency += _agencies_of_roles(tuple(agency + roles), records)
     typed = read_negations(lower)
@@ -438,7 +494,17 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
     )
     sources = _source_types(lower) - _source_types(excluded.lower())
     kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(lower)]
+    within: tuple[str, ...] = ()
+    if records is not None and roles:
+        # 'the EHO in marlow vale': words of an agency of the case that no role holds
+        within = tuple(
+            h
+            for h in dict.fromkeys(hits)
+            if any(matches_terms(p.agency, (h,)) for p in records.professionals)
+            and not any(matches_terms(p.role, (h,)) for p in records.professionals)
+        )
     return Terms(
+        within_agency=within,
         agency_or_role=_most_specific(tuple(dict.fromkeys(agency)), lower),
         role_terms=tuple(dict.fromkeys(roles)),
         said=tuple(dict.fromkeys(said)),

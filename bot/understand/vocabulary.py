@@ -31,6 +31,26 @@ def says_alone(text: str) -> bool:
     return any(has_phrase(text, phrase) for phrase in vocabulary()["seen_alone"])
 
 
+_NEGATION = r"(?:\w+n'?t|not|never|no one|nobody|no-one)"
+
+
+@cache
+def _not_seen() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(v) for v in sorted(vocabulary()["seeing"], key=len, reverse=True))
+    return re.compile(rf"\b{_NEGATION}\s+(?:\w+\s+){{0,2}}?(?:{verbs})\b", re.I)
+
+
+def says_seeing(text: str) -> bool:
+    """Whether the text speaks of seeing a child ('last time the SW saw them')."""
+    return any(has_phrase(text, phrase) for phrase in vocabulary()["seeing"])
+
+
+def says_not_seen(text: str) -> bool:
+    """Whether the text asks about a child not seen ('visits where kai wasnt seen', 'when
+    was she not seen?'): a negation, then within two words a way of seeing."""
+    return bool(_not_seen().search(text))
+
+
 @cache
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """A phrase at word boundaries; a plural 's' is allowed ('WNBs', 'appts')."""

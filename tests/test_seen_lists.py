@@ -1,0 +1,65 @@
+"""Seen questions in other shapes than 'when last', and homes of one person, on the demo:
+'visits where callum wasn't seen' lists the records that say so; 'how many times ... seen
+alone in 2018?' counts them; 'at the last home visit' is that one record; a parent who lives
+apart has no current address (the household's is not his); a follow-up naming only an agency
+keeps the role asked before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Answer, Engine
+from config.settings import load_settings
+from tests.conftest import DEMO_TODAY
+
+CALLUM_NOT_SEEN = {  # FAM-0107 chronology rows whose child_seen says child-a: no
+    "chr-010", "chr-056", "chr-122", "chr-123", "chr-133", "chr-142", "chr-148", "chr-150",
+    "chr-155", "chr-158", "chr-179", "chr-187", "chr-188", "chr-189", "chr-193",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def engine(demo_store: Path) -> Engine:
+    return Engine(load_settings(store=demo_store, today=DEMO_TODAY))
+
+
+def cited(answer: Answer) -> list[str]:
+    return [c.record_id for c in answer.citations]
+
+
+def test_visits_where_a_child_was_not_seen_are_listed(engine: Engine):
+    answer = engine.ask("visits where callum wasnt seen", "FAM-0107")
+    assert answer.request.asks[0].not_seen
+    assert set(cited(answer)) == CALLUM_NOT_SEEN
+    assert answer.answer.startswith("15 records show Child A not seen:")
+
+
+def test_times_seen_alone_in_a_year_are_counted(engine: Engine):
+    answer = engine.ask("how many times was jade seen alone in 2018?", "FAM-0107")
+    assert cited(answer) == ["chr-177"]
+    assert answer.answer.startswith("1 record in 2018 shows Child B seen alone:")
+
+
+def test_seen_at_the_last_visit_of_a_type_is_that_record(engine: Engine):
+    answer = engine.ask("was callum seen at the last home visit?", "FAM-0107")
+    assert cited(answer) == ["chr-193"]
+    assert answer.answer.startswith(
+        "At the latest home visit recorded, on 22 May 2018 (Marlow Vale Children's Social "
+        "Care), Child A was not seen."
+    )
+
+
+def test_a_parent_living_apart_has_no_current_address(engine: Engine):
+    answer = engine.ask("father's current address?", "FAM-0215")
+    assert answer.abstained and cited(answer) == []
+    assert "No current address is recorded for Father." in answer.answer
+    assert "the 3 address records in case.yaml of case FAM-0215, for Father" in answer.searched
+
+
+def test_a_follow_up_naming_an_agency_keeps_the_role(engine: Engine):
+    first = engine.ask("who is the social worker?", "FAM-0107")
+    then = engine.ask("and who had it in kelsworth?", "FAM-0107", None, [first.turn])
+    assert then.request.asks[0].within_agency == ("kelsworth",)
+    assert set(cited(then)) == {"pro-014", "pro-006"}  # Kelsworth's two social workers
