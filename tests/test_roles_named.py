@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.access import LOCAL
 from bot.answer import Answer, Engine
 from config.settings import load_settings
 from tests.conftest import DEMO_TODAY
@@ -55,3 +56,26 @@ def test_a_type_the_agency_names_does_not_filter_what_was_seen(engine: Engine):
 def test_the_latest_record_of_everything_cites_only_itself(engine: Engine):
     answer = engine.ask("what category are the kids on now", "FAM-0107")
     assert cited(answer) == ["chr-203"]
+
+
+def test_a_check_named_in_a_yes_no_question_is_that_type(engine: Engine):
+    answer = engine.ask("was the 6-8 wk check done for poppy", "FAM-0107")
+    assert cited(answer) == ["apt-055"]  # the 6-8 week review, attended
+
+
+def test_referrals_from_school_are_referrals(engine: Engine):
+    answer = engine.ask("referrals from school?", "FAM-0107")
+    records = engine.cache.case("FAM-0107", LOCAL).by_id
+    assert cited(answer)
+    assert {records[i].event_type.value for i in cited(answer)} == {"referral"}
+
+
+def test_a_phrase_the_records_say_is_a_topic(engine: Engine):
+    order = engine.ask("tell me about the child arrangements order", "FAM-0215")
+    assert "chr-014" in cited(order)  # the order itself, not the address history
+
+
+def test_of_two_roles_asked_the_one_no_longer_held_is_said(engine: Engine):
+    answer = engine.ask("are the HV and the family support worker still involved?", "FAM-0215")
+    assert cited(answer) == ["pro-002", "pro-003"]
+    assert "No current family support worker is recorded; the last: Priya Desai" in answer.answer

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 from bot.evidence import Line, Query, ToolResult, fmt_date, plural, previous_only
-from bot.understand.terms import matches_terms
+from bot.passage_match import tokens
+from bot.records import Records, member_words
+from bot.understand.terms import generic_words, matches_terms
 from ingest.models import MISSED_OUTCOMES, Appointment, Outcome
 
 NOT_MISSED = (Outcome.CANCELLED_BY_SERVICE, Outcome.RESCHEDULED)
@@ -13,6 +15,20 @@ NOT_MISSED = (Outcome.CANCELLED_BY_SERVICE, Outcome.RESCHEDULED)
 
 def outcome_words(outcome: Outcome) -> str:
     return outcome.value.replace("_", " ")
+
+
+def _of_named_type(
+    appointments: list[Appointment], text: str, records: Records
+) -> list[Appointment]:
+    """The appointments whose type holds the most of the question's own words (not a
+    member's name, not a generic word like 'appointment' or 'check', not a word every type
+    has): none when no type holds one."""
+    wanted = set(tokens(text)) - member_words(records) - generic_words()
+    types = {a.type: set(tokens(a.type)) for a in appointments}
+    common = {w for w in wanted if all(w in words for words in types.values())}
+    held = {t: len((wanted - common) & words) for t, words in types.items()}
+    top = max(held.values(), default=0)
+    return [a for a in appointments if top and held[a.type] == top]
 
 
 def _scope(query: Query) -> tuple[list[Appointment], list[str]]:
@@ -32,6 +48,12 @@ def _scope(query: Query) -> tuple[list[Appointment], list[str]]:
     if terms:
         found = [a for a in found if matches_terms(f"{a.agency} {a.type}", terms)]
         described.append(f"agency or type matching {', '.join(terms)}")
+    elif not narrowed and ask.shape in ("yes_no", "detail"):
+        # (a list, count, first or last stays over all: only the types understood filter it)
+        typed = _of_named_type(found, ask.text, records)
+        if typed:  # 'was the 6-8 wk check done?': the appointments of the type it names
+            found = typed
+            described.append(f"type {' or '.join(sorted({a.type for a in typed}))}")
     if ask.within_agency:
         found = [a for a in found if matches_terms(a.agency, ask.within_agency)]
         described.append(f"agency matching {', '.join(ask.within_agency)}")

@@ -137,6 +137,16 @@ def _best_of_any_type(
     return best[1] if best else None
 
 
+def _types_asked(types: tuple[EventType, ...], agencies: tuple[str, ...]) -> set[EventType]:
+    """The event types asked for: beside another type, not one the agency named stands for
+    ('referrals from school' are referrals, not every education record)."""
+    asked = set(types)
+    named = {
+        t for t in asked if any(w in agencies for w in vocabulary()["event_types"].get(t.value, []))
+    }
+    return asked - named if asked - named else asked
+
+
 def _naming_words(types: tuple[EventType, ...]) -> frozenset[str]:
     """The words of the names of these event types, abbreviations spelt out."""
     names = [type_words(t) for t in types]
@@ -182,9 +192,10 @@ def chronology(query: Query) -> ToolResult:
         found = by_professionals(found, records, ask.professionals)
         described.append(f"recorded by or naming {professional_names(records, ask)}")
     any_type = found
-    if ask.event_types:
-        found = [e for e in found if e.event_type in ask.event_types]
-        described.append("type " + " or ".join(sorted(type_words(t) for t in ask.event_types)))
+    types = _types_asked(ask.event_types, ask.agency_or_role)
+    if types:
+        found = [e for e in found if e.event_type in types]
+        described.append("type " + " or ".join(sorted(type_words(t) for t in types)))
     if ask.members:
         found = [e for e in found if not e.members or set(e.members) & set(ask.members)]
         described.append(f"concerning {records.names(list(ask.members))} or the household")
@@ -254,15 +265,11 @@ def chronology(query: Query) -> ToolResult:
         lines = [
             Line(f"The most recent matching record: {describe_event(event, query)}", (event.id,))
         ]
-        if len(found) > 1 and (kind_named or ask.period or narrowed):
-            # (of every record of the family it says nothing: those are not cited)
-            lines.append(
-                Line(f"It is the latest of {plural(len(found), 'matching record')}.", tuple(ids))
-            )
-        else:
-            ids = [event.id]
+        # the one record asked for: the others that matched are said in `searched`, not cited
         lines += _after_closure(event, query)
-        return ToolResult(ask.about, lines, searched, True, ids)
+        return ToolResult(
+            ask.about, lines, searched + f" ({len(found)} matching)", True, [event.id]
+        )
     if ask.shape == "earliest":
         event = found[0]
         lines = [Line(f"The earliest matching record: {describe_event(event, query)}", (event.id,))]

@@ -128,6 +128,12 @@ def involvement(query: Query) -> ToolResult:
         )
     ]
     lines += [Line(_describe(p, query), (p.id,), bullet=True) for p in found]
+    gone = _roles_no_longer_held(ask.role_terms, found, ended)
+    lines += [
+        Line(f"No current {role} is recorded; the last: {_describe(p, query)}", (p.id,))
+        for role, p in gone
+    ]
+    found += [p for _, p in gone]
     scope = [p for p in records.professionals if p.lead] if wants_lead else found
     found_ids = {p.id for p in found}
     for first, second in overlapping_leads(scope):
@@ -141,6 +147,23 @@ def involvement(query: Query) -> ToolResult:
             )
         )
     return ToolResult(ask.about, lines, searched, True, [p.id for p in found])
+
+
+def _roles_no_longer_held(
+    roles: tuple[str, ...], current: list[Professional], ended: list[Professional]
+) -> list[tuple[str, Professional]]:
+    """'are the EHE officer and the EWO both still involved?': of several roles asked, each one
+    no current involvement holds, with the latest that ended."""
+    if len(roles) < 2:
+        return []
+    gone = []
+    for role in roles:
+        if any(matches_terms(p.role, (role,)) for p in current):
+            continue
+        before = [p for p in ended if matches_terms(p.role, (role,))]
+        if before:
+            gone.append((role, max(before, key=lambda p: (p.end or p.start, p.id))))
+    return list({p.id: (r, p) for r, p in gone}.values())
 
 
 def _none_current(

@@ -41,7 +41,7 @@ from bot.understand.names import absent_agencies, case_text, unknown_proper_name
 from bot.understand.periods import find_period
 from bot.understand.professionals import find_professionals, mask_professionals
 from bot.understand.spelling import Speller
-from bot.understand.terms import Terms, event_words, find_terms, matches_terms, says
+from bot.understand.terms import Terms, event_words, find_terms, matches_terms, per_case, says
 from bot.understand.vocabulary import (
     EARLIEST_WORDS,
     LATEST_WORDS,
@@ -56,7 +56,7 @@ from bot.understand.vocabulary import (
     vocabulary,
 )
 from ingest.embedder import Embedder
-from ingest.models import ChronologyEvent, EventType
+from ingest.models import ChronologyEvent, EventType, Outcome
 from prompts import stopwords
 
 FOLLOW_UP_CONFIDENCE = 0.5  # below this a follow-up keeps the previous ask's subject
@@ -195,6 +195,13 @@ class Understander:
             prediction = spelt
         prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records)
         prediction = _weigh_wording(prediction, asking, terms, records)
+        unsure = prediction.about_p < PHRASE_CONFIDENCE and prediction.about not in _PEOPLE
+        if (prediction.about == "case_summary" or unsure) and _names_record_phrase(
+            rest, records, terms
+        ):
+            # 'tell me about the birth plan', '... the child arrangements order': a phrase the
+            # records say is a topic, not the whole case (nor, when unsure, anything else)
+            prediction = replace(prediction, about="topic_across_records")
         terms = _without_subject_words(terms, prediction.about)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
         if named.ids:
@@ -363,6 +370,7 @@ _BACK_REFERENCE = re.compile(r"\b(there|then|that|his|her|their|them|him|it)\b",
 PLAUSIBLE_ODDS = 0.25  # a next reading worth trying when the first finds nothing
 FIELD_CONFIDENCE = 0.7  # below this, the fields a question names decide between readings
 WHO_CONFIDENCE = 0.8  # below this, 'who ...' naming an agency of the case asks its people
+PHRASE_CONFIDENCE = 0.3  # below this, a phrase the records say is the topic asked about
 UNSURE_PEOPLE = 0.5  # below this, any part naming a role of the case asks about its people
 
 
@@ -829,7 +837,9 @@ def _follow(
     # ('and in november so far?': the month is its time, not its subject)
     words = content_words(period.strip_from(clause) if period else clause, records)
     words = [w for w in words if w not in _PRO_FORMS]  # 'when was the last one?
-    bare = len(words) <= 1 and not (own - {"members", "period"})
+    # 'when's his next one?': 'next' says when, not what (upcoming is a time, not a subject)
+    timing = {"outcomes", "outcome_group"} if set(terms.outcomes) == {Outcome.UPCOMING} else set()
+    bare = len(words) <= 1 and not (own - {"members", "period"} - timing)
     # a later part of the same question asks its own thing ('..., and how old is he?') unless
     # the classifier cannot tell what
     bare = bare and not (same_question and prediction.about_p >= FOLLOW_UP_CONFIDENCE)
@@ -883,6 +893,27 @@ def _only_agencies(terms: Terms, records: Records | None) -> bool:
     return any(matches_terms(p.agency, wanted) for p in records.professionals) and not any(
         matches_terms(p.role, wanted) for p in records.professionals
     )
+
+
+def _phrases(records: Records) -> frozenset[tuple[str, str]]:
+    """Every pair of neighbouring words (stems) the case's records say."""
+    pairs: set[tuple[str, str]] = set()
+    for text in records.texts.values():
+        words = tokens(text)
+        pairs.update(zip(words, words[1:], strict=False))
+    return frozenset(pairs)
+
+
+def _names_record_phrase(clause: str, records: Records | None, terms: Terms) -> bool:
+    """The clause is mostly neighbouring words of its own, neither names nor family words,
+    that a record of the case says side by side ('birth plan', 'written agreement')."""
+    if records is None:
+        return False
+    named = {w for t in terms.agency_or_role + terms.role_terms for w in tokens(t)}
+    words = [w for w in content_words(clause, records) if w not in named]  # not 'social worker'
+    said = per_case("phrases", records, _phrases)
+    held = {w for pair in zip(words, words[1:], strict=False) if pair in said for w in pair}
+    return 2 * len(held) >= len(set(words)) > 0  # what the part is about, not a word of many
 
 
 def content_words(clause: str, records: Records | None) -> list[str]:

@@ -82,6 +82,12 @@ def _generic() -> frozenset[str]:
 
 
 @cache
+def generic_words() -> frozenset[str]:
+    """The generic words, as written and as word stems ('appointment', 'appoint')."""
+    return _generic() | frozenset(t for w in _generic() for t in tokens(w))
+
+
+@cache
 def _distinctive(phrase: str) -> tuple[str, ...]:
     """Words of an agency, role or type name that can stand for it; family words ('baby' in
     'baby check') name people in a question, not the type."""
@@ -400,6 +406,30 @@ def says(phrase: str, held: list[frozenset[str]]) -> bool:
     return bool(wanted) and any(wanted <= words for words in held)
 
 
+def _role_heads(records: Records) -> frozenset[str]:
+    """The last word of each role of the case's professionals ('worker', 'nurse')."""
+    return frozenset(
+        words[-1] for p in records.professionals if (words := re.findall(r"[a-z]+", p.role.lower()))
+    )
+
+
+def _plain_roles(text: str, records: Records) -> list[str]:
+    """'a DA worker': what an abbreviation stands for, then the last word of a role, is the
+    role of the case that holds both ('Domestic Abuse Outreach Worker')."""
+    heads = per_case("role heads", records, _role_heads)
+    found: list[str] = []
+    for abbreviation in abbreviations_used(text):
+        expands = vocabulary()["abbreviations"][abbreviation].get("expands")
+        following = re.search(rf"(?<![\w-]){re.escape(abbreviation)}s?\s+([a-z]+)", text, re.I)
+        if not expands or not following or following.group(1).lower() not in heads:
+            continue
+        wanted = {*tokens(expands), *tokens(following.group(1))}
+        for p in records.professionals:
+            if wanted <= set(tokens(p.role)):
+                found.append(p.role.lower())
+    return list(dict.fromkeys(found))
+
+
 def _expansions_said(meanings: list[dict], records: Records) -> list[str]:
     """What an abbreviation that only stands for words ('RHI': 'return home interview') stands
     for, when a chronology record says it: those words are what a record must say."""
@@ -460,8 +490,15 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
     roles = [r for m in meanings for r in m.get("roles", [])]
     if records is not None:  # 'IDVA', 'MPC': the initials of a role or agency of the case
         named_roles, named_agencies = initialisms(wanted, records)
+        named_roles += _plain_roles(wanted, records)
         roles += named_roles
         agency += named_roles + named_agencies
+    if records is not None and roles:
+        # 'the HV and the family support worker': a role written out beside one abbreviated
+        # is a role asked about too
+        roles += [
+            h for h in hits if any(matches_terms(p.role, (h,)) for p in records.professionals)
+        ]
     if records is not None:  # 'GP' -> the agencies of the case's GPs ('Kilnworth Medical Practice')
         agency += _agencies_of_roles(tuple(agency + roles), records)
     typed = read_negations(lower)
