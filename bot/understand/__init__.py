@@ -41,7 +41,15 @@ from bot.understand.names import absent_agencies, case_text, unknown_proper_name
 from bot.understand.periods import find_period
 from bot.understand.professionals import find_professionals, mask_professionals
 from bot.understand.spelling import Speller
-from bot.understand.terms import Terms, event_words, find_terms, matches_terms, per_case, says
+from bot.understand.terms import (
+    Terms,
+    event_words,
+    find_terms,
+    generic_words,
+    matches_terms,
+    per_case,
+    says,
+)
 from bot.understand.vocabulary import (
     EARLIEST_WORDS,
     LATEST_WORDS,
@@ -514,7 +522,13 @@ def _weigh_wording(
             prediction.about_p < UNSURE_PEOPLE
             or (prediction.about_p < WHO_CONFIDENCE and _ASKS_WHO.match(asking))
         )
+    ) or (
+        records is not None
+        and prediction.about == "case_summary"
+        and prediction.about_p < WHO_CONFIDENCE
+        and _names_a_role_in_words(terms, records)
     ):
+        # ('ppu officer contact': no summary of the case names one role)
         # 'who was the IDVA in Westmere?', 'has he still got a probation officer?': a role
         # the case's professionals hold, asked about unsurely, is asked about its people (a
         # role no lead holds is no question about the lead)
@@ -550,6 +564,13 @@ def _names_a_role(terms: Terms, records: Records) -> bool:
     """The part names a role one of the case's professionals holds."""
     return bool(terms.role_terms) and any(
         matches_terms(p.role, terms.role_terms) for p in records.professionals
+    )
+
+
+def _names_a_role_in_words(terms: Terms, records: Records) -> bool:
+    """... or names one by words of an agency or role ('ppu officer')."""
+    return _names_a_role(terms, records) or any(
+        matches_terms(p.role, terms.agency_or_role) for p in records.professionals
     )
 
 
@@ -904,13 +925,25 @@ def _phrases(records: Records) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
+def _professional_words(records: Records) -> frozenset[str]:
+    return frozenset(w for p in records.professionals for w in tokens(p.name))
+
+
 def _names_record_phrase(clause: str, records: Records | None, terms: Terms) -> bool:
     """The clause is mostly neighbouring words of its own, neither names nor family words,
     that a record of the case says side by side ('birth plan', 'written agreement')."""
     if records is None:
         return False
-    named = {w for t in terms.agency_or_role + terms.role_terms for w in tokens(t)}
-    words = [w for w in content_words(clause, records) if w not in named]  # not 'social worker'
+    roles = [
+        t
+        for t in terms.agency_or_role
+        if any(matches_terms(p.role, (t,)) for p in records.professionals)
+    ]
+    named = {w for t in [*roles, *terms.role_terms] for w in tokens(t)}
+    named |= per_case("professional name words", records, _professional_words)
+    named |= generic_words()  # 'visit made' is no topic
+    # not 'social worker', not 'hannah okafor': a topic, not who is asked about
+    words = [w for w in content_words(clause, records) if w not in named]
     said = per_case("phrases", records, _phrases)
     held = {w for pair in zip(words, words[1:], strict=False) if pair in said for w in pair}
     return 2 * len(held) >= len(set(words)) > 0  # what the part is about, not a word of many
