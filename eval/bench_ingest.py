@@ -82,6 +82,16 @@ def peak_rss_mib() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def machine_busy_s() -> float | None:
+    """CPU seconds every process on the machine has used since boot (Linux /proc/stat; None
+    elsewhere): the machine's minus this process's over a turn is what other work took."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return None
+    return (sum(fields) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")  # not idle, iowait
+
+
 def timed_ms(action: Callable[[], object], runs: int) -> dict[str, float]:
     """One untimed warm-up call, then `runs` timed calls: median, min and max in ms."""
     action()
@@ -241,12 +251,14 @@ def scenario_paired(bundles: Sequence[Path], store: Path, fastest: str, rounds: 
         ]
         seconds: dict[str, list[float]] = {}
         for index in [(turn + k) % len(actions) for k in range(len(actions))]:
-            wall, cpu = time.perf_counter(), time.process_time()
+            wall, cpu, busy = time.perf_counter(), time.process_time(), machine_busy_s()
             actions[index]()
-            seconds[names[index]] = [time.perf_counter() - wall, time.process_time() - cpu]
+            own = time.process_time() - cpu
+            others = machine_busy_s() - busy - own if busy is not None else float("nan")
+            seconds[names[index]] = [time.perf_counter() - wall, own, others]
         say(
             f"paired round {turn + 1}: "
-            + ", ".join(f"{k} {v[0]:.1f} s" for k, v in seconds.items())
+            + ", ".join(f"{k} {v[0]:.1f} s ({v[2]:.1f} CPU-s others)" for k, v in seconds.items())
         )
         samples.append(seconds)
     wall = {name: sum(r[name][0] for r in samples) for name in names}
@@ -255,6 +267,7 @@ def scenario_paired(bundles: Sequence[Path], store: Path, fastest: str, rounds: 
         "records": len(texts),
         "seconds": wall | {"raw_fastest": wall[quickest], "raw_now": wall[f"raw {now_name}"]},
         "cpu": {name: sum(r[name][1] for r in samples) for name in names},
+        "others_cpu": [{k: v[2] for k, v in r.items()} for r in samples],
         "rounds": [
             {k: v[0] for k, v in r.items()}
             | {"raw_fastest": r[quickest][0], "raw_now": r[f"raw {now_name}"][0]}
@@ -637,6 +650,14 @@ def render_encoder(results: dict[str, Result | str]) -> list[str]:
         lines.append(
             f"- CPU seconds (every thread): ingest now {cpu['now']:.1f}, raw {paired['fastest']} "
             f"{cpu[raw]:.1f} ({cpu[raw] / cpu['now']:.2f}), ingest before {cpu['before']:.1f}."
+        )
+    others = paired.get("others_cpu")
+    if others:
+        raw = f"raw {paired['fastest']}"
+        lines.append(
+            "- CPU seconds other work took on the machine meanwhile (2 cores), by round: "
+            + "; ".join(f"ingest now {r['now']:.1f}, {raw} {r[raw]:.1f}" for r in others)
+            + "."
         )
     whole = new.get("cli_reingest_s") if isinstance(new, dict) else None
     if whole:

@@ -1,21 +1,30 @@
-"""Encode the next case of an ingest on a worker thread while the one before is written.
+"""Encode the next cases of an ingest on worker threads while the one before is written.
 
 Writing a case (Chroma's add, its snapshot file, the registry switch) costs ~10 % of a first
 ingest beside the encoder; ONNX Runtime and torch release the GIL while they compute, so the
-next case's new texts are drafted (`Store.draft`: what the live version lends) and encoded on
-one worker thread meanwhile. One case runs ahead at most (memory holds two cases' vectors), in
-the order given, and what runs ahead writes nothing: a failure of case N leaves case N+1's
-encoding to finish and be dropped, so the store is as a case-by-case ingest would leave it.
+next cases' new texts are drafted (`Store.draft_from`: what the live version lends) and encoded
+on worker threads meanwhile. AHEAD cases run ahead at most (started, not yet handed out), in
+the order given, and what runs ahead writes nothing: a failure of case N leaves the encoding
+after it to finish and be dropped, so the store is as a case-by-case ingest would leave it.
+
+Two cases in flight keep the encoder fed end to end: while case N waits for its batches, case
+N+1 is drafted and tokenised and its batches queue behind N's in the embedder's streams (first
+in, first out; ingest/onnx_model.py), so no stream waits between two cases for a draft, a
+tokenisation or the last batch of a case. (One case ahead left ~2 s of an 8-case ingest with no
+batch running and ~3 s with one.) Drafts are made in order, one after the other.
 
 Texts repeat across the cases of one ingest (appointment rows, "No access visit recorded"): the
 worker keeps the vectors it encoded, by text hash, for the cases after (the last `memo` texts
-used, least recently used out first), so each distinct text is encoded once an ingest. ONNX
-vectors do not depend on the batch a text is in, so a vector reused is the one encoding it again
-would give, bit for bit.
+used, least recently used out first), so each distinct text is encoded once an ingest. A text
+of a case still being encoded is kept as a promise of that case's vector (`_Pending`), taken
+when the later case is handed out (the earlier one is done by then: cases are written in
+order). ONNX vectors do not depend on the batch a text is in, so a vector reused is the one
+encoding it again would give, bit for bit.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
@@ -26,13 +35,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ingest.entries import Entry, bundle_entries
+from ingest.entries import bundle_entries
+from ingest.live import LiveVersion
 from ingest.models import Bundle
 from ingest.store import Draft, Store, Vector, case_key
 
 if TYPE_CHECKING:
     from ingest.embedder import Embedder
 
+AHEAD = 2  # cases drafted and encoding beside the one being written
 ProgressFactory = Callable[[str, int], Callable[[int], None]]
 Encoded = tuple[Draft, Sequence[Vector]]
 
@@ -43,15 +54,33 @@ class EncodeJob:
 
     bundle: Bundle
     content_hash: str
-    future: Future[Encoded]
+    live: LiveVersion | None  # the case's live version when the ingest validated it
+    future: Future[Encoded] = field(default_factory=Future)
+    drafted: threading.Event = field(default_factory=threading.Event)
     started: float = field(default_factory=time.perf_counter)
 
     def result(self) -> Encoded:
-        return self.future.result()
+        """The draft, its reused vectors all taken (none promised), and its new vectors."""
+        draft, fresh = self.future.result()
+        for text_hash, vector in draft.reusable.items():
+            if isinstance(vector, _Pending):
+                draft.reusable[text_hash] = vector.get()
+        return draft, fresh
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A vector an earlier case of this ingest is encoding: row `row` of its new vectors."""
+
+    job: EncodeJob
+    row: int
+
+    def get(self) -> Vector:
+        return self.job.future.result()[1][self.row]
 
 
 class EncodeAhead:
-    """Cases added in order; `next()` returns the oldest job and starts the one after it."""
+    """Cases added in order; `next()` returns the oldest job and starts the ones after it."""
 
     def __init__(
         self,
@@ -61,50 +90,71 @@ class EncodeAhead:
         memo: int = 0,
     ) -> None:
         self._store = store
-        self._embedder = embedder  # called on the worker: a failure is the case's own
+        self._embedder = embedder  # called on a worker: a failure is the case's own
         self._progress = progress
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casebrief-encode")
-        self._waiting: deque[tuple[Bundle, str]] = deque()
-        self._running: EncodeJob | None = None
-        self._memo: OrderedDict[str, Vector] = OrderedDict()  # worker thread only
+        self._pool = ThreadPoolExecutor(max_workers=AHEAD, thread_name_prefix="casebrief-encode")
+        self._waiting: deque[EncodeJob] = deque()
+        self._running: deque[EncodeJob] = deque()  # started, not yet handed out, in order
+        self._last: EncodeJob | None = None  # the last job started: the next drafts after it
+        self._memo: OrderedDict[str, Vector | _Pending] = OrderedDict()
+        self._memo_lock = threading.Lock()
         self._memo_size = memo
+        self._stopped = False
 
-    def add(self, bundle: Bundle, content_hash: str) -> None:
-        self._waiting.append((bundle, content_hash))
-        if self._running is None:
-            self._running = self._start()
+    def add(self, bundle: Bundle, content_hash: str, live: LiveVersion | None = None) -> None:
+        """A case to write; `live`: its live version (the ingest holds the case's lock)."""
+        self._waiting.append(EncodeJob(bundle, content_hash, live))
+        self._fill()
 
     def next(self) -> EncodeJob | None:
-        job = self._running
-        self._running = self._start()
+        job = self._running.popleft() if self._running else None
+        self._fill()
         return job
 
     def waiting(self) -> list[str]:
         """The case ids not yet returned by `next()`, in order."""
-        ahead = [self._running.bundle.case.case_id] if self._running else []
-        return ahead + [bundle.case.case_id for bundle, _ in self._waiting]
+        return [job.bundle.case.case_id for job in (*self._running, *self._waiting)]
 
     def stop(self) -> None:
         """Start nothing more; wait for what runs (it writes nothing) and drop it."""
+        self._stopped = True
         self._pool.shutdown(wait=True, cancel_futures=True)
 
-    def _start(self) -> EncodeJob | None:
-        if not self._waiting:
-            return None
-        bundle, content_hash = self._waiting.popleft()
-        entries = bundle_entries(bundle)
-        tick = None
-        if self._progress:
-            tick = self._progress(f"{bundle.case.case_id}: embedding", len(entries))
-        key = case_key(bundle.case.case_id)
-        return EncodeJob(bundle, content_hash, self._pool.submit(self._encode, key, entries, tick))
+    def _fill(self) -> None:
+        while self._waiting and len(self._running) < AHEAD and not self._stopped:
+            job = self._waiting.popleft()
+            before, self._last = self._last, job
+            self._running.append(job)
+            self._pool.submit(self._run, job, before)
 
-    def _encode(
-        self, key: str, entries: list[Entry], tick: Callable[[int], None] | None
-    ) -> Encoded:
-        embedder = self._embedder()
-        once = embedder.batch_invariant
-        draft = self._store.draft(key, entries, self._memo if once else None, once=once)
+    def _run(self, job: EncodeJob, before: EncodeJob | None) -> None:
+        if not job.future.set_running_or_notify_cancel():
+            return
+        try:
+            job.future.set_result(self._encode(job, before))
+        except BaseException as error:
+            job.future.set_exception(error)
+        finally:
+            job.drafted.set()
+
+    def _encode(self, job: EncodeJob, before: EncodeJob | None) -> Encoded:
+        if before is not None:
+            before.drafted.wait()  # drafts in order: a text the case before encodes is reused
+        try:
+            embedder = self._embedder()
+            entries = bundle_entries(job.bundle)
+            tick = None
+            if self._progress:
+                tick = self._progress(f"{job.bundle.case.case_id}: embedding", len(entries))
+            once = embedder.batch_invariant
+            key = case_key(job.bundle.case.case_id)
+            with self._memo_lock:
+                known = dict(self._memo) if once else None
+            draft = self._store.draft_from(job.live, key, entries, known, once=once)
+            if once:
+                self._promise(job, draft)
+        finally:
+            job.drafted.set()
         if tick and len(draft.to_embed) < len(entries):
             tick(len(entries) - len(draft.to_embed))  # reused: done already
         fresh = embedder.embed_in_order(draft.texts(), tick)
@@ -112,16 +162,27 @@ class EncodeAhead:
             self._remember(draft, fresh)
         return draft, fresh
 
-    def _remember(self, draft: Draft, fresh: Sequence[Vector]) -> None:
+    def _promise(self, job: EncodeJob, draft: Draft) -> None:
+        """This case's new texts, to the cases after, as promises of its vectors."""
         if self._memo_size <= 0:
             return
-        for entry in draft.entries:
-            if entry.text_hash in self._memo:
-                self._memo.move_to_end(entry.text_hash)
-        for entry, vector in zip(draft.to_embed, fresh, strict=True):
-            self._memo[entry.text_hash] = np.array(vector, dtype=np.float32)  # not a view
-        while len(self._memo) > self._memo_size:
-            self._memo.popitem(last=False)
+        with self._memo_lock:
+            for entry in draft.entries:
+                if entry.text_hash in self._memo:
+                    self._memo.move_to_end(entry.text_hash)
+            for row, entry in enumerate(draft.to_embed):
+                self._memo[entry.text_hash] = _Pending(job, row)
+            while len(self._memo) > self._memo_size:
+                self._memo.popitem(last=False)
+
+    def _remember(self, draft: Draft, fresh: Sequence[Vector]) -> None:
+        """The promises kept by this case's vectors (copies: not views of the case's array)."""
+        if self._memo_size <= 0:
+            return
+        with self._memo_lock:
+            for entry, vector in zip(draft.to_embed, fresh, strict=True):
+                if isinstance(self._memo.get(entry.text_hash), _Pending):
+                    self._memo[entry.text_hash] = np.array(vector, dtype=np.float32)
 
     def __enter__(self) -> EncodeAhead:
         return self

@@ -189,7 +189,7 @@ def _validate(
             continue
         owners[case_id] = folder
         if not problems:
-            ahead.add(bundle, content_hash)
+            ahead.add(bundle, content_hash, live)
     return unchanged
 
 

@@ -266,7 +266,19 @@ class Store:
         still to embed (`Draft.texts()`, for `commit`). `once` (an encoder whose vectors do not
         depend on the batch): one entry per distinct text, so a text several records share is
         encoded once; else every entry not reused, as before."""
-        previous = self.live(key)
+        return self.draft_from(self.live(key), key, entries, known, once=once)
+
+    def draft_from(
+        self,
+        previous: LiveVersion | None,
+        key: str,
+        entries: Sequence[Entry],
+        known: Mapping[str, Vector] | None = None,
+        *,
+        once: bool = False,
+    ) -> Draft:
+        """`draft` with the key's live version already looked up (an ingest holding the case's
+        lock looked it up when it validated the bundle)."""
         reusable = self._reusable_embeddings(previous)
         to_embed: list[Entry] = []
         seen: set[str] = set()

@@ -249,6 +249,34 @@ def test_cli_publish_failure_says_which_cases_are_live(
     ]
 
 
+def test_a_failed_first_case_drops_the_cases_encoding_behind_it(
+    settings: Settings, bundle: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Two cases are drafted and encoded beside the one being written, the second reusing the
+    first's texts as promises of its vectors: when the first case fails, neither is written and
+    the ingest ends (nothing waits for a vector that never comes)."""
+    second = _copy_as(bundle, "FAM-T2", "chr-006,2018-04-02,Police,police,Only in FAM-T2.,,,,,,,")
+    third = _copy_as(bundle, "FAM-T3")
+    embedder = settings.embedder()
+    embed = embedder.embed_in_order
+
+    def fails_first(texts: list[str], progress: object = None) -> object:
+        if len(texts) > 2:  # FAM-T1 (the others encode only their own new texts, if any)
+            time.sleep(0.5)  # the cases behind it are drafted meanwhile
+            raise RuntimeError("out of memory")
+        return embed(texts, progress)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(embedder, "embed_in_order", fails_first)
+    with pytest.raises(PublishError) as failure:
+        ingest_cases([bundle, second, third], settings)
+    assert failure.value.lines() == [
+        "publishing FAM-T1 failed: RuntimeError: out of memory",
+        "Not in the index: FAM-T1, FAM-T2, FAM-T3.",
+    ]
+    names = [c.name for c in settings.chroma_client().list_collections()]
+    assert not [n for n in names if n.startswith("cb-case.")]
+
+
 def test_second_ingest_of_a_case_waits_for_the_first_or_says_it_is_running(
     bundle: Path, cli: CliRunner, monkeypatch: pytest.MonkeyPatch
 ):

@@ -168,3 +168,30 @@ def test_a_live_version_is_read_from_the_registry_copy_while_it_is_current(demo_
     assert store._copy is not None and store._copy[0] == registry_file.chroma_token(demo_store)
     store._copy = ("stale", {})  # rows held for a token that is no longer Chroma's ...
     assert store.live("case:FAM-0107") == through_copy  # ... are read again, never believed
+
+
+def test_onnx_batches_cut_where_padding_grows_hold_the_same_vectors():
+    """A batch ends at `embed_batch_size` texts or where padding it to its next text would add
+    more than `embed_pad_slack` of its tokens; the vectors are the fixed batches' bit for bit,
+    one batch at a time or two side by side (the streams' pool, reused by a second call)."""
+    from ingest.embedders import make_embedder
+    from ingest.onnx_model import exported
+
+    if exported() is None:
+        pytest.skip("no ONNX export in this venv (python -m ingest.onnx_model makes it)")
+    sentence = "the family support worker visited and Child A was seen alone in the kitchen"
+    words = sentence.split(" ")
+    texts = [" ".join(words[: 1 + i % len(words)] * (1 + i // 40)) for i in range(120)]
+    cut = make_embedder(16, "onnx", streams=2, pad_slack=0.10)
+    encoded, order = cut._tokenised(texts)  # type: ignore[attr-defined]
+    batches = cut._batches(encoded, order)  # type: ignore[attr-defined]
+    assert sorted(i for rows in batches for i in rows) == list(range(len(texts)))
+    for rows in batches:
+        widths = [len(encoded[i].ids) for i in rows]
+        assert len(rows) <= 16 and widths == sorted(widths)
+        assert len(rows) == 1 or max(widths) * len(rows) <= 1.10 * sum(widths)
+    assert len(batches) > len(texts) // 16  # some ended early
+    fixed = make_embedder(16, "onnx", pad_slack=float("inf")).embed_array(texts)
+    assert cut.embed_in_order(texts).tobytes() == fixed.tobytes()
+    assert cut.embed_in_order(texts[::-1]).tobytes() == fixed[::-1].tobytes()
+    assert cut.embed_array(texts).tobytes() == fixed.tobytes()
