@@ -38,7 +38,7 @@ class FreshQuestion(BaseModel):
     store: str  # 'demo', 'devset' or 'fresh' (the families in eval/fresh/cases)
     case: str
     today: dt.date
-    q: str
+    q: str = ""  # one question; or `turns`, a conversation
     turns: list[str] | None = None
     expect_ids: list[str] | list[list[str]]
     expect_note: str = ""

@@ -526,7 +526,7 @@ def _weigh_wording(
         records is not None
         and prediction.about == "case_summary"
         and prediction.about_p < WHO_CONFIDENCE
-        and _names_a_role_in_words(terms, records)
+        and _mostly_a_role(asking, terms, records)
     ):
         # ('ppu officer contact': no summary of the case names one role)
         # 'who was the IDVA in Westmere?', 'has he still got a probation officer?': a role
@@ -567,11 +567,17 @@ def _names_a_role(terms: Terms, records: Records) -> bool:
     )
 
 
-def _names_a_role_in_words(terms: Terms, records: Records) -> bool:
-    """... or names one by words of an agency or role ('ppu officer')."""
-    return _names_a_role(terms, records) or any(
-        matches_terms(p.role, terms.agency_or_role) for p in records.professionals
-    )
+def _mostly_a_role(text: str, terms: Terms, records: Records) -> bool:
+    """A role of the case's professionals, named in any words ('ppu officer contact'), is
+    at least half of what the part says (not 'three lines for the duty manager')."""
+    roles = [
+        t
+        for t in (*terms.role_terms, *terms.agency_or_role)
+        if any(matches_terms(p.role, (t,)) for p in records.professionals)
+    ]
+    said = set(content_words(text, records)) - generic_words()  # not 'officer', 'service'
+    held = said & {w for t in roles for w in tokens(t)}
+    return bool(held) and 2 * len(held) >= len(said)
 
 
 def _names_other_role(terms: Terms, records: Records) -> bool:
