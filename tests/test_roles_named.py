@@ -79,3 +79,10 @@ def test_of_two_roles_asked_the_one_no_longer_held_is_said(engine: Engine):
     answer = engine.ask("are the HV and the family support worker still involved?", "FAM-0215")
     assert cited(answer) == ["pro-002", "pro-003"]
     assert "No current family support worker is recorded; the last: Priya Desai" in answer.answer
+
+
+def test_the_one_event_answered_brings_its_days_document(engine: Engine):
+    answer = engine.ask("when was the ICPC", "FAM-0107")
+    assert cited(answer)[0] == "chr-183"  # 3 Apr 2018
+    assert cited(answer)[1].startswith("2018-04-03-icpc-minutes.docx#")
+    assert "A document of the same day: " in answer.answer

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -21,7 +23,7 @@ from bot.search import tokens
 from bot.tools.seen import disagreements
 from bot.understand.terms import event_words, matches_terms
 from bot.understand.vocabulary import expand_abbreviations, vocabulary
-from ingest.models import ChronologyEvent, EventType, Outcome
+from ingest.models import ChronologyEvent, EventType, Outcome, Passage
 
 UNFILTERED_LIMIT = 10
 # A question naming no type or agency is answered by one record only when it holds at least
@@ -157,6 +159,39 @@ def _naming_words(types: tuple[EventType, ...]) -> frozenset[str]:
 CONTINUING = (EventType.CONFERENCE, EventType.CORE_GROUP, EventType.MEETING, EventType.HOME_VISIT)
 
 
+_DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _document_day(passage: Passage) -> dt.date | None:
+    """A document's day: its front matter's, or the ISO date its file name begins with
+    ('2025-11-13-rcpc-chair-summary.txt')."""
+    if passage.date is not None:
+        return passage.date
+    named = _DATED_NAME.match(passage.file.rsplit("/", 1)[-1])
+    if named is None:
+        return None
+    try:
+        return dt.date(*(int(g) for g in named.groups()))
+    except ValueError:
+        return None
+
+
+def _the_days_document(event: ChronologyEvent, query: Query) -> list[Line]:
+    """A case document dated the day of the one event answered (its minutes, the chair's
+    summary), by its passage holding the most of the question's words: where the record's
+    line stops, the document goes on."""
+    records = query.records
+    assert records is not None
+    passages = [p for p in records.passages if _document_day(p) == event.date]
+    if not passages:
+        return []
+    wanted = _question_words(query)
+    best = max(passages, key=lambda p: len(wanted & set(tokens(f"{p.heading or ''} {p.text}"))))
+    title = best.title or best.file.rsplit("/", 1)[-1]
+    part = f", “{best.heading.split(' > ')[-1]}”" if best.heading else ""
+    return [Line(f"A document of the same day: {title}{part}.", (best.id,))]
+
+
 def _after_closure(event: ChronologyEvent, query: Query) -> list[Line]:
     """A closure is not the end of the case when work goes on after it (an Early Help episode
     closed, then child protection): say what the records show since, never decide."""
@@ -266,13 +301,14 @@ def chronology(query: Query) -> ToolResult:
             Line(f"The most recent matching record: {describe_event(event, query)}", (event.id,))
         ]
         # the one record asked for: the others that matched are said in `searched`, not cited
-        lines += _after_closure(event, query)
+        lines += _after_closure(event, query) + _the_days_document(event, query)
         return ToolResult(
             ask.about, lines, searched + f" ({len(found)} matching)", True, [event.id]
         )
     if ask.shape == "earliest":
         event = found[0]
         lines = [Line(f"The earliest matching record: {describe_event(event, query)}", (event.id,))]
+        lines += _the_days_document(event, query)
         return ToolResult(ask.about, lines, searched, True, ids)
     if ask.shape in ("detail", "quote") and len(found) > 1 and not ask.period:
         # 'when was the ICPC?': one event. With a period ('home visits since April') every
@@ -286,7 +322,7 @@ def chronology(query: Query) -> ToolResult:
         if best is not None:
             return ToolResult(
                 ask.about,
-                [Line(describe_event(best, query), (best.id,))],
+                [Line(describe_event(best, query), (best.id,)), *_the_days_document(best, query)],
                 searched,
                 True,
                 [best.id],
