@@ -22,7 +22,9 @@ from typer.testing import CliRunner
 from config.settings import Settings, load_settings
 
 if TYPE_CHECKING:
+    from bot.answer import Engine
     from bot.records import RecordCache, Records
+    from bot.types import Answer
     from tests.hostile import HostileStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,6 +90,19 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ingest_cases([DEMO / "cases"], settings)
     ingest_learning([DEMO / "learning"], settings)
     return store
+
+
+@pytest.fixture(scope="module")
+def demo_engine(demo_store: Path) -> Engine:
+    """An engine over the demo store, on the demo's 'today', one a test module."""
+    from bot.answer import Engine
+
+    return Engine(load_settings(store=demo_store, today=DEMO_TODAY))
+
+
+def cited(answer: Answer) -> list[str]:
+    """The record ids an answer cites, in order."""
+    return [c.record_id for c in answer.citations]
 
 
 @pytest.fixture

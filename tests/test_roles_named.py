@@ -7,23 +7,16 @@ with every record."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.access import LOCAL
-from bot.answer import Answer, Engine
-from config.settings import load_settings
-from tests.conftest import DEMO_TODAY
+from bot.answer import Engine
+from tests.conftest import cited
 
 
 @pytest.fixture(scope="module")
-def engine(demo_store: Path) -> Engine:
-    return Engine(load_settings(store=demo_store, today=DEMO_TODAY))
-
-
-def cited(answer: Answer) -> list[str]:
-    return [c.record_id for c in answer.citations]
+def engine(demo_engine: Engine) -> Engine:
+    return demo_engine
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,10 @@ keeps the role asked before."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.answer import Answer, Engine
-from config.settings import load_settings
-from tests.conftest import DEMO_TODAY
+from bot.answer import Engine
+from tests.conftest import cited
 
 CALLUM_NOT_SEEN = {  # FAM-0107 chronology rows whose child_seen says child-a: no
     "chr-010", "chr-056", "chr-122", "chr-123", "chr-133", "chr-142", "chr-148", "chr-150",
@@ -21,12 +18,8 @@ CALLUM_NOT_SEEN = {  # FAM-0107 chronology rows whose child_seen says child-a: n
 
 
 @pytest.fixture(scope="module")
-def engine(demo_store: Path) -> Engine:
-    return Engine(load_settings(store=demo_store, today=DEMO_TODAY))
-
-
-def cited(answer: Answer) -> list[str]:
-    return [c.record_id for c in answer.citations]
+def engine(demo_engine: Engine) -> Engine:
+    return demo_engine
 
 
 def test_visits_where_a_child_was_not_seen_are_listed(engine: Engine):
