@@ -94,3 +94,21 @@ def professional_names(records: Records, ask: Ask) -> str:
     """The names of the professionals an ask names, once each."""
     people = [records.by_id.get(i) for i in ask.professionals]
     return ", ".join(dict.fromkeys(p.name for p in people if isinstance(p, Professional)))
+
+
+def no_member_record(query: Query) -> ToolResult | None:
+    """'nan's phone number', 'nan's address' when no member is a grandmother: the case holds
+    no member record of the relative asked about, so neither their details nor their homes;
+    said so, not answered with the family's."""
+    ask, records = query.ask, query.records
+    if records is None or not ask.absent_relatives or ask.members or ask.professionals:
+        return None
+    who = " or ".join(f"the {word}" for word in ask.absent_relatives)
+    return ToolResult(
+        ask.about,
+        [Line(f"No member of case {records.case_id} is recorded as {who}.", ())],
+        f"the {len(records.members)} member records of case {records.case_id} (names, "
+        "aliases and notes)",
+        False,
+        final=True,
+    )

@@ -149,6 +149,11 @@ class Ask(BaseModel):
         description="A place or agency the people of a role asked before work in ('who is the "
         "SW?' 'and who had it in westmere?'): matched to agencies only, beside `role_terms`.",
     )
+    absent_relatives: tuple[str, ...] = Field(
+        (),
+        description="Relatives named whom no member of the case is described as ('nan' read as "
+        "'grandmother' when no member is one): the case holds no member record of them.",
+    )
     not_seen: bool = Field(
         False,
         description="Seen questions: the records where the child was not seen ('visits where "

@@ -79,3 +79,9 @@ def test_the_one_event_answered_brings_its_days_document(engine: Engine):
     assert cited(answer)[0] == "chr-183"  # 3 Apr 2018
     assert cited(answer)[1].startswith("2018-04-03-icpc-minutes.docx#")
     assert "A document of the same day: " in answer.answer
+
+
+def test_a_relative_no_member_is_has_no_details(engine: Engine):
+    answer = engine.ask("what is nan's phone number", "FAM-0215")  # no grandmother recorded
+    assert answer.abstained and cited(answer) == []
+    assert "No member of case FAM-0215 is recorded as the grandmother." in answer.answer

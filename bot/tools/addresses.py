@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.evidence import Line, Query, ToolResult, clipped, fmt_date, plural
+from bot.evidence import Line, Query, ToolResult, clipped, fmt_date, no_member_record, plural
 from bot.passage_match import tokens
 from bot.records import Records, join_words, member_names, record_day
 from bot.understand.periods import LIVE_WORDS
@@ -31,6 +31,8 @@ def addresses(query: Query) -> ToolResult:
     records = query.records
     assert records is not None
     ask = query.ask
+    if not ask.addresses and (absent := no_member_record(query)) is not None:
+        return absent
     history = list(records.addresses)
     searched = f"the {len(history)} address records in case.yaml of case {records.case_id}"
     if ask.addresses:
@@ -180,6 +182,8 @@ def household(query: Query) -> ToolResult:
     assert records is not None
     if query.ask.addresses:  # 'who lived in the greywell flat?': who that record says
         return addresses(query)
+    if (absent := no_member_record(query)) is not None:
+        return absent
     asked = [records.members_by_id[m] for m in query.ask.members if m in records.members_by_id]
     members = asked or records.members
     living = bool(set(tokens(query.ask.text)) & _LIVING)

@@ -9,6 +9,7 @@ from bot.evidence import (
     Query,
     ToolResult,
     fmt_date,
+    no_member_record,
     plural,
     previous_only,
     professional_names,
@@ -73,6 +74,8 @@ def involvement(query: Query) -> ToolResult:
             False,
             final=True,
         )
+    if not (ask.agency_or_role or ask.role_terms) and (absent := no_member_record(query)):
+        return absent  # 'nan's phone number': no member record, and no professional asked
     found, _ = previous_only(found, ask.restrict_to)
     if ask.professionals:
         # 'hannah okafor's number': that person's records; the name says more than any role

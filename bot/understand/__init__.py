@@ -36,7 +36,7 @@ from bot.understand.followups import (
     relative_period,
     relative_word,
 )
-from bot.understand.members import find_members, mask_members
+from bot.understand.members import absent_relatives, find_members, mask_members
 from bot.understand.names import absent_agencies, case_text, unknown_proper_names
 from bot.understand.periods import find_period
 from bot.understand.professionals import find_professionals, mask_professionals
@@ -212,6 +212,8 @@ class Understander:
             prediction = replace(prediction, about="topic_across_records")
         terms = _without_subject_words(terms, prediction.about)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
+        if not found.ids and (relatives := absent_relatives(rest, records)):
+            ask = ask.model_copy(update={"absent_relatives": relatives})
         if named.ids:
             ask = ask.model_copy(update={"professionals": named.ids})
             if ask.about in _PEOPLE and _DONE_BY.search(rest):

@@ -124,12 +124,29 @@ def _relational(text: str, records: Records) -> list[tuple[int, list[str]]]:
     for pattern, ids in rules:
         if ids and (match := re.search(pattern, text)):
             found.append((match.start(), ids))
-    for word in ("partner", "uncle", "aunt", "grandmother", "grandfather"):
+    for word in _RELATIVES:
         if match := re.search(rf"\b{word}\b", text):
             ids = [m.id for m in records.members if _described_as(m, word)]
             if ids:
                 found.append((match.start(), ids))
     return found
+
+
+_RELATIVES = ("partner", "uncle", "aunt", "grandmother", "grandfather")
+
+
+def absent_relatives(text: str, records: Records | None) -> tuple[str, ...]:
+    """Relatives the text names whom no member of the case is described as ('nan' when no
+    member is a grandmother): people the case holds no member record of."""
+    if records is None:
+        return ()
+    canonical = canonical_people(_POSSESSOR.sub(lambda m: " " * len(m.group(0)), text))
+    return tuple(
+        word
+        for word in _RELATIVES
+        if re.search(rf"\b{word}\b", canonical)
+        and not any(_described_as(m, word) for m in records.members)
+    )
 
 
 def _described_as(member: Member, word: str) -> bool:
