@@ -56,3 +56,11 @@ def test_a_follow_up_naming_an_agency_keeps_the_role(engine: Engine):
     then = engine.ask("and who had it in kelsworth?", "FAM-0107", None, [first.turn])
     assert then.request.asks[0].within_agency == ("kelsworth",)
     assert set(cited(then)) == {"pro-014", "pro-006"}  # Kelsworth's two social workers
+
+
+def test_a_longer_follow_up_with_a_time_phrase_keeps_the_subject(engine: Engine):
+    first = engine.ask("who is mum's mental health nurse?", "FAM-0215")
+    then = engine.ask("is she still seeing them since the assessment?", "FAM-0215", None,
+                      [first.turn])  # fmt: skip
+    assert then.request.follow_up  # 'since the assessment' is its time, not a subject
+    assert cited(then) == ["pro-006"]

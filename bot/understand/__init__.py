@@ -110,7 +110,7 @@ class Understander:
         follow_up = (
             is_follow_up(corrected, last)
             or bool(last and previous_ids and narrows_previous(corrected))
-            or bool(last and _refers_without_subject(corrected, records))
+            or bool(last and _refers_without_subject(_untimed(corrected, today, records), records))
         )
         unresolved: list[str] = []
         asks: list[Ask] = []
@@ -416,6 +416,13 @@ _REFERRING = re.compile(
     + r") ones?)\b",  # 'who came to the last one?'
     re.I,
 )
+
+
+def _untimed(question: str, today: dt.date, records: Records | None) -> str:
+    """The question without the time phrase it holds ('... after the move'): a time is not
+    a subject of its own."""
+    period = find_period(question, today, records).period
+    return period.strip_from(question) if period else question
 
 
 def _refers_without_subject(question: str, records: Records | None) -> bool:
