@@ -43,3 +43,12 @@ def test_a_role_by_its_initials_in_a_new_family(ingested: tuple[list[IngestResul
     engine = Engine(load_settings(store=store, today=dt.date(2025, 11, 28)))
     answer = engine.ask("who was the IDVA in Westmere", "FAM-R7")
     assert [c.record_id for c in answer.citations] == ["pro-09"]  # Natasha Brook
+
+
+def test_nothing_ahead_brings_the_last_events_document(ingested: tuple[list[IngestResult], Path]):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 11, 28)))
+    answer = engine.ask("next rcpc date", "FAM-R7")
+    ids = [c.record_id for c in answer.citations]
+    assert ids[0] == "chr-108"  # the last review conference, 13 Nov 2025
+    assert ids[1].startswith("2025-11-13-rcpc-chair-summary.txt#")  # its chair's summary

@@ -373,6 +373,8 @@ def _none_ahead(query: Query, found: list[ChronologyEvent], searched: str) -> To
             (event.id,),
         )
     ]
+    # the record stops there, its day's document may say what comes next ('next rcpc date')
+    lines += _the_days_document(event, query)
     return ToolResult(
         query.ask.about,
         lines,
