@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from bot.evidence import (
@@ -18,10 +19,10 @@ from bot.evidence import (
     previous_only,
     professional_names,
 )
-from bot.records import member_words
+from bot.records import Records, member_words
 from bot.search import tokens
 from bot.tools.seen import disagreements
-from bot.understand.terms import event_words, matches_terms
+from bot.understand.terms import event_words, matches_terms, per_case
 from bot.understand.vocabulary import expand_abbreviations, vocabulary
 from ingest.models import ChronologyEvent, EventType, Outcome, Passage
 
@@ -72,20 +73,35 @@ def _best_scored(
     records = query.records
     assert records is not None
     wanted = _question_words(query) - without
-    documents = [set(tokens(f"{e.summary} {e.action or ''} {e.outcome or ''}")) for e in events]
+    documents = [_held(e) for e in events]
     if not wanted or not documents:
         return None
-    total = len(records.chronology)
-    frequency = Counter(t for e in records.chronology for t in set(tokens(e.summary)))
+    weight = _rarity(records)
     # Cover the most question words first; among those, prefer the rarer words.
-    scores = [
-        (len(wanted & words), sum(math.log(1 + total / (1 + frequency[t])) for t in wanted & words))
-        for words in documents
-    ]
+    scores = [(len(wanted & words), sum(weight(t) for t in wanted & words)) for words in documents]
     top = max(scores)
     if top[0] == 0:
         return None
     return top, events[scores.index(top)]
+
+
+def _held(event: ChronologyEvent) -> set[str]:
+    """The words an event's summary, action and outcome hold."""
+    return set(tokens(f"{event.summary} {event.action or ''} {event.outcome or ''}"))
+
+
+def _rarity(records: Records) -> Callable[[str], float]:
+    """A word's weight by its rarity in the case's chronology summaries (inverse document
+    frequency; a word none holds weighs most), counted once per case version."""
+    total, frequency = per_case(
+        "chronology word counts",
+        records,
+        lambda r: (
+            len(r.chronology),
+            Counter(t for e in r.chronology for t in set(tokens(e.summary))),
+        ),
+    )
+    return lambda word: math.log(1 + total / (1 + frequency[word]))
 
 
 def _coverage(query: Query, event: ChronologyEvent) -> float:
@@ -94,23 +110,15 @@ def _coverage(query: Query, event: ChronologyEvent) -> float:
     records = query.records
     assert records is not None
     wanted = _question_words(query)
-    total = len(records.chronology)
-    frequency = Counter(t for e in records.chronology for t in set(tokens(e.summary)))
-    words = set(tokens(f"{event.summary} {event.action or ''} {event.outcome or ''}"))
-
-    def weight(word: str) -> float:
-        return math.log(1 + total / (1 + frequency[word]))
-
+    weight = _rarity(records)
     whole = sum(weight(w) for w in wanted)
-    return sum(weight(w) for w in wanted & words) / whole if whole else 1.0
+    return sum(weight(w) for w in wanted & _held(event)) / whole if whole else 1.0
 
 
 def _most_words(query: Query, events: list[ChronologyEvent]) -> list[ChronologyEvent]:
     """The events holding the most of the question's words (none if none holds any)."""
     wanted = _question_words(query)
-    held = [
-        len(wanted & set(tokens(f"{e.summary} {e.action or ''} {e.outcome or ''}"))) for e in events
-    ]
+    held = [len(wanted & _held(e)) for e in events]
     top = max(held, default=0)
     return [e for e, n in zip(events, held, strict=True) if top and n == top]
 

@@ -15,7 +15,7 @@ from bot.evidence import (
     professional_names,
 )
 from bot.records import member_names
-from bot.understand.terms import matches_terms
+from bot.understand.terms import matches_terms, types_beyond_agencies
 from ingest.models import ChronologyEvent, Member, Seen
 
 _ABSENT = r"(was not|wasn't|not)\s+(at home|home|present|there|in the (house|home|property)|seen)"
@@ -70,11 +70,7 @@ def last_seen(query: Query) -> ToolResult:
         described += f", by an agency matching {', '.join(ask.within_agency)}"
     # 'was the baby seen at the last NAV?': records of those types (not a type only the agency
     # names: 'the EHE officer' is the elective home education team, whatever it recorded)
-    types = [
-        t
-        for t in ask.event_types
-        if not any(t.value.replace("_", " ") in term for term in ask.agency_or_role)
-    ]
+    types = sorted(types_beyond_agencies(ask.event_types, ask.agency_or_role))
     if types:
         events = [e for e in events if e.event_type in types]
         described += f", of type {', '.join(t.value.replace('_', ' ') for t in types)}"

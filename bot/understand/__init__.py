@@ -43,12 +43,15 @@ from bot.understand.professionals import find_professionals, mask_professionals
 from bot.understand.spelling import Speller
 from bot.understand.terms import (
     Terms,
+    case_agencies,
+    case_roles,
     event_words,
     find_terms,
     generic_words,
     matches_terms,
     per_case,
     says,
+    types_beyond_agencies,
 )
 from bot.understand.vocabulary import (
     EARLIEST_WORDS,
@@ -525,7 +528,11 @@ def _weigh_wording(
         records is not None
         and prediction.about not in _PEOPLE
         and _names_a_role(terms, records)
-        and not (_types_beyond_agencies(terms) or terms.outcomes or terms.names_document)
+        and not (
+            types_beyond_agencies(terms.event_types, terms.agency_or_role)
+            or terms.outcomes
+            or terms.names_document
+        )
         and not says_seeing(asking)  # 'last time the SW saw them': what was seen
         and (
             prediction.about_p < UNSURE_PEOPLE
@@ -559,31 +566,15 @@ def _weigh_wording(
     return prediction
 
 
-def _types_beyond_agencies(terms: Terms) -> set[EventType]:
-    """The event types named other than by an agency or role named ('the EHO' names
-    environmental health, the agency, not its records)."""
-    return {
-        t
-        for t in terms.event_types
-        if not any(t.value.replace("_", " ") in term for term in terms.agency_or_role)
-    }
-
-
 def _names_a_role(terms: Terms, records: Records) -> bool:
     """The part names a role one of the case's professionals holds."""
-    return bool(terms.role_terms) and any(
-        matches_terms(p.role, terms.role_terms) for p in records.professionals
-    )
+    return bool(case_roles(terms.role_terms, records))
 
 
 def _mostly_a_role(text: str, terms: Terms, records: Records) -> bool:
     """A role of the case's professionals, named in any words ('ppu officer contact'), is
     at least half of what the part says (not 'three lines for the duty manager')."""
-    roles = [
-        t
-        for t in (*terms.role_terms, *terms.agency_or_role)
-        if any(matches_terms(p.role, (t,)) for p in records.professionals)
-    ]
+    roles = case_roles((*terms.role_terms, *terms.agency_or_role), records)
     said = set(content_words(text, records)) - generic_words()  # not 'officer', 'service'
     held = said & {w for t in roles for w in tokens(t)}
     return bool(held) and 2 * len(held) >= len(said)
@@ -640,12 +631,11 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
         holders.append(_HOLD_PLACES)
     # a type that is also an agency the question names ('who is the environmental health
     # officer?') does not turn a question about people into one about events
-    types = {
-        t
-        for t in terms.event_types
-        if prediction.about not in _PEOPLE
-        or not any(t.value.replace("_", " ") in term for term in terms.agency_or_role)
-    }
+    types = (
+        types_beyond_agencies(terms.event_types, terms.agency_or_role)
+        if prediction.about in _PEOPLE
+        else set(terms.event_types)
+    )
     if types and types <= _ADDRESS_TYPES:
         holders.append(_HOLD_MOVES)
     elif types:
@@ -916,9 +906,7 @@ def _names_roles(ask: Ask, records: Records | None) -> bool:
     """The ask names a role of the case's professionals ('SW', 'the social worker')."""
     if ask.role_terms:
         return True
-    if records is None or not ask.agency_or_role:
-        return False
-    return any(matches_terms(p.role, ask.agency_or_role) for p in records.professionals)
+    return records is not None and bool(case_roles(ask.agency_or_role, records))
 
 
 def _only_agencies(terms: Terms, records: Records | None) -> bool:
@@ -926,9 +914,7 @@ def _only_agencies(terms: Terms, records: Records | None) -> bool:
     if records is None or terms.role_terms or not terms.agency_or_role:
         return False
     wanted = terms.agency_or_role
-    return any(matches_terms(p.agency, wanted) for p in records.professionals) and not any(
-        matches_terms(p.role, wanted) for p in records.professionals
-    )
+    return bool(case_agencies(wanted, records)) and not case_roles(wanted, records)
 
 
 def _phrases(records: Records) -> frozenset[tuple[str, str]]:
@@ -949,11 +935,7 @@ def _names_record_phrase(clause: str, records: Records | None, terms: Terms) -> 
     that a record of the case says side by side ('birth plan', 'written agreement')."""
     if records is None:
         return False
-    roles = [
-        t
-        for t in terms.agency_or_role
-        if any(matches_terms(p.role, (t,)) for p in records.professionals)
-    ]
+    roles = case_roles(terms.agency_or_role, records)
     named = {w for t in [*roles, *terms.role_terms] for w in tokens(t)}
     named |= per_case("professional name words", records, _professional_words)
     named |= generic_words()  # 'visit made' is no topic

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
@@ -496,9 +496,7 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
     if records is not None and roles:
         # 'the HV and the family support worker': a role written out beside one abbreviated
         # is a role asked about too
-        roles += [
-            h for h in hits if any(matches_terms(p.role, (h,)) for p in records.professionals)
-        ]
+        roles += case_roles(hits, records)
     if records is not None:  # 'GP' -> the agencies of the case's GPs ('Kilnworth Medical Practice')
         agency += _agencies_of_roles(tuple(agency + roles), records)
     typed = read_negations(lower)
@@ -534,12 +532,8 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
     within: tuple[str, ...] = ()
     if records is not None and roles:
         # 'the EHO in marlow vale': words of an agency of the case that no role holds
-        within = tuple(
-            h
-            for h in dict.fromkeys(hits)
-            if any(matches_terms(p.agency, (h,)) for p in records.professionals)
-            and not any(matches_terms(p.role, (h,)) for p in records.professionals)
-        )
+        places = set(case_agencies(hits, records)) - set(case_roles(hits, records))
+        within = tuple(h for h in dict.fromkeys(hits) if h in places)
     return Terms(
         within_agency=within,
         agency_or_role=_most_specific(tuple(dict.fromkeys(agency)), lower),
@@ -603,3 +597,25 @@ def matches_terms(text: str, terms: tuple[str, ...]) -> bool:
     """A term matches at the start of a word: 'mental health' is not in 'environmental health'."""
     lower = text.lower()
     return any(re.search(rf"(?<![a-z]){re.escape(term)}", lower) for term in terms)
+
+
+def case_roles(terms: Iterable[str], records: Records) -> list[str]:
+    """The terms a role of the case's professionals holds ('social work', 'ppu')."""
+    return [t for t in terms if any(matches_terms(p.role, (t,)) for p in records.professionals)]
+
+
+def case_agencies(terms: Iterable[str], records: Records) -> list[str]:
+    """The terms an agency of the case's professionals holds ('westmere', 'camhs')."""
+    return [t for t in terms if any(matches_terms(p.agency, (t,)) for p in records.professionals)]
+
+
+def types_beyond_agencies(
+    event_types: Iterable[EventType], agency_or_role: tuple[str, ...]
+) -> set[EventType]:
+    """The event types named other than by an agency or role named ('the EHO' names
+    environmental health, the agency, not its records)."""
+    return {
+        t
+        for t in event_types
+        if not any(t.value.replace("_", " ") in term for term in agency_or_role)
+    }
