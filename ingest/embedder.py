@@ -50,6 +50,20 @@ def model_path() -> str:
     return str(get_model_path())
 
 
+class ProgressTicks:
+    """Tells `progress` every PROGRESS_STEP texts or so (whole batches) and at the end."""
+
+    def __init__(self, progress: Callable[[int], None] | None, total: int) -> None:
+        self._progress, self._left, self._untold = progress, total, 0
+
+    def __call__(self, count: int) -> None:
+        self._untold += count
+        self._left -= count
+        if self._progress and (self._untold >= PROGRESS_STEP or self._left <= 0):
+            self._progress(self._untold)
+            self._untold = 0
+
+
 class Embedder:
     """Encodes texts to unit-length vectors in batches of `batch_size`, shortest texts first.
     A backend implements `_encode` (one batch in, unit vectors out)."""
@@ -83,14 +97,11 @@ class Embedder:
             return out
         with self._lock:
             order, encode = self._prepare(texts)
-            untold = 0
+            ticks = ProgressTicks(progress, len(texts))
             for start in range(0, len(order), self.batch_size):
                 rows = order[start : start + self.batch_size]
                 out[rows] = encode(rows)
-                untold += len(rows)
-                if progress and (untold >= PROGRESS_STEP or start + len(rows) == len(order)):
-                    progress(untold)
-                    untold = 0
+                ticks(len(rows))
         return out
 
     def embed(self, texts: Sequence[str]) -> list[list[float]]:

@@ -35,8 +35,8 @@ import numpy as np
 from ingest.embedder import (
     DIMENSIONS,
     MAX_TOKENS,
-    PROGRESS_STEP,
     Embedder,
+    ProgressTicks,
     TorchEmbedder,
     model_path,
 )
@@ -145,7 +145,7 @@ class OnnxEmbedder(Embedder):
             return out
         with self._lock:
             encoded, order = self._tokenised(texts)
-            ticks = _Ticks(progress, len(texts))
+            ticks = ProgressTicks(progress, len(texts))
             for rows in self._batches(encoded, order):
                 out[rows] = self._run([encoded[i] for i in rows])
                 ticks(len(rows))
@@ -179,7 +179,7 @@ class OnnxEmbedder(Embedder):
             encoded, order = self._tokenised(texts)
             batches = self._batches(encoded, order)
             done = [pool.submit(self._run, [encoded[i] for i in rows], single) for rows in batches]
-        ticks = _Ticks(progress, len(texts))
+        ticks = ProgressTicks(progress, len(texts))
         try:
             for rows, future in zip(batches, done, strict=True):
                 out[rows] = future.result()
@@ -205,20 +205,6 @@ class OnnxEmbedder(Embedder):
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         return pooled / np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-
-
-class _Ticks:
-    """Tells `progress` every PROGRESS_STEP texts or so (whole batches) and at the end."""
-
-    def __init__(self, progress: Callable[[int], None] | None, total: int) -> None:
-        self._progress, self._left, self._untold = progress, total, 0
-
-    def __call__(self, count: int) -> None:
-        self._untold += count
-        self._left -= count
-        if self._progress and (self._untold >= PROGRESS_STEP or self._left <= 0):
-            self._progress(self._untold)
-            self._untold = 0
 
 
 def _session(path: Path, threads: int) -> InferenceSession:

@@ -103,7 +103,8 @@ class Store:
 
     def live(self, key: str) -> LiveVersion | None:
         """A key's live version: from the registry's copy when it is of the registry Chroma
-        has now (its token, read from Chroma's SQLite file: ~0.2 ms), else from Chroma."""
+        has now (its token, read from Chroma's SQLite file when that file has changed:
+        `registry_file.chroma_token`), else from Chroma."""
         rows = self._copy_rows()
         if rows is not None:
             return rows.get(key)
