@@ -58,10 +58,13 @@ class Cited(BaseModel):
 
     def meets(self, expected: str) -> bool:
         """The record itself, or a passage of the document (or section) expected."""
+        document = self.source.removeprefix("documents/")
+        stem = document.split(" § ")[0].rsplit(".", 1)[0]
         return (
             expected == self.record_id
             or self.record_id.startswith(expected + "#")
-            or self.source.startswith(expected)
+            or document.startswith(expected)
+            or expected == stem  # a document named without its extension
         )
 
 
