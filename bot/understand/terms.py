@@ -363,8 +363,30 @@ def _phrase_around(word: str, lower: str, records: Records) -> str | None:
             end += 1
         phrase = " ".join(words[start : end + 1])
         if end > start and says(phrase, _chronology_words(records)):
-            return phrase
+            return phrase if _said_as_such(phrase, word, records) else word
     return None
+
+
+SAID_AS_SUCH = 0.5  # of the records writing a phrase's own word that must say the phrase
+
+
+def _said_as_such(phrase: str, word: str, records: Records) -> bool:
+    """Whether the records describe events in the phrase's words: 'reported missing' is said by
+    most records that write 'missing'; 'missing episodes' by one summary of several, the rest
+    writing 'missing' alone (its other word names what is counted, not what a record says)."""
+    held = _chronology_words(records)
+    writing = per_case("chronology texts", records, _chronology_texts)
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    own = sum(bool(pattern.search(text)) for text in writing)
+    wanted = set(tokens(phrase))
+    whole = sum(wanted <= words for words in held)
+    return whole >= SAID_AS_SUCH * own
+
+
+def _chronology_texts(records: Records) -> list[str]:
+    return [
+        f"{e.summary} {e.action or ''} {e.outcome or ''}".lower() for e in records.chronology
+    ]
 
 
 def _joins(word: str, family: set[str]) -> bool:
