@@ -13,7 +13,7 @@ from bot.compose import compose
 from bot.coverage import Coverage, case_coverage, gap_notes
 from bot.evidence import Line, Query, ToolResult
 from bot.patterns.learning import PatternLinks, link_learning
-from bot.records import RecordCache, Records, member_words
+from bot.records import RecordCache, Records, member_words, record_stems
 from bot.request import PEOPLE_ABOUTS, Ask, Request
 from bot.search import PassageIndex
 from bot.signin import SignIn
@@ -371,6 +371,10 @@ class Engine:
         if ask.about == "case_summary" and not ask.members:
             return self._summary(query)
         result = STRUCTURED_TOOLS[ask.about](query)
+        if result.found and ask.particulars and ask.confidence < SURE:
+            passages = self._particulars_in_documents(query, result)
+            if passages is not None:
+                return passages
         if result.found or result.final:
             return result
         listed = ask.shape in ("list", "count")
@@ -389,6 +393,24 @@ class Engine:
         if ask.confidence < SURE:  # an unsure reading that finds nothing: the next readings
             order = _case_readings(ask.plausible) + order
         return self._fallback(query, result, order)
+
+    def _particulars_in_documents(self, query: Query, result: ToolResult) -> ToolResult | None:
+        """'maisie apgars' read, unsurely, as her professionals: when no record answered holds
+        a particular of the question and a document passage found for it does, the passage
+        answers ('Apgar scores 9 at 1 minute ...')."""
+        records, wanted = query.records, set(query.ask.particulars)
+        assert records is not None
+
+        def holds(answer: ToolResult) -> bool:
+            cited = {i for line in answer.lines for i in line.record_ids}
+            found = (records.by_id.get(i) for i in cited)
+            return any(wanted & record_stems(r) for r in found if r is not None)
+
+        if holds(result):
+            return None
+        ask = query.ask.model_copy(update={"about": "document_content"})
+        passages = documents(Query(ask, records, query.today), self._index(records))
+        return passages if passages.found and holds(passages) else None
 
     def _closeness(self, ask: Ask, records: Records) -> float:
         """The highest cosine between a clause and any record of the case."""

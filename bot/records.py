@@ -119,6 +119,13 @@ def member_names(member: Member) -> list[str]:
     return sorted((n for n in names if n), key=len, reverse=True)
 
 
+def record_stems(record: AnyRecord) -> frozenset[str]:
+    """The word stems of every text field of a record (a passage's text, an event's summary,
+    action and outcome, a professional's role and notes ...)."""
+    values = [v for v in record.model_dump().values() if isinstance(v, str)]
+    return frozenset(tokens(" ".join(values)))
+
+
 def member_words(records: Records) -> set[str]:
     """The word stems of the members' names and aliases."""
     return {t for m in records.members for t in tokens(" ".join([m.name, *m.aliases]))}

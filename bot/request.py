@@ -164,6 +164,12 @@ class Ask(BaseModel):
         description="What the ask names that nothing in the case is called (a proper name, an "
         "agency or role no record has): no answer can rest on the case for it.",
     )
+    particulars: tuple[str, ...] = Field(
+        (),
+        description="The ask's own words (stems) that name nothing the reading filters by and "
+        "that few labelled questions use ('apgar', 'solicitor', 'placement'): what the records "
+        "answering it should hold.",
+    )
 
 
 class Request(BaseModel):

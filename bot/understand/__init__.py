@@ -38,6 +38,7 @@ from bot.understand.followups import (
 )
 from bot.understand.members import absent_relatives, find_members, mask_members
 from bot.understand.names import absent_agencies, case_text, unknown_proper_names
+from bot.understand.particulars import particulars
 from bot.understand.periods import find_period
 from bot.understand.professionals import find_professionals, mask_professionals
 from bot.understand.spelling import Speller
@@ -215,6 +216,8 @@ class Understander:
             prediction = replace(prediction, about="topic_across_records")
         terms = _without_subject_words(terms, prediction.about)
         ask = _build(clause, rest, prediction, found.ids, terms, period)
+        if own := particulars(rest, records, terms):
+            ask = ask.model_copy(update={"particulars": own})
         if not found.ids and (relatives := absent_relatives(rest, records)):
             ask = ask.model_copy(update={"absent_relatives": relatives})
         if named.ids:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +23,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.request import About, Shape
+from bot.search import tokens
 from bot.understand.clauses import asking_part, split_clauses
 from bot.understand.members import mask_names
 from bot.understand.vocabulary import FAST_LOADER
@@ -92,6 +95,17 @@ def load_examples(folder: Path = DATA) -> list[Example]:
                     )
                 )
     return examples
+
+
+COMMON_IN_EXAMPLES = 3  # labelled questions a word stem is in to be a word of asking
+
+
+@cache
+def question_words(folder: Path = DATA) -> frozenset[str]:
+    """The word stems at least COMMON_IN_EXAMPLES labelled questions use: the words of asking
+    ('contact', 'missed', 'seen', 'lives'), not the particulars one question asks about."""
+    counts = Counter(t for e in load_examples(folder) for t in set(tokens(e.text)))
+    return frozenset(t for t, n in counts.items() if n >= COMMON_IN_EXAMPLES)
 
 
 def data_hash(folder: Path = DATA) -> str:

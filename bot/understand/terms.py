@@ -384,9 +384,7 @@ def _said_as_such(phrase: str, word: str, records: Records) -> bool:
 
 
 def _chronology_texts(records: Records) -> list[str]:
-    return [
-        f"{e.summary} {e.action or ''} {e.outcome or ''}".lower() for e in records.chronology
-    ]
+    return [f"{e.summary} {e.action or ''} {e.outcome or ''}".lower() for e in records.chronology]
 
 
 def _joins(word: str, family: set[str]) -> bool:
