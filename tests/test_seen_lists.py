@@ -2,7 +2,8 @@
 'visits where callum wasn't seen' lists the records that say so; 'how many times ... seen
 alone in 2018?' counts them; 'at the last home visit' is that one record; a parent who lives
 apart has no current address (the household's is not his); a follow-up naming only an agency
-keeps the role asked before."""
+keeps the role asked before; an appointment attended after the last record of a child seen is
+said beside it."""
 
 from __future__ import annotations
 
@@ -64,3 +65,16 @@ def test_a_longer_follow_up_with_a_time_phrase_keeps_the_subject(engine: Engine)
                       [first.turn])  # fmt: skip
     assert then.request.follow_up  # 'since the assessment' is its time, not a subject
     assert cited(then) == ["pro-006"]
+
+
+def test_an_attended_appointment_after_the_last_seen_record_is_said(engine: Engine):
+    """Poppy's last home visit marking her seen was 22 May 2018; she attended a paediatric
+    outpatient appointment two days later: whoever held it saw her."""
+    answer = engine.ask("when was poppy last seen", "FAM-0107")
+    assert cited(answer)[:2] == ["chr-193", "apt-083"]
+    assert (
+        "Child F attended a paediatric outpatient (faltering growth) with Community Paediatrics "
+        "on 24 May 2018" in answer.answer
+    )
+    alone = engine.ask("when was poppy last seen alone", "FAM-0107")
+    assert "apt-083" not in cited(alone)  # an appointment says nothing of being alone

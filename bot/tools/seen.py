@@ -16,7 +16,7 @@ from bot.evidence import (
 )
 from bot.records import member_names
 from bot.understand.terms import matches_terms, types_beyond_agencies
-from ingest.models import ChronologyEvent, Member, Seen
+from ingest.models import Appointment, ChronologyEvent, Member, Outcome, Seen
 
 _ABSENT = r"(was not|wasn't|not)\s+(at home|home|present|there|in the (house|home|property)|seen)"
 
@@ -99,6 +99,10 @@ def last_seen(query: Query) -> ToolResult:
         alone = [e for e in about if e.child_seen[child.id] == Seen.ALONE]
         if not about:
             lines.append(Line(f"No chronology record says whether {child.name} was seen.", ()))
+            if not alone_only and (later := _attended_since(query, child, None)):
+                found_any = True
+                lines.append(_attended_line(later, child))
+                ids.append(later.id)
             continue
         found_any = True
         ids += [e.id for e in about]
@@ -129,6 +133,9 @@ def last_seen(query: Query) -> ToolResult:
                     )
         elif not alone_only:
             lines.append(Line(f"No chronology record shows {child.name} as seen.", ()))
+        if not alone_only and (later := _attended_since(query, child, seen[-1] if seen else None)):
+            lines.append(_attended_line(later, child))
+            ids.append(later.id)
         if alone:
             last_alone = alone[-1]
             lines.append(
@@ -156,6 +163,40 @@ def last_seen(query: Query) -> ToolResult:
                 )
             )
     return ToolResult(ask.about, lines, searched, found_any, list(dict.fromkeys(ids)))
+
+
+def _attended_since(
+    query: Query, child: Member, last: ChronologyEvent | None
+) -> Appointment | None:
+    """The child's latest attended appointment up to today, when later than the last record of
+    the child seen: whoever held it saw the child ('SALT at school on 9 Nov'). The period and
+    an agency asked for filter it as they filter the chronology; a named professional's or
+    type's records are only the chronology's."""
+    ask, records = query.ask, query.records
+    assert records is not None
+    if ask.professionals or ask.event_types or ask.restrict_to:
+        return None
+    terms = ask.agency_or_role + ask.role_terms
+    attended = [
+        a
+        for a in records.appointments
+        if a.member == child.id
+        and a.outcome == Outcome.ATTENDED
+        and a.date <= query.today
+        and (ask.period is None or ask.period.contains(a.date))
+        and (not terms or matches_terms(f"{a.agency} {a.type}", terms))
+        and (last is None or a.date > last.date)
+    ]
+    return max(attended, key=lambda a: a.date, default=None)
+
+
+def _attended_line(appointment: Appointment, child: Member) -> Line:
+    return Line(
+        f"{child.name} attended a {appointment.type} with {appointment.agency} on "
+        f"{fmt_date(appointment.date)} (an appointment, after the last chronology record of "
+        "the child seen).",
+        (appointment.id,),
+    )
 
 
 _SAID = {Seen.YES: "was seen", Seen.ALONE: "was seen alone", Seen.NO: "was not seen"}
