@@ -74,3 +74,11 @@ def test_a_particular_only_a_document_holds(ingested: tuple[list[IngestResult], 
     assert "Apgar scores 9 at 1 minute and 10 at 5 minutes." in answer.answer
     plain = engine.ask("can u list every professional currently open on this case", "FAM-R10")
     assert {c.record_id for c in plain.citations} >= {"PR07", "PR08", "PR10"}  # not a passage
+
+
+def test_where_a_parent_living_apart_lives_now(ingested: tuple[list[IngestResult], Path]):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("where's dean living?", "FAM-R10")
+    assert [c.record_id for c in answer.citations] == ["addr-10"]  # his own flat in Fenwick
+    assert answer.answer.startswith("Living at the current address: Dean Halloway. Fenwick")

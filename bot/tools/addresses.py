@@ -187,7 +187,7 @@ def household(query: Query) -> ToolResult:
     asked = [records.members_by_id[m] for m in query.ask.members if m in records.members_by_id]
     members = asked or records.members
     living = bool(set(tokens(query.ask.text)) & _LIVING)
-    if asked and living and query.ask.current_only and query.ask.shape in ("list", "yes_no"):
+    if asked and living and query.ask.current_only and query.ask.shape in _WHERE_SHAPES:
         together = _living_with(records, asked)  # 'who lives with mum now?'
         if together is not None:
             return together
@@ -221,6 +221,9 @@ def household(query: Query) -> ToolResult:
     return ToolResult("household_members", lines, searched, True, [m.id for m in members])
 
 
+# 'who lives with mum now?', 'is dad living there?', "where's dean living?": the current
+# address records of the people asked, and who is recorded there
+_WHERE_SHAPES = frozenset({"list", "yes_no", "latest", "detail"})
 _LIVING = frozenset(tokens(" ".join(LIVE_WORDS)))  # living somewhere: 'live', 'staying'
 # what a member or address record holds by its fields' own names ('date of birth', 'name'), the
 # age the household answer works out from it, and the words for living somewhere, which it is
