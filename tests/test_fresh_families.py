@@ -82,3 +82,6 @@ def test_where_a_parent_living_apart_lives_now(ingested: tuple[list[IngestResult
     answer = engine.ask("where's dean living?", "FAM-R10")
     assert [c.record_id for c in answer.citations] == ["addr-10"]  # his own flat in Fenwick
     assert answer.answer.startswith("Living at the current address: Dean Halloway. Fenwick")
+    before = engine.ask("and before that?", "FAM-R10", conversation=[answer.turn])
+    assert [c.record_id for c in before.citations] == ["addr-07"]  # his mother's house
+    assert before.answer.startswith("Living there up to 31 Aug 2026: Fenwick")

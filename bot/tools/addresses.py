@@ -185,8 +185,14 @@ def household(query: Query) -> ToolResult:
     if (absent := no_member_record(query)) is not None:
         return absent
     asked = [records.members_by_id[m] for m in query.ask.members if m in records.members_by_id]
+    words = set(tokens(query.ask.text))
+    living = bool(words & _LIVING)
+    if asked and query.ask.period is not None and (living or not words):
+        # member records hold no time: 'and before that?' after "where's dean living?", 'who
+        # was mum living with in 2024' ask of the homes the address history dates ('how old
+        # was he in 2015' stays the member record's)
+        return addresses(query)
     members = asked or records.members
-    living = bool(set(tokens(query.ask.text)) & _LIVING)
     if asked and living and query.ask.current_only and query.ask.shape in _WHERE_SHAPES:
         together = _living_with(records, asked)  # 'who lives with mum now?'
         if together is not None:
