@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from chromadb.errors import NotFoundError
 
@@ -19,6 +20,7 @@ from bot.search import PassageIndex
 from bot.signin import SignIn
 from bot.tools import STRUCTURED_TOOLS
 from bot.tools.chronology import named_events, with_events
+from bot.tools.involvement import named_in
 from bot.tools.passages import documents, learning, names_a_document
 from bot.tools.patterns import patterns
 from bot.tools.summary import actions_since, summary
@@ -56,6 +58,9 @@ RELEVANCE_MIN = 0.2
 # them recently?' is last-seen at 0.95; off-topic questions read at most 0.64).
 SURE = 0.8
 UNSURE = 0.5  # below even odds, a reading that finds nothing gives way to the next
+# An answer of records to 'who ...?' naming this many professionals or fewer gives each one's
+# involvement (role, dates, contact); more are a list, quoted, that says who itself.
+NAMED_PEOPLE = 3
 
 
 class CaseNotFound(LookupError):
@@ -218,7 +223,11 @@ class Engine:
                 anchor = tuple(results[-1].record_ids)
                 period = anchored_period(ask.relative, anchor, records, ask.relative)
                 ask = ask.model_copy(update={"period": period})
-            results.append(self._run(Query(ask, records, today), learning_records))
+            query = Query(ask, records, today)
+            result = self._run(query, learning_records)
+            if ask.wants_person and result.found and records is not None:
+                result = _with_people(result, query)
+            results.append(result)
         sources: dict[str, Records] = {}
         for result in results:
             owner = learning_records if result.intent in ("learning", "procedure") else records
@@ -450,6 +459,16 @@ class Engine:
             if alternative.found:
                 return alternative
         return result
+
+
+def _with_people(result: ToolResult, query: Query) -> ToolResult:
+    """An answer of records to an ask wanting a person, with the involvement of each
+    professional those records name."""
+    people = named_in(query, result.lines)
+    if not people or len(people) > NAMED_PEOPLE:
+        return result  # an attendance list quoted says who itself
+    ids = [*result.record_ids, *(i for line in people for i in line.record_ids)]
+    return replace(result, lines=[*result.lines, *people], record_ids=ids)
 
 
 def _case_readings(alternatives: tuple[str, ...]) -> tuple[str, ...]:

@@ -119,11 +119,15 @@ def member_names(member: Member) -> list[str]:
     return sorted((n for n in names if n), key=len, reverse=True)
 
 
+def record_text(record: AnyRecord) -> str:
+    """Every text field of a record (a passage's text, an event's summary, action, outcome and
+    who recorded it, a professional's role and notes ...), joined."""
+    return " ".join(v for v in record.model_dump().values() if isinstance(v, str))
+
+
 def record_stems(record: AnyRecord) -> frozenset[str]:
-    """The word stems of every text field of a record (a passage's text, an event's summary,
-    action and outcome, a professional's role and notes ...)."""
-    values = [v for v in record.model_dump().values() if isinstance(v, str)]
-    return frozenset(tokens(" ".join(values)))
+    """The word stems of every text field of a record."""
+    return frozenset(tokens(record_text(record)))
 
 
 def member_words(records: Records) -> set[str]:

@@ -164,6 +164,12 @@ class Ask(BaseModel):
         description="What the ask names that nothing in the case is called (a proper name, an "
         "agency or role no record has): no answer can rest on the case for it.",
     )
+    wants_person: bool = Field(
+        False,
+        description="An ask of records that wants a person ('who did the pre-birth "
+        "assessment?', 'PLO letter - who signed it'): the professionals its records name are "
+        "given beside them.",
+    )
     particulars: tuple[str, ...] = Field(
         (),
         description="The ask's own words (stems) that name nothing the reading filters by and "

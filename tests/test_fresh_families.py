@@ -85,3 +85,11 @@ def test_where_a_parent_living_apart_lives_now(ingested: tuple[list[IngestResult
     before = engine.ask("and before that?", "FAM-R10", conversation=[answer.turn])
     assert [c.record_id for c in before.citations] == ["addr-07"]  # his mother's house
     assert before.answer.startswith("Living there up to 31 Aug 2026: Fenwick")
+
+
+def test_who_did_an_event_gives_the_professional_named(ingested: tuple[list[IngestResult], Path]):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("pre birth referral - who made it and when", "FAM-R10")
+    assert [c.record_id for c in answer.citations] == ["CHR-060", "PR11"]
+    assert "Named there: Hannah Strickland, Community Midwife" in answer.answer

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from bot.evidence import (
     Line,
@@ -14,8 +15,9 @@ from bot.evidence import (
     previous_only,
     professional_names,
 )
+from bot.records import record_text
 from bot.understand.terms import matches_terms
-from ingest.models import Professional
+from ingest.models import Passage, Professional
 
 
 def is_current(professional: Professional, today: dt.date) -> bool:
@@ -190,3 +192,27 @@ def _none_current(
         for p in ended
     ]
     return ToolResult(query.ask.about, lines, searched, True, [p.id for p in ended], final=True)
+
+
+def named_in(query: Query, answered: list[Line]) -> list[Line]:
+    """The professionals of the case that an answer's lines or its records (not a document's
+    whole passage: only the sentences quoted) name in full ('Tomasz Wren' in a quote of the
+    pre-birth assessment, a record's `recorded_by`), each as their involvement: whom an ask
+    wanting a person ('who did the pre-birth assessment?') means."""
+    records = query.records
+    assert records is not None
+    cited = {i for line in answered for i in line.record_ids}
+    texts = [line.text for line in answered]
+    texts += [
+        record_text(r)
+        for i in cited
+        if (r := records.by_id.get(i)) is not None and not isinstance(r, Passage)
+    ]
+    joined = " ".join(texts).lower()
+    lines = []
+    for professional in records.professionals:
+        if professional.id in cited:
+            continue
+        if re.search(rf"\b{re.escape(professional.name.lower())}\b", joined):
+            lines.append(Line(f"Named there: {_describe(professional, query)}", (professional.id,)))
+    return lines

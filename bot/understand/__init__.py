@@ -218,6 +218,8 @@ class Understander:
         ask = _build(clause, rest, prediction, found.ids, terms, period)
         if own := particulars(rest, records, terms):
             ask = ask.model_copy(update={"particulars": own})
+        if ask.about not in _PEOPLE and ask.about != "contact_details" and _WHO.search(clause):
+            ask = ask.model_copy(update={"wants_person": True})
         if not found.ids and (relatives := absent_relatives(rest, records)):
             ask = ask.model_copy(update={"absent_relatives": relatives})
         if named.ids:
@@ -381,6 +383,7 @@ _AGENCY_FILTERED = frozenset(  # asks whose answer depends on the agency or role
     }
 )
 _PLURAL = re.compile(r"\b(them|they|their|both|either|each of)\b", re.I)
+_WHO = re.compile(r"\bwho(?:m|se|'s|s)?\b", re.I)  # 'who did it', 'by whom', "who's"
 _PERSON_BACK = re.compile(r"\b(them|him|her|they|their|that person|he|she)\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(there|then|that|his|her|their|them|him|it)\b", re.I)
 PLAUSIBLE_ODDS = 0.25  # a next reading worth trying when the first finds nothing
