@@ -93,3 +93,15 @@ def test_who_did_an_event_gives_the_professional_named(ingested: tuple[list[Inge
     answer = engine.ask("pre birth referral - who made it and when", "FAM-R10")
     assert [c.record_id for c in answer.citations] == ["CHR-060", "PR11"]
     assert "Named there: Hannah Strickland, Community Midwife" in answer.answer
+
+
+def test_what_no_record_holds_of_a_member_is_not_answered(
+    ingested: tuple[list[IngestResult], Path],
+):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("does dean drive", "FAM-R10")
+    assert answer.abstained and not answer.citations
+    assert "No record of case FAM-R10 mentions 'drive'." in answer.answer
+    still = engine.ask("is dean still with chelsea", "FAM-R10")  # 'still' is a word of asking
+    assert not still.abstained and "dean-h" in [c.record_id for c in still.citations]
