@@ -9,12 +9,14 @@ careful practitioner would cite, read straight from the bundles.
 - R9 and R10 (a later session): two more families by two more colleagues, 120 questions each
   (R9: four children, two fathers, home education, moves between two councils, appointments as
   xlsx; R10: a pre-birth case, chronology as xlsx with Excel dates, a BOM and CRLF). R10 is
-  used to find failures; R9 is held out like R8.
+  used to find failures; R9 is held out like R8;
+- R11: a fifth family (exploitation risk, 8 documents, a chronology with quoted newlines and
+  Excel dates among the professionals), 120 questions, held out.
 
 A turn is correct when it cites every expected record (a document by its file name) and at
 most 2n+3 records, or abstains when nothing should be cited.
 
-    python -m eval.fresh_wordings [--sets R1,R7,R8,R9,R10] [--failures] [--work DIR]
+    python -m eval.fresh_wordings [--sets R1,R7,R8,R9,R10,R11] [--failures] [--work DIR]
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from eval.bank import DEVSET
 
 HERE = Path(__file__).resolve().parent / "fresh"
 DEMO = HERE.parents[1] / "demo"
-SETS = ("R1", "R7", "R8", "R9", "R10")
+SETS = ("R1", "R7", "R8", "R9", "R10", "R11")
 
 
 class FreshQuestion(BaseModel):

@@ -43,6 +43,10 @@ def test_every_family_ingests_with_every_record(ingested: tuple[list[IngestResul
         "members": 6, "professionals": 28, "chronology": 104, "appointments": 60,
         "addresses": 10, "passages": 26,
     }  # fmt: skip
+    assert counts["case:FAM-R11"] == {
+        "members": 7, "professionals": 28, "chronology": 109, "appointments": 54,
+        "addresses": 5, "passages": 41,
+    }  # fmt: skip
     assert all(r.status == "new" for r in results)
 
 
