@@ -109,3 +109,14 @@ def test_what_no_record_holds_of_a_member_is_not_answered(
     assert "No record of case FAM-R10 mentions 'drive'." in answer.answer
     still = engine.ask("is dean still with chelsea", "FAM-R10")  # 'still' is a word of asking
     assert not still.abstained and "dean-h" in [c.record_id for c in still.citations]
+
+
+def test_a_type_named_beside_an_abbreviation_of_several(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'CP' stands for conferences, core groups, section 47s and strategy discussions; 'CP
+    conferences' are the conferences."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("how many CP conferences have there been altogether", "FAM-R10")
+    assert answer.answer.startswith("8 cp conferences: 8 chronology records match (8 conference).")

@@ -525,7 +525,12 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
         for name, words in data["event_types"].items()
         if any(has_phrase(typed, w) for w in words)
     }
-    events |= {EventType(e) for m in meanings for e in m.get("event_types", [])}
+    for meaning in meanings:
+        group = {EventType(e) for e in meaning.get("event_types", [])}
+        # 'CP conferences': an abbreviation standing for several types ('CP': conferences,
+        # core groups, section 47s, strategy discussions) is narrowed by a type of them
+        # the question names in words
+        events |= group if not events & group else set()
     plural = _names_plural(wanted, [w for words in data["event_types"].values() for w in words])
     outcomes: set[Outcome] = set()
     outcome_words: list[str] = []
