@@ -120,3 +120,13 @@ def test_a_type_named_beside_an_abbreviation_of_several(
     engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
     answer = engine.ask("how many CP conferences have there been altogether", "FAM-R10")
     assert answer.answer.startswith("8 cp conferences: 8 chronology records match (8 conference).")
+
+
+def test_events_matching_a_when_question_equally_are_each_given(
+    ingested: tuple[list[IngestResult], Path],
+):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 11, 28)))
+    answer = engine.ask("when was the ICPC", "FAM-R7")  # one in Westmere, one in Brindlecombe
+    assert [c.record_id for c in answer.citations] == ["chr-030", "chr-101"]
+    assert answer.answer.startswith("2 records match equally well:")

@@ -130,6 +130,18 @@ def _question_words(query: Query) -> set[str]:
     return set(tokens(query.ask.text)) - member_words(records)
 
 
+MAX_TIED = 3  # more events than this matching a 'when was' question equally: no one of them
+
+
+def _tied(
+    query: Query, found: list[ChronologyEvent], best: ChronologyEvent
+) -> list[ChronologyEvent]:
+    """The events of the best one's type holding the same question words as it does."""
+    wanted = _question_words(query)
+    held = wanted & _held(best)
+    return [e for e in found if e.event_type == best.event_type and wanted & _held(e) == held]
+
+
 def _best_of_any_type(
     query: Query, typed: list[ChronologyEvent], any_type: list[ChronologyEvent]
 ) -> ChronologyEvent | None:
@@ -327,6 +339,21 @@ def chronology(query: Query) -> ToolResult:
             # 'what's Ruby's nursery called?': the best record holds 'call' but not 'nursery',
             # the rarer and more telling word: it is no answer
             best = None
+        if best is not None and 1 < len(tied := _tied(query, found, best)) <= MAX_TIED:
+            # 'when was the ICPC?' with two initial conferences on record: each of them
+            return ToolResult(
+                ask.about,
+                [
+                    Line(
+                        f"{plural(len(tied), 'record')} match equally well:",
+                        tuple(e.id for e in tied),
+                    ),
+                    *(Line(describe_event(e, query), (e.id,), bullet=True) for e in tied),
+                ],
+                searched,
+                True,
+                [e.id for e in tied],
+            )
         if best is not None:
             return ToolResult(
                 ask.about,
