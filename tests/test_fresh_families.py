@@ -130,3 +130,11 @@ def test_events_matching_a_when_question_equally_are_each_given(
     answer = engine.ask("when was the ICPC", "FAM-R7")  # one in Westmere, one in Brindlecombe
     assert [c.record_id for c in answer.citations] == ["chr-030", "chr-101"]
     assert answer.answer.startswith("2 records match equally well:")
+
+
+def test_a_kind_named_in_the_plural_is_listed(ingested: tuple[list[IngestResult], Path]):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 11, 28)))
+    answer = engine.ask("what schools has skye been to", "FAM-R7")
+    assert answer.request.asks[0].shape == "list"
+    assert {"chr-001", "chr-010", "chr-065"} <= {c.record_id for c in answer.citations}

@@ -798,6 +798,14 @@ def _shape(
         return "detail"
     if about == "events" and prediction.shape == "detail" and terms.plural_types:
         return "list"
+    if (
+        about == "events"
+        and prediction.shape == "latest"
+        and terms.plural_types
+        and not prediction.current
+        and not _ORDER.search(rest)
+    ):
+        return "list"  # 'what schools has skye been to': each of them, no order word asked
     if about == "events" and prediction.shape == "detail" and period and not terms.event_types:
         return "list"  # 'what happened on 15/03?': everything in that time, as the tool lists
     if (
