@@ -138,3 +138,13 @@ def test_a_kind_named_in_the_plural_is_listed(ingested: tuple[list[IngestResult]
     answer = engine.ask("what schools has skye been to", "FAM-R7")
     assert answer.request.asks[0].shape == "list"
     assert {"chr-001", "chr-010", "chr-065"} <= {c.record_id for c in answer.citations}
+
+
+def test_it_is_the_one_event_just_answered(ingested: tuple[list[IngestResult], Path]):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 11, 28)))
+    first = engine.ask("what happened at the last RCPC", "FAM-R7")
+    chair = engine.ask("who chaired it", "FAM-R7", conversation=[first.turn])
+    ids = [c.record_id for c in chair.citations]
+    assert ids[0] == "chr-108"  # the review conference of 13 Nov 2025, not all 8 conferences
+    assert ids[1].startswith("2025-11-13-rcpc-chair-summary.txt#")

@@ -392,6 +392,9 @@ def chronology(query: Query) -> ToolResult:
             )
         )
     lines += [Line(describe_event(e, query), (e.id,), bullet=True) for e in shown]
+    if narrowed and len(found) == 1 and ask.shape != "count":
+        # 'who chaired it?' of the one event just answered: its day's document may say
+        lines += _the_days_document(found[0], query)
     for event in shown:
         lines += disagreements(event, records.members_by_id)
     return ToolResult(ask.about, lines, searched, True, ids)

@@ -264,6 +264,13 @@ class Understander:
                 and len(previous_ids) > 1
                 and not _says_other(terms.said, previous_ids, records)
             )
+            # 'who chaired it?': the one thing just answered, when the part names no kind,
+            # person or time of its own
+            narrows = narrows or (
+                bool(_IT.search(clause))
+                and not (terms.event_types or terms.agency_or_role or terms.role_terms or found.ids)
+                and period is None
+            )
             # 'and before her?' 'how do I contact them?': the people just answered
             reaches = (
                 ask.about == "contact_details"
@@ -383,6 +390,7 @@ _AGENCY_FILTERED = frozenset(  # asks whose answer depends on the agency or role
     }
 )
 _PLURAL = re.compile(r"\b(them|they|their|both|either|each of)\b", re.I)
+_IT = re.compile(r"\b(?:it|that one|this one)\b(?!')", re.I)  # not "it's"
 _WHO = re.compile(r"\bwho(?:m|se|'s|s)?\b", re.I)  # 'who did it', 'by whom', "who's"
 _PERSON_BACK = re.compile(r"\b(them|him|her|they|their|that person|he|she)\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(there|then|that|his|her|their|them|him|it)\b", re.I)
