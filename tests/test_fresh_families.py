@@ -148,3 +148,16 @@ def test_it_is_the_one_event_just_answered(ingested: tuple[list[IngestResult], P
     ids = [c.record_id for c in chair.citations]
     assert ids[0] == "chr-108"  # the review conference of 13 Nov 2025, not all 8 conferences
     assert ids[1].startswith("2025-11-13-rcpc-chair-summary.txt#")
+
+
+def test_first_seen_by_a_professional_named_by_first_name(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'naomi' is in the model's vocabulary but rare in English (Zipf 3.7): the one
+    professional of that first name; 'first' asks for the earliest record seen."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("when did naomi first see the kids", "FAM-R10")
+    assert answer.request.asks[0].professionals == ("PR06",)
+    assert [c.record_id for c in answer.citations] == ["CHR-089"]
+    assert answer.answer.startswith("Kayden Pryor was first recorded as seen on 16 Jun 2026")

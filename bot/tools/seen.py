@@ -84,6 +84,8 @@ def last_seen(query: Query) -> ToolResult:
         listed = _listed(query, children, events, searched)
         if listed.found or ask.not_seen:
             return listed  # none seen: the summary below says what the records do show
+    if ask.shape == "earliest":
+        return _first_seen(query, children, events, searched)
     lines: list[Line] = []
     ids: list[str] = []
     found_any = False
@@ -197,6 +199,32 @@ def _attended_line(appointment: Appointment, child: Member) -> Line:
         "the child seen).",
         (appointment.id,),
     )
+
+
+def _first_seen(
+    query: Query, children: list[Member], events: list[ChronologyEvent], searched: str
+) -> ToolResult:
+    """'when did naomi first see the kids?': each child's first record of being seen (seen
+    alone), among the records asked of."""
+    alone = query.ask.about == "last_seen_alone"
+    wanted = {Seen.ALONE} if alone else {Seen.YES, Seen.ALONE}
+    how = "seen alone" if alone else "seen"
+    lines: list[Line] = []
+    for child in children:
+        seen = [e for e in events if e.child_seen.get(child.id) in wanted]
+        if not seen:
+            lines.append(Line(f"No chronology record shows {child.name} {how}.", ()))
+            continue
+        first = seen[0]
+        lines.append(
+            Line(
+                f"{child.name} was first recorded as {how} on {fmt_date(first.date)} "
+                f"({first.event_type.value.replace('_', ' ')}, {first.agency}).",
+                (first.id,),
+            )
+        )
+    ids = list(dict.fromkeys(i for line in lines for i in line.record_ids))
+    return ToolResult(query.ask.about, lines, searched, bool(ids), ids)
 
 
 _SAID = {Seen.YES: "was seen", Seen.ALONE: "was seen alone", Seen.NO: "was not seen"}
