@@ -161,3 +161,11 @@ def test_first_seen_by_a_professional_named_by_first_name(
     assert answer.request.asks[0].professionals == ("PR06",)
     assert [c.record_id for c in answer.citations] == ["CHR-089"]
     assert answer.answer.startswith("Kayden Pryor was first recorded as seen on 16 Jun 2026")
+
+
+def test_a_home_named_brings_the_records_of_moving_in(ingested: tuple[list[IngestResult], Path]):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("when did they move to pelham and why", "FAM-R10")
+    assert [c.record_id for c in answer.citations] == ["addr-09", "CHR-090", "CHR-092"]
+    assert "Moving in, " in answer.answer

@@ -83,6 +83,12 @@ def addresses(query: Query) -> ToolResult:
         )
     if ask.addresses:  # 'who lived at the hostel?': that home, and who lived there
         lines = [Line(_describe(a) + _who(a, records), (a.id,)) for a in history]
+        if len(history) == 1 and ask.shape in ("detail", "summary"):
+            # 'when did they move to pelham and why?', 'why did they leave furzedown?': the
+            # chronology's move and housing records as they moved in and out ('was dad at the
+            # hostel?' asks who lived there only)
+            lines += _moving(history[0], records)
+        ids += [i for line in lines for i in line.record_ids if i not in ids]
         return ToolResult("addresses_moves", lines, searched, True, ids)
     if ask.shape == "latest" and not ask.period:
         current = [a for a in history if a.end is None]
@@ -125,6 +131,26 @@ def addresses(query: Query) -> ToolResult:
     lines += [Line(_describe(a) + _who(a, records), (a.id,), bullet=True) for a in history]
     lines += [Line(f"Move on {fmt_date(e.date)}: {e.summary}", (e.id,), bullet=True) for e in moves]
     return ToolResult("addresses_moves", lines, searched, True, ids + [e.id for e in moves])
+
+
+MOVING_DAYS = 31  # days before moving in or out in which a move or housing record says why
+MOVING_RECORDS = 2  # of each, the latest this many
+
+
+def _moving(home: Address, records: Records) -> list[Line]:
+    """The move and housing records of the month up to moving into a home and out of it."""
+    housing = [e for e in records.chronology if e.event_type in (EventType.MOVE, EventType.HOUSING)]
+    lines: list[Line] = []
+    for day, said in ((home.start, "Moving in"), (home.end, "Moving out")):
+        if day is None:
+            continue
+        since = day - dt.timedelta(days=MOVING_DAYS)
+        near = [e for e in housing if since <= e.date <= day + dt.timedelta(days=1)]
+        lines += [
+            Line(f"{said}, {fmt_date(e.date)}: {e.summary}", (e.id,), bullet=True)
+            for e in near[-MOVING_RECORDS:]
+        ]
+    return lines
 
 
 def _one_day(query: Query) -> tuple[dt.date | None, str]:
