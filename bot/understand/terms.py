@@ -295,7 +295,8 @@ def _record_hits(lower: str, records: Records) -> tuple[list[str], list[str]]:
         if phrase.lower() in lower:
             hits.append(phrase.lower())
             continue
-        for word in _distinctive(phrase):
+        booked = phrase in _appointment_types(records)
+        for word in _distinctive(phrase) + (_short_words(phrase) if booked else ()):
             if not re.search(rf"\b{re.escape(word)}\b", lower) and not (
                 len(word) >= STEMMED and _stem(word) in used
             ):
@@ -314,6 +315,17 @@ STEMMED = 6  # letters: a longer word counts in another of its forms ('paediatri
 _FORM = re.compile(r"(?:icians?|ics|ic|ists?|(?<=log|rap)y)$")
 
 
+@cache
+def _short_words(phrase: str) -> tuple[str, ...]:
+    """The three-letter words of an appointment type that name what was booked ('hip' of
+    'hip ultrasound', 'eye' of 'eye test'), beside its longer distinctive words."""
+    return tuple(
+        t
+        for t in re.findall(r"[a-z]+", phrase.lower())
+        if len(t) == 3 and t.isalpha() and t not in _generic() and t not in stopwords()
+    )
+
+
 def _stem(word: str) -> str:
     """'paediatrics', 'paediatric', 'paediatrician' -> 'paediatr'; 'psychology',
     'psychologist' -> 'psycholog'; 'therapy', 'therapist' -> 'therap': one form for a field,
@@ -327,7 +339,12 @@ def _appointment_types(records: Records) -> frozenset[str]:
 
 
 def _names_holding(word: str, records: Records) -> list[str]:
-    return [n for n in record_words(records) if word in _distinctive(n)]
+    booked = _appointment_types(records)
+    return [
+        n
+        for n in record_words(records)
+        if word in _distinctive(n) or (n in booked and word in _short_words(n))
+    ]
 
 
 def _names_it(name: str, word: str, lower: str) -> bool:
