@@ -11,12 +11,14 @@ careful practitioner would cite, read straight from the bundles.
   xlsx; R10: a pre-birth case, chronology as xlsx with Excel dates, a BOM and CRLF). R10 is
   used to find failures; R9 is held out like R8;
 - R11: a fifth family (exploitation risk, 8 documents, a chronology with quoted newlines and
-  Excel dates among the professionals), 120 questions, held out.
+  Excel dates among the professionals), 120 questions, held out;
+- R12: a sixth (rural neglect, a young carer, professionals as xlsx with text dates), 120
+  questions, used to find failures.
 
 A turn is correct when it cites every expected record (a document by its file name) and at
 most 2n+3 records, or abstains when nothing should be cited.
 
-    python -m eval.fresh_wordings [--sets R1,R7,R8,R9,R10,R11] [--failures] [--work DIR]
+    python -m eval.fresh_wordings [--sets R1,R7,R8,R9,R10,R11,R12] [--failures] [--work DIR]
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from eval.bank import DEVSET
 
 HERE = Path(__file__).resolve().parent / "fresh"
 DEMO = HERE.parents[1] / "demo"
-SETS = ("R1", "R7", "R8", "R9", "R10", "R11")
+SETS = ("R1", "R7", "R8", "R9", "R10", "R11", "R12")
 
 
 class FreshQuestion(BaseModel):

@@ -47,6 +47,10 @@ def test_every_family_ingests_with_every_record(ingested: tuple[list[IngestResul
         "members": 7, "professionals": 28, "chronology": 109, "appointments": 54,
         "addresses": 5, "passages": 41,
     }  # fmt: skip
+    assert counts["case:FAM-R12"] == {
+        "members": 7, "professionals": 28, "chronology": 98, "appointments": 55,
+        "addresses": 6, "passages": 30,
+    }  # fmt: skip
     assert all(r.status == "new" for r in results)
 
 
@@ -169,3 +173,19 @@ def test_a_home_named_brings_the_records_of_moving_in(ingested: tuple[list[Inges
     answer = engine.ask("when did they move to pelham and why", "FAM-R10")
     assert [c.record_id for c in answer.citations] == ["addr-09", "CHR-090", "CHR-092"]
     assert "Moving in, " in answer.answer
+
+
+def test_the_speakers_plan_before_a_question_is_neither_time_nor_subject(
+    ingested: tuple[list[IngestResult], Path],
+):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    plain = engine.ask("who else is involved with this family at the moment?", "FAM-R12")
+    for question in (
+        "going out tomorrow, who else is involved with this family at the moment?",
+        "visiting tomorrow - who else is involved?",  # 'visiting' is no health visiting
+    ):
+        answer = engine.ask(question, "FAM-R12")
+        assert answer.request.asks[0].period is None
+        assert {c.record_id for c in answer.citations} == {c.record_id for c in plain.citations}
+    assert len(plain.citations) == 15  # every professional with no end date

@@ -25,6 +25,7 @@ from bot.understand.clauses import (
     begins_as_question,
     split_clauses,
     split_comparison,
+    split_scene,
     statements_forward,
 )
 from bot.understand.followups import (
@@ -107,6 +108,7 @@ class Understander:
         previous_ids: tuple[str, ...] = (),
     ) -> Request:
         corrected, readings = self.speller.correct(question, records)
+        corrected = _without_plan(corrected, today, records)
         last = previous.asks[0] if previous and previous.asks else None
         if last and previous and len(last.members) == 1 and _PLURAL.search(corrected):
             # 'who is jade's dsl?' 'what about her brother Leo?' 'an EWO for either of them?'
@@ -313,6 +315,17 @@ def _without_subject_words(terms: Terms, about: str) -> Terms:
     own = set(about.split("_"))
     kept = tuple(t for t in terms.agency_or_role if t not in own)
     return terms if kept == terms.agency_or_role else replace(terms, agency_or_role=kept)
+
+
+def _without_plan(question: str, today: dt.date, records: Records | None) -> str:
+    """'going out tomorrow, who else is involved?': a first piece that only tells, with a
+    time ahead, is the speaker's plan, not a time or a subject of what is asked."""
+    scene = split_scene(question) if records is not None else None
+    if scene is None:
+        return question
+    planned = find_period(scene[0], today, records).period
+    ahead = planned is not None and planned.start is not None and planned.start > today
+    return scene[1] if ahead else question
 
 
 def _over_topic(ask: Ask, previous: Ask) -> bool:

@@ -128,6 +128,22 @@ _PURPOSE = re.compile(
 )
 
 
+_SCENE_BREAK = re.compile(r"\s*,\s*|\s+[-\u2013\u2014:]\s+")
+
+
+def split_scene(part: str) -> tuple[str, str] | None:
+    """'going out tomorrow, who else is involved?' -> ('going out tomorrow', 'who else is
+    involved?'): a first piece, up to a comma or dash, that asks nothing, before a piece that
+    asks; None when the part does not open so."""
+    match = _SCENE_BREAK.search(part)
+    if match is None:
+        return None
+    head, tail = part[: match.start()].strip(), part[match.end() :].strip()
+    if not head or len(tail.split()) < MIN_WORDS or not _is_statement(head) or _is_statement(tail):
+        return None
+    return head, tail
+
+
 def asking_part(part: str) -> str:
     """What a part asks: without the speaker's plans said after it, and, in a long part, the
     words after the last 'I need to know', 'can you tell me' ... when they are a question of
