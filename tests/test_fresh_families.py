@@ -189,3 +189,11 @@ def test_the_speakers_plan_before_a_question_is_neither_time_nor_subject(
         assert answer.request.asks[0].period is None
         assert {c.record_id for c in answer.citations} == {c.record_id for c in plain.citations}
     assert len(plain.citations) == 15  # every professional with no end date
+
+
+def test_a_follow_up_with_no_words_of_its_own(ingested: tuple[list[IngestResult], Path]):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    first = engine.ask("any police call outs this year?", "FAM-R12")
+    then = engine.ask("what happened?", "FAM-R12", conversation=[first.turn])
+    assert [c.record_id for c in then.citations] == ["CH-094"]  # not all 98 records

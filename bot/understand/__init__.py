@@ -117,6 +117,8 @@ class Understander:
             is_follow_up(corrected, last)
             or bool(last and previous_ids and narrows_previous(corrected))
             or bool(last and _refers_without_subject(_untimed(corrected, today, records), records))
+            # 'any police call outs this year?' 'what happened?': no word of its own
+            or bool(last and not _own_words(_untimed(corrected, today, records), records))
         )
         unresolved: list[str] = []
         asks: list[Ask] = []
@@ -455,11 +457,15 @@ def _untimed(question: str, today: dt.date, records: Records | None) -> str:
     return period.strip_from(question) if period else question
 
 
+def _own_words(question: str, records: Records | None) -> list[str]:
+    """The question's content words less the words standing for the thing asked before."""
+    return [w for w in content_words(question, records) if w not in _PRO_FORMS]
+
+
 def _refers_without_subject(question: str, records: Records | None) -> bool:
     """'when did that close and why?': a word pointing back and at most two words of its own
     is read over the question before, however it is worded."""
-    own = [w for w in content_words(question, records) if w not in _PRO_FORMS]
-    return bool(_REFERRING.search(question)) and len(own) <= 2
+    return bool(_REFERRING.search(question)) and len(_own_words(question, records)) <= 2
 
 
 # what someone did, not who they are: 'what has she done', 'what did he do with kai'
