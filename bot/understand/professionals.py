@@ -61,8 +61,8 @@ def _ordinary(word: str) -> bool:
 
 
 # A first name that is also in the model's vocabulary counts alone when it is this rare in
-# English (Zipf, wordfreq): 'naomi' 3.7 does, 'grace' 4.6 or 'mark' 5.2 do not.
-ORDINARY_ZIPF = 4.0
+# English (Zipf, wordfreq): 'naomi' 3.7, 'owen' 4.1, 'sarah' 4.5 do; 'grace' 4.6, 'mark' 5.2 do not.
+ORDINARY_ZIPF = 4.5
 
 
 def _name_words(person: _Person) -> list[str]:
