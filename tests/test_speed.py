@@ -89,6 +89,24 @@ def test_onnx_vectors_agree_with_torch_on_the_demo_texts():
     assert np.abs(alone - onnx[:8]).max() < 1e-5
 
 
+def test_query_vectors_made_side_by_side_are_the_queued_ones_bit_for_bit():
+    """The router's two queries run on two threads at once (no embedder lock): each vector
+    is exactly the one `embed_array` of it alone gives, and the one a later call returns."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ingest.onnx_model import OnnxEmbedder, exported
+
+    if exported() is None:
+        pytest.skip("no ONNX export in this venv (python -m ingest.onnx_model makes it)")
+    embedder = OnnxEmbedder(batch_size=16, threads=1)
+    questions = [f"what appts has child {n} missed since the last move?" for n in range(24)]
+    queued = [embedder.embed_array([q])[0] for q in questions]
+    with ThreadPoolExecutor(2) as pool:
+        side_by_side = list(pool.map(embedder.embed_one, questions))
+    pairs = zip(side_by_side, queued, strict=True)
+    assert all(np.array_equal(np.asarray(v, np.float32), q) for v, q in pairs)
+
+
 def test_scale_filler_cases_are_real_cases_with_unit_vectors(tmp_path: Path):
     """eval/bench_scale.py's filler cases: written through the store, read like any case."""
     from eval.bench_scale import add_fillers
