@@ -166,3 +166,46 @@ def test_a_store_of_more_cases_than_the_cache_answers_every_one(tmp_path: Path):
                 query_embeddings=[rng.normal(size=384).tolist()], n_results=min(3, size)
             )
             assert len(found["ids"][0]) == min(3, size)
+
+
+def test_a_case_opened_is_warmed_on_another_thread_and_answers_the_same(demo_store: Path):
+    """Opening a case builds its version's caches on the warmer's thread (sentence vectors,
+    themes of its records); the answers are those of an engine that never warms."""
+    from bot.answer import Engine
+
+    settings = load_settings(store=demo_store, today=DEMO_TODAY)
+    warmed, cold = Engine(settings), Engine(settings)
+    cold.case_warmer.soon = lambda records: None  # type: ignore[method-assign]
+    records = warmed.case_records("FAM-0107", LOCAL)
+    assert warmed.case_warmer.wait(120)
+    index = warmed.passage_index(records)
+    assert index is not None and "_sentence_vectors" in vars(index)
+    assert warmed.vectors.matrix(records).themed  # the records' themes, worked out once
+    assert "_sentence_vectors" not in vars(cold.passage_index(cold.case_records("FAM-0107", LOCAL)))
+    for question in ("what was in Child A's bedroom on the joint visit", "any domestic abuse?"):
+        ours, theirs = (
+            warmed.ask(question, "FAM-0107", LOCAL),
+            cold.ask(question, "FAM-0107", LOCAL),
+        )
+        assert ours.answer == theirs.answer
+        assert [c.record_id for c in ours.citations] == [c.record_id for c in theirs.citations]
+
+
+def test_a_warm_that_fails_leaves_the_warmer_working():
+    from types import SimpleNamespace
+
+    from bot.warm import CaseWarmer
+
+    done: list[str] = []
+
+    def warm(records: object) -> None:
+        name = records.version.collection  # type: ignore[attr-defined]
+        if name == "gone":
+            raise RuntimeError("the version was dropped")
+        done.append(name)
+
+    warmer = CaseWarmer(warm)  # type: ignore[arg-type]
+    for name in ("gone", "case-a", "case-a", "case-b"):
+        warmer.soon(SimpleNamespace(version=SimpleNamespace(collection=name)))  # type: ignore[arg-type]
+    assert warmer.wait(10)
+    assert done == ["case-a", "case-b"]  # once a version, after the failure too
