@@ -174,8 +174,8 @@ def test_a_case_opened_is_warmed_on_another_thread_and_answers_the_same(demo_sto
     from bot.answer import Engine
 
     settings = load_settings(store=demo_store, today=DEMO_TODAY)
-    warmed, cold = Engine(settings), Engine(settings)
-    cold.case_warmer.soon = lambda records: None  # type: ignore[method-assign]
+    warmed, cold = Engine(settings), Engine(settings)  # only a server's engine warms
+    warmed.case_warmer.start()
     records = warmed.case_records("FAM-0107", LOCAL)
     assert warmed.case_warmer.wait(120)
     index = warmed.passage_index(records)
@@ -205,7 +205,9 @@ def test_a_warm_that_fails_leaves_the_warmer_working():
         done.append(name)
 
     warmer = CaseWarmer(warm)  # type: ignore[arg-type]
-    for name in ("gone", "case-a", "case-a", "case-b"):
+    warmer.soon(SimpleNamespace(version=SimpleNamespace(collection="early")))  # type: ignore[arg-type]
+    warmer.start()  # not started: nothing was warmed, nor remembered
+    for name in ("gone", "case-a", "case-a", "case-b", "early"):
         warmer.soon(SimpleNamespace(version=SimpleNamespace(collection=name)))  # type: ignore[arg-type]
     assert warmer.wait(10)
-    assert done == ["case-a", "case-b"]  # once a version, after the failure too
+    assert done == ["case-a", "case-b", "early"]  # once a version, after the failure too
