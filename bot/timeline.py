@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -70,6 +71,7 @@ class Mark(BaseModel):
     members: str
 
 
+@lru_cache(maxsize=4096)  # a case names a few dozen agencies, asked of on every question
 def agency_family(agency: str) -> Family:
     """Which of the six families an agency belongs to ('Other' when no word matches)."""
     text = agency.lower()

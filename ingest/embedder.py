@@ -125,7 +125,12 @@ class Embedder:
 
     @lru_cache(maxsize=512)  # noqa: B019 - one long-lived embedder per process
     def _cached_one(self, text: str) -> tuple[float, ...]:
-        return tuple(self.embed([text])[0])
+        return tuple(self._embed_query(text).tolist())
+
+    def _embed_query(self, text: str) -> np.ndarray:
+        """One query's vector: the row `embed_array([text])` gives. A backend whose model may
+        run from several threads at once overrides it so two queries need not queue."""
+        return self.embed_array([text])[0]
 
 
 class TorchEmbedder(Embedder):

@@ -154,6 +154,14 @@ class OnnxEmbedder(Embedder):
     def _encode(self, texts: list[str]) -> np.ndarray:
         return self.embed_array(texts)
 
+    def _embed_query(self, text: str) -> np.ndarray:
+        """`embed_array([text])[0]` without the embedder's lock: an ONNX Runtime session runs
+        from several threads at once (and the tokenizer is only read), so the router's
+        whole-question vector, made on the other core, and its part's are made side by side
+        instead of one after the other. The same one-row batch, so the same bits."""
+        encoded = self._tokenizer.encode_batch([text])
+        return self._run(encoded)[0]
+
     def embed_in_order(
         self, texts: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> np.ndarray:

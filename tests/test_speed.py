@@ -89,6 +89,24 @@ def test_onnx_vectors_agree_with_torch_on_the_demo_texts():
     assert np.abs(alone - onnx[:8]).max() < 1e-5
 
 
+def test_query_vectors_made_side_by_side_are_the_queued_ones_bit_for_bit():
+    """The router's two queries run on two threads at once (no embedder lock): each vector
+    is exactly the one `embed_array` of it alone gives, and the one a later call returns."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ingest.onnx_model import OnnxEmbedder, exported
+
+    if exported() is None:
+        pytest.skip("no ONNX export in this venv (python -m ingest.onnx_model makes it)")
+    embedder = OnnxEmbedder(batch_size=16, threads=1)
+    questions = [f"what appts has child {n} missed since the last move?" for n in range(24)]
+    queued = [embedder.embed_array([q])[0] for q in questions]
+    with ThreadPoolExecutor(2) as pool:
+        side_by_side = list(pool.map(embedder.embed_one, questions))
+    pairs = zip(side_by_side, queued, strict=True)
+    assert all(np.array_equal(np.asarray(v, np.float32), q) for v, q in pairs)
+
+
 def test_scale_filler_cases_are_real_cases_with_unit_vectors(tmp_path: Path):
     """eval/bench_scale.py's filler cases: written through the store, read like any case."""
     from eval.bench_scale import add_fillers
@@ -148,3 +166,48 @@ def test_a_store_of_more_cases_than_the_cache_answers_every_one(tmp_path: Path):
                 query_embeddings=[rng.normal(size=384).tolist()], n_results=min(3, size)
             )
             assert len(found["ids"][0]) == min(3, size)
+
+
+def test_a_case_opened_is_warmed_on_another_thread_and_answers_the_same(demo_store: Path):
+    """Opening a case builds its version's caches on the warmer's thread (sentence vectors,
+    themes of its records); the answers are those of an engine that never warms."""
+    from bot.answer import Engine
+
+    settings = load_settings(store=demo_store, today=DEMO_TODAY)
+    warmed, cold = Engine(settings), Engine(settings)  # only a server's engine warms
+    warmed.case_warmer.start()
+    records = warmed.case_records("FAM-0107", LOCAL)
+    assert warmed.case_warmer.wait(120)
+    index = warmed.passage_index(records)
+    assert index is not None and "_sentence_vectors" in vars(index)
+    assert warmed.vectors.matrix(records).themed  # the records' themes, worked out once
+    assert "_sentence_vectors" not in vars(cold.passage_index(cold.case_records("FAM-0107", LOCAL)))
+    for question in ("what was in Child A's bedroom on the joint visit", "any domestic abuse?"):
+        ours, theirs = (
+            warmed.ask(question, "FAM-0107", LOCAL),
+            cold.ask(question, "FAM-0107", LOCAL),
+        )
+        assert ours.answer == theirs.answer
+        assert [c.record_id for c in ours.citations] == [c.record_id for c in theirs.citations]
+
+
+def test_a_warm_that_fails_leaves_the_warmer_working():
+    from types import SimpleNamespace
+
+    from bot.warm import CaseWarmer
+
+    done: list[str] = []
+
+    def warm(records: object) -> None:
+        name = records.version.collection  # type: ignore[attr-defined]
+        if name == "gone":
+            raise RuntimeError("the version was dropped")
+        done.append(name)
+
+    warmer = CaseWarmer(warm)  # type: ignore[arg-type]
+    warmer.soon(SimpleNamespace(version=SimpleNamespace(collection="early")))  # type: ignore[arg-type]
+    warmer.start()  # not started: nothing was warmed, nor remembered
+    for name in ("gone", "case-a", "case-a", "case-b", "early"):
+        warmer.soon(SimpleNamespace(version=SimpleNamespace(collection=name)))  # type: ignore[arg-type]
+    assert warmer.wait(10)
+    assert done == ["case-a", "case-b", "early"]  # once a version, after the failure too

@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -59,6 +59,8 @@ class _Matrix:
     vectors: np.ndarray
     words: list[frozenset[str]]
     frequency: Counter[str]
+    # ThemeVectors.about_each of this version, by the ThemeVectors' id: made once a version
+    themed: dict[int, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,11 @@ class ThemeVectors:
           rarest ('CAMHS', 'MARAC'), is at least loosely close (>= THEME_LOOSE) and no closer
           to routine contact: families written with names score lower by meaning throughout
           than families written with roles.
-        A background theme's column is all False."""
+        A background theme's column is all False. Worked out once per case version (kept
+        with its record vectors), read-only."""
+        held = matrix.themed.get(id(self))
+        if held is not None:
+            return held
         themed = self._load()
         closeness = np.stack(
             [(matrix.vectors @ vectors.T).max(axis=1) for vectors in themed.examples], axis=1
@@ -164,7 +170,13 @@ class ThemeVectors:
             about[:, index] = (by_meaning | (by_word & (own >= bar))) & (
                 own - rival >= -THEME_OTHER
             )
+        about.setflags(write=False)
+        matrix.themed[id(self)] = about
         return about
+
+    def warm(self) -> None:
+        """Embed the themes now (at start-up), not on the first topic question (~0.4 s)."""
+        self._load()
 
 
 def themes_in(

@@ -69,6 +69,7 @@ class _Engines:
             if key not in self._engines:
                 engine = Engine(settings)
                 warm(engine)
+                engine.case_warmer.start()  # a case's caches built when it is first opened
                 self._engines[key] = engine
             return self._engines[key]
 
