@@ -197,3 +197,13 @@ def test_a_follow_up_with_no_words_of_its_own(ingested: tuple[list[IngestResult]
     first = engine.ask("any police call outs this year?", "FAM-R12")
     then = engine.ask("what happened?", "FAM-R12", conversation=[first.turn])
     assert [c.record_id for c in then.citations] == ["CH-094"]  # not all 98 records
+
+
+def test_a_professional_after_before_is_a_time(ingested: tuple[list[IngestResult], Path]):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    answer = engine.ask("who was the HV before Amira Shah?", "FAM-R12")
+    ask = answer.request.asks[0]
+    assert ask.professionals == () and ask.period is not None
+    assert ask.period.label == "before Amira Shah (from 1 April 2024)"
+    assert [c.record_id for c in answer.citations] == ["P10"]  # Ruth Ellery, to 31 Mar 2024

@@ -41,7 +41,11 @@ from bot.understand.members import absent_relatives, find_members, mask_members
 from bot.understand.names import absent_agencies, case_text, unknown_proper_names
 from bot.understand.particulars import particulars
 from bot.understand.periods import find_period
-from bot.understand.professionals import find_professionals, mask_professionals
+from bot.understand.professionals import (
+    FoundProfessionals,
+    find_professionals,
+    mask_professionals,
+)
 from bot.understand.spelling import Speller
 from bot.understand.terms import (
     Terms,
@@ -69,7 +73,7 @@ from bot.understand.vocabulary import (
     vocabulary,
 )
 from ingest.embedder import Embedder
-from ingest.models import ChronologyEvent, EventType, Outcome
+from ingest.models import ChronologyEvent, EventType, Outcome, Professional
 from prompts import stopwords
 
 FOLLOW_UP_CONFIDENCE = 0.5  # below this a follow-up keeps the previous ask's subject
@@ -190,6 +194,12 @@ class Understander:
         found = find_members(rest, records, previous.members if previous else (), known)
         named = find_professionals(rest, records)
         terms = _asked_terms(rest, masked, records)
+        if period is None and (anchored := _beside_person(rest, named, records)):
+            # 'who was the HV before Amira Shah?': her start is the time, not whom it asks of
+            period, role = anchored
+            named = FoundProfessionals(())
+            if not (terms.role_terms or terms.agency_or_role):
+                terms = replace(terms, agency_or_role=(role,), role_terms=(role,))
         allowed = LEARNING_ABOUTS if records is None else None
         asking = after_statement(asking_part(masked))  # what a rambling part asks
         if context is not None and asking == whole_question:
@@ -328,6 +338,39 @@ def _without_plan(question: str, today: dt.date, records: Records | None) -> str
     planned = find_period(scene[0], today, records).period
     ahead = planned is not None and planned.start is not None and planned.start > today
     return scene[1] if ahead else question
+
+
+_BESIDE = re.compile(r"\b(before|after)\s+(?:(?:dr|mr|mrs|ms|miss|pc|dc)\.?\s+)?$", re.I)
+
+
+def _beside_person(
+    text: str, named: FoundProfessionals, records: Records | None
+) -> tuple[Period, str] | None:
+    """'who was the HV before Amira Shah?', 'who took over after Tom Reid?': one professional
+    named right after 'before' or 'after' is a time (until their start, or from their end)
+    and the role asked when no other is named."""
+    if records is None or len(named.spans) != 1:
+        return None
+    start, _ = named.spans[0]
+    match = _BESIDE.search(text[:start])
+    people = [p for i in named.ids if isinstance(p := records.by_id.get(i), Professional)]
+    if match is None or not people:
+        return None
+    name = people[0].name
+    if match.group(1).lower() == "before":
+        began = min(p.start for p in people)
+        day = began - dt.timedelta(days=1)
+        period = Period(end=day, label=f"before {name} (from {began.day} {began:%B %Y})")
+    else:
+        ends = [p.end for p in people]
+        if any(e is None for e in ends):
+            return None  # still involved: nobody came after
+        ended = max(e for e in ends if e is not None)
+        period = Period(
+            start=ended + dt.timedelta(days=1),
+            label=f"after {name} (to {ended.day} {ended:%B %Y})",
+        )
+    return period, people[0].role.lower()
 
 
 def _over_topic(ask: Ask, previous: Ask) -> bool:
