@@ -207,3 +207,10 @@ def test_a_professional_after_before_is_a_time(ingested: tuple[list[IngestResult
     assert ask.professionals == () and ask.period is not None
     assert ask.period.label == "before Amira Shah (from 1 April 2024)"
     assert [c.record_id for c in answer.citations] == ["P10"]  # Ruth Ellery, to 31 Mar 2024
+
+
+def test_a_role_named_is_its_holders_not_their_agency(ingested: tuple[list[IngestResult], Path]):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    answer = engine.ask("team manager?", "FAM-R12")
+    assert {c.record_id for c in answer.citations} == {"P03", "P06"}  # not all 7 at CSC

@@ -85,3 +85,8 @@ def test_a_relative_no_member_is_has_no_details(engine: Engine):
     answer = engine.ask("what is nan's phone number", "FAM-0215")  # no grandmother recorded
     assert answer.abstained and cited(answer) == []
     assert "No member of case FAM-0215 is recorded as the grandmother." in answer.answer
+
+
+def test_a_word_naming_a_service_beside_the_lead_says_nothing_of_who_leads(engine: Engine):
+    answer = engine.ask("How do I contact the lead professional?", "FAM-0107")
+    assert cited(answer)[0] == "pro-029"  # Hannah Okafor, not a chronology record

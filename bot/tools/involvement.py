@@ -86,11 +86,17 @@ def involvement(query: Query) -> ToolResult:
     elif members:
         found = [p for p in found if not p.members or set(p.members) & set(members)]
         described.append(f"working with {records.names(list(members))} or the whole family")
+    before_terms = found
     if ask.role_terms and not ask.professionals:
         found = [p for p in found if matches_terms(p.role, ask.role_terms)]
         described.append(f"role matching {', '.join(ask.role_terms)}")
     elif ask.agency_or_role and not ask.professionals:
         by_terms = [p for p in found if matches_terms(f"{p.role} {p.agency}", ask.agency_or_role)]
+        # 'team manager?': the role a term names, before everyone in the team manager's agency
+        # (a role's agency is among the terms so that its records match too)
+        if ask.about == "people_involved":
+            by_role = [p for p in by_terms if matches_terms(p.role, ask.agency_or_role)]
+            by_terms = by_role or by_terms
         if by_terms or ask.about != "contact_details":
             found = by_terms
             described.append(f"role or agency matching {', '.join(ask.agency_or_role)}")
@@ -99,7 +105,13 @@ def involvement(query: Query) -> ToolResult:
         described.append(f"in an agency matching {', '.join(ask.within_agency)}")
     wants_lead = ask.about == "lead_professional"
     if wants_lead:
-        found = [p for p in found if p.lead]
+        leads = [p for p in found if p.lead]
+        if not leads and found is not before_terms and not ask.within_agency:
+            # 'how do I contact the lead professional?': a word of the question that happens
+            # to name a service ('contact') says nothing of who the lead is
+            leads = [p for p in before_terms if p.lead]
+            described = [d for d in described if not d.startswith("role ")]
+        found = leads
         described.append("lead professional")
     if ask.period:
         found = [p for p in found if ask.period.overlaps(p.start, p.end)]
