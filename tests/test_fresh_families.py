@@ -214,3 +214,11 @@ def test_a_role_named_is_its_holders_not_their_agency(ingested: tuple[list[Inges
     engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
     answer = engine.ask("team manager?", "FAM-R12")
     assert {c.record_id for c in answer.citations} == {"P03", "P06"}  # not all 7 at CSC
+
+
+def test_a_role_the_case_holds_is_never_unanswerable(ingested: tuple[list[IngestResult], Path]):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    answer = engine.ask("mums psychiatrist?", "FAM-R12")
+    assert not answer.abstained
+    assert [c.record_id for c in answer.citations][0] == "P17"  # Dr Imran Qureshi

@@ -616,11 +616,12 @@ def _weigh_wording(
         )
     ) or (
         records is not None
-        and prediction.about == "case_summary"
+        and prediction.about in ("case_summary", "unanswerable")
         and prediction.about_p < WHO_CONFIDENCE
         and _mostly_a_role(asking, terms, records)
     ):
-        # ('ppu officer contact': no summary of the case names one role)
+        # ('ppu officer contact': no summary of the case names one role; 'mums psychiatrist?':
+        # nor is a role the case's professionals hold something no record holds)
         # 'who was the IDVA in Westmere?', 'has he still got a probation officer?': a role
         # the case's professionals hold, asked about unsurely, is asked about its people (a
         # role no lead holds is no question about the lead)
