@@ -222,3 +222,5 @@ def test_a_role_the_case_holds_is_never_unanswerable(ingested: tuple[list[Ingest
     answer = engine.ask("mums psychiatrist?", "FAM-R12")
     assert not answer.abstained
     assert [c.record_id for c in answer.citations][0] == "P17"  # Dr Imran Qureshi
+    terse = engine.ask("dentist for Ty?", "FAM-R12")  # a role, read unsurely as appointments
+    assert [c.record_id for c in terse.citations] == ["P19"]  # Dr Nina Horvath

@@ -457,6 +457,7 @@ FIELD_CONFIDENCE = 0.7  # below this, the fields a question names decide between
 WHO_CONFIDENCE = 0.8  # below this, 'who ...' naming an agency of the case asks its people
 PHRASE_CONFIDENCE = 0.3  # below this, a phrase the records say is the topic asked about
 UNSURE_PEOPLE = 0.5  # below this, any part naming a role of the case asks about its people
+ROLE_OVER_APPOINTMENTS = 0.6  # below this, a part that is mostly a role asks its people
 
 
 PATTERNS_ODDS = 0.5  # the pattern indicators answer the whole case: only when more likely
@@ -616,7 +617,15 @@ def _weigh_wording(
         )
     ) or (
         records is not None
-        and prediction.about in ("case_summary", "unanswerable")
+        and (
+            prediction.about in ("case_summary", "unanswerable")
+            or (
+                # 'dentist for Ty?' ('Callum's missed paediatrics' names an outcome: appointments)
+                prediction.about == "appointments"
+                and prediction.about_p < ROLE_OVER_APPOINTMENTS
+                and not terms.outcomes
+            )
+        )
         and prediction.about_p < WHO_CONFIDENCE
         and _mostly_a_role(asking, terms, records)
     ):
