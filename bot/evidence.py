@@ -112,3 +112,19 @@ def no_member_record(query: Query) -> ToolResult | None:
         False,
         final=True,
     )
+
+
+def held_nowhere(query: Query, known: frozenset[str], held: frozenset[str]) -> list[str]:
+    """The words a yes/no question asks beyond its first word, the `known` words (its subject:
+    names, types, agencies) and the words of asking ('still', 'ever'), when none of them is in
+    `held` (the words of the records that could say it): what is asked is recorded nowhere
+    ('does dean drive', 'has jade ever been excluded?')."""
+    from bot.passage_match import tokens
+    from bot.understand.classify import question_words
+
+    words = re.findall(r"[a-z][a-z'-]+", " ".join(query.ask.text.lower().split()[1:]))
+    asking = question_words()
+    lacking = {w: stems for w in words if (stems := set(tokens(w)) - known - asking)}
+    if not lacking or any(stems & held for stems in lacking.values()):
+        return []
+    return list(lacking)

@@ -224,3 +224,14 @@ def test_a_role_the_case_holds_is_never_unanswerable(ingested: tuple[list[Ingest
     assert [c.record_id for c in answer.citations][0] == "P17"  # Dr Imran Qureshi
     terse = engine.ask("dentist for Ty?", "FAM-R12")  # a role, read unsurely as appointments
     assert [c.record_id for c in terse.citations] == ["P19"]  # Dr Nina Horvath
+
+
+def test_a_yes_no_naming_no_kind_is_answered_by_the_records_holding_it(
+    ingested: tuple[list[IngestResult], Path],
+):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 11, 28)))
+    answer = engine.ask("has jordan ever been arrested?", "FAM-R7")
+    ids = [c.record_id for c in answer.citations]
+    assert 0 < len(ids) <= 5  # the records saying 'arrested', not all of Jordan's records
+    assert "arrest" in answer.answer.lower()

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from bot.evidence import Line, Query, ToolResult, clipped, fmt_date, no_member_record, plural
+from bot.evidence import (
+    Line,
+    Query,
+    ToolResult,
+    clipped,
+    fmt_date,
+    held_nowhere,
+    no_member_record,
+    plural,
+)
 from bot.passage_match import tokens
 from bot.records import Records, join_words, member_names, record_day
-from bot.understand.classify import question_words
 from bot.understand.periods import LIVE_WORDS
 from bot.understand.terms import per_case
 from bot.understand.vocabulary import people_words
@@ -305,19 +312,13 @@ def _held_elsewhere(query: Query, lines: list[Line]) -> tuple[list[str], list[st
 
 
 def _held_nowhere(query: Query) -> list[str]:
-    """The words a yes/no question asks of a member beyond the household's own words and the
-    words of asking, when no record of the case holds any of them: what is asked is recorded
-    nowhere ('does dean drive')."""
+    """What a yes/no question asks of a member beyond the household's own words, when no
+    other record holds it either."""
     records = query.records
     assert records is not None
     household, others = per_case("household words", records, _case_words)
-    words = re.findall(r"[a-z][a-z'-]+", " ".join(query.ask.text.lower().split()[1:]))
-    held = set().union(*others.values()) if others else set()
-    asking = question_words()  # 'still', 'ever': words of asking, never what is asked
-    lacking = {w: stems for w in words if (stems := set(tokens(w)) - household - asking)}
-    if not lacking or any(stems & held for stems in lacking.values()):
-        return []
-    return list(lacking)
+    held = frozenset().union(*others.values()) if others else frozenset()
+    return held_nowhere(query, household, held)
 
 
 def _case_words(records: Records) -> tuple[frozenset[str], dict[str, frozenset[str]]]:

@@ -15,11 +15,12 @@ from bot.evidence import (
     ToolResult,
     by_professionals,
     fmt_date,
+    held_nowhere,
     plural,
     previous_only,
     professional_names,
 )
-from bot.records import Records, member_words
+from bot.records import Records, join_words, member_words
 from bot.search import tokens
 from bot.tools.seen import disagreements
 from bot.understand.terms import event_words, matches_terms, per_case
@@ -121,6 +122,30 @@ def _most_words(query: Query, events: list[ChronologyEvent]) -> list[ChronologyE
     held = [len(wanted & _held(e)) for e in events]
     top = max(held, default=0)
     return [e for e, n in zip(events, held, strict=True) if top and n == top]
+
+
+def _named(query: Query) -> frozenset[str]:
+    """The words of what a question names: the household, its types, agencies, roles and
+    phrases (what it asks of them is the rest)."""
+    records, ask = query.records, query.ask
+    assert records is not None
+    words = " ".join([*ask.agency_or_role, *ask.role_terms, *ask.said, *ask.within_agency])
+    return frozenset(member_words(records)) | _naming_words(ask.event_types) | set(tokens(words))
+
+
+def _own_stems(query: Query) -> set[str]:
+    """The word stems of what a question asks beyond what it names and the words of asking."""
+    from bot.understand.classify import question_words
+
+    return set(tokens(query.ask.text)) - _named(query) - question_words()
+
+
+def _all_words(records: Records) -> frozenset[str]:
+    return per_case(
+        "all record words",
+        records,
+        lambda r: frozenset(t for x in r.texts.values() for t in tokens(x)),
+    )
 
 
 def _question_words(query: Query) -> set[str]:
@@ -291,6 +316,24 @@ def chronology(query: Query) -> ToolResult:
     searched = f"all {len(records.chronology)} chronology records of case {records.case_id}" + (
         f", filtered: {'; '.join(described)}" if described else ""
     )
+    unnamed = not (ask.event_types or terms or ask.said or ask.source_types or ask.professionals)
+    if ask.shape == "yes_no" and unnamed and not narrowed:
+        # 'has kai ever been arrested?' names no type, agency or phrase: the records holding
+        # what it asks ('arrested'), not every record of kai; none anywhere: nothing says it
+        if nowhere := held_nowhere(query, _named(query), _all_words(records)):
+            wanted = join_words([f"'{w}'" for w in nowhere])
+            return ToolResult(
+                ask.about,
+                [Line(f"No record of case {records.case_id} mentions {wanted}.", ())],
+                searched + f"; then every record of the case for {wanted}",
+                False,
+                final=True,
+            )
+        own = _own_stems(query)
+        holding = [e for e in found if own & _held(e)]
+        if own and holding:
+            found = holding
+            searched += f"; holding {', '.join(sorted(own))}"
     if not found and ask.said and (ask.event_types or ask.agency_or_role):
         # 'any NRM referral?': a record saying 'national referral mechanism' is about one,
         # whatever its type or agency
