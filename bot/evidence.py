@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from bot.records import Records
+from bot.passage_match import tokens
+from bot.records import Records, join_words
 from bot.request import About, Ask
+from bot.understand.classify import question_words
 from ingest.models import ChronologyEvent, Professional, Record
 
 R = TypeVar("R", bound=Record)
@@ -119,12 +121,21 @@ def held_nowhere(query: Query, known: frozenset[str], held: frozenset[str]) -> l
     names, types, agencies) and the words of asking ('still', 'ever'), when none of them is in
     `held` (the words of the records that could say it): what is asked is recorded nowhere
     ('does dean drive', 'has jade ever been excluded?')."""
-    from bot.passage_match import tokens
-    from bot.understand.classify import question_words
-
     words = re.findall(r"[a-z][a-z'-]+", " ".join(query.ask.text.lower().split()[1:]))
     asking = question_words()
     lacking = {w: stems for w in words if (stems := set(tokens(w)) - known - asking)}
     if not lacking or any(stems & held for stems in lacking.values()):
         return []
     return list(lacking)
+
+
+def recorded_nowhere(about: About, records: Records, words: list[str], searched: str) -> ToolResult:
+    """The answer when no record of any kind holds what was asked (`held_nowhere`)."""
+    wanted = join_words([f"'{w}'" for w in words])
+    return ToolResult(
+        about,
+        [Line(f"No record of case {records.case_id} mentions {wanted}.", ())],
+        f"{searched}; then every record of the case for {wanted}",
+        False,
+        final=True,
+    )

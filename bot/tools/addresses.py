@@ -13,6 +13,7 @@ from bot.evidence import (
     held_nowhere,
     no_member_record,
     plural,
+    recorded_nowhere,
 )
 from bot.passage_match import tokens
 from bot.records import Records, join_words, member_names, record_day
@@ -235,14 +236,7 @@ def household(query: Query) -> ToolResult:
     searched = f"the {len(records.members)} member records in case.yaml of case {records.case_id}"
     if asked and query.ask.shape == "yes_no" and (nowhere := _held_nowhere(query)):
         # 'does dean drive': no record of any kind holds what is asked of him
-        wanted = join_words([f"'{w}'" for w in nowhere])
-        return ToolResult(
-            "household_members",
-            [Line(f"No record of case {records.case_id} mentions {wanted}.", ())],
-            f"{searched}, then every record of the case for {wanted}",
-            False,
-            final=True,
-        )
+        return recorded_nowhere("household_members", records, nowhere, searched)
     children = [m for m in members if m.role.value == "child"]
     lines = [
         Line(

@@ -19,10 +19,12 @@ from bot.evidence import (
     plural,
     previous_only,
     professional_names,
+    recorded_nowhere,
 )
-from bot.records import Records, join_words, member_words
+from bot.records import Records, member_words
 from bot.search import tokens
 from bot.tools.seen import disagreements
+from bot.understand.classify import question_words
 from bot.understand.terms import event_words, matches_terms, per_case
 from bot.understand.vocabulary import expand_abbreviations, vocabulary
 from ingest.models import ChronologyEvent, EventType, Outcome, Passage
@@ -131,13 +133,6 @@ def _named(query: Query) -> frozenset[str]:
     assert records is not None
     words = " ".join([*ask.agency_or_role, *ask.role_terms, *ask.said, *ask.within_agency])
     return frozenset(member_words(records)) | _naming_words(ask.event_types) | set(tokens(words))
-
-
-def _own_stems(query: Query) -> set[str]:
-    """The word stems of what a question asks beyond what it names and the words of asking."""
-    from bot.understand.classify import question_words
-
-    return set(tokens(query.ask.text)) - _named(query) - question_words()
 
 
 def _all_words(records: Records) -> frozenset[str]:
@@ -320,16 +315,10 @@ def chronology(query: Query) -> ToolResult:
     if ask.shape == "yes_no" and unnamed and not narrowed:
         # 'has kai ever been arrested?' names no type, agency or phrase: the records holding
         # what it asks ('arrested'), not every record of kai; none anywhere: nothing says it
-        if nowhere := held_nowhere(query, _named(query), _all_words(records)):
-            wanted = join_words([f"'{w}'" for w in nowhere])
-            return ToolResult(
-                ask.about,
-                [Line(f"No record of case {records.case_id} mentions {wanted}.", ())],
-                searched + f"; then every record of the case for {wanted}",
-                False,
-                final=True,
-            )
-        own = _own_stems(query)
+        named = _named(query)
+        if nowhere := held_nowhere(query, named, _all_words(records)):
+            return recorded_nowhere(ask.about, records, nowhere, searched)
+        own = set(tokens(ask.text)) - named - question_words()  # what it asks of them
         holding = [e for e in found if own & _held(e)]
         if own and holding:
             found = holding

@@ -86,7 +86,7 @@ def involvement(query: Query) -> ToolResult:
     elif members:
         found = [p for p in found if not p.members or set(p.members) & set(members)]
         described.append(f"working with {records.names(list(members))} or the whole family")
-    before_terms = found
+    before_terms, term_note = found, len(described)  # where a term filter says itself
     if ask.role_terms and not ask.professionals:
         found = [p for p in found if matches_terms(p.role, ask.role_terms)]
         described.append(f"role matching {', '.join(ask.role_terms)}")
@@ -110,7 +110,7 @@ def involvement(query: Query) -> ToolResult:
             # 'how do I contact the lead professional?': a word of the question that happens
             # to name a service ('contact') says nothing of who the lead is
             leads = [p for p in before_terms if p.lead]
-            described = [d for d in described if not d.startswith("role ")]
+            del described[term_note]
         found = leads
         described.append("lead professional")
     if ask.period:

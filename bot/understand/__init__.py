@@ -117,12 +117,13 @@ class Understander:
         if last and previous and len(last.members) == 1 and _PLURAL.search(corrected):
             # 'who is jade's dsl?' 'what about her brother Leo?' 'an EWO for either of them?'
             last = last.model_copy(update={"members": previous.mentioned or last.members})
+        untimed = _untimed(corrected, today, records) if last else ""
         follow_up = (
             is_follow_up(corrected, last)
             or bool(last and previous_ids and narrows_previous(corrected))
-            or bool(last and _refers_without_subject(_untimed(corrected, today, records), records))
+            or bool(last and _refers_without_subject(untimed, records))
             # 'any police call outs this year?' 'what happened?': no word of its own
-            or bool(last and not _own_words(_untimed(corrected, today, records), records))
+            or bool(last and not _own_words(untimed, records))
         )
         unresolved: list[str] = []
         asks: list[Ask] = []
