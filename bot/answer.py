@@ -366,7 +366,7 @@ class Engine:
             return self._fallback(query, result, order)
         if ask.about == "topic_across_records":
             found = topic(query, self.vectors, self.embedder, self.themes)
-            if found.found or not self._near_records(ask, records):
+            if found.found or found.final or not self._near_records(ask, records):
                 return found
             # a reading that finds nothing: the next readings when it was unsure ('anything
             # still open?'), else those at least plausible ('household composition')

@@ -11,7 +11,10 @@ from bot.passage_match import tokens
 from bot.records import Records, join_words
 from bot.request import About, Ask
 from bot.understand.classify import question_words
+from bot.understand.particulars import MIN_LETTERS
+from bot.understand.vocabulary import abbreviations_in
 from ingest.models import ChronologyEvent, Professional, Record
+from prompts import stopwords
 
 R = TypeVar("R", bound=Record)
 
@@ -121,12 +124,27 @@ def held_nowhere(query: Query, known: frozenset[str], held: frozenset[str]) -> l
     names, types, agencies) and the words of asking ('still', 'ever'), when none of them is in
     `held` (the words of the records that could say it): what is asked is recorded nowhere
     ('does dean drive', 'has jade ever been excluded?')."""
-    words = re.findall(r"[a-z][a-z'-]+", " ".join(query.ask.text.lower().split()[1:]))
-    asking = question_words()
+    # an abbreviation is judged by what it stands for (a type or phrase the reading names),
+    # and a word of under MIN_LETTERS letters ('hrs', 'lol') is no word a record would spell
+    words = [
+        w
+        for w in re.findall(r"[a-z][a-z'-]+", " ".join(query.ask.text.lower().split()[1:]))
+        if len(w) >= MIN_LETTERS and not _abbreviation(w)
+    ]
+    asking = question_words() | stopwords()  # 'outs' is 'out' stemmed
     lacking = {w: stems for w in words if (stems := set(tokens(w)) - known - asking)}
+    # a particular is asked however many labelled questions use its word ('allergies')
+    for stem in set(query.ask.particulars) - known:
+        if said := next((w for w in words if stem in tokens(w)), None):
+            lacking[said] = lacking.get(said, set()) | {stem}
     if not lacking or any(stems & held for stems in lacking.values()):
         return []
     return list(lacking)
+
+
+def _abbreviation(word: str) -> bool:
+    """'rhi', 'rhis': an abbreviation, or its plural."""
+    return bool(abbreviations_in(word) or (word.endswith("s") and abbreviations_in(word[:-1])))
 
 
 def recorded_nowhere(about: About, records: Records, words: list[str], searched: str) -> ToolResult:

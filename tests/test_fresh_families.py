@@ -235,3 +235,19 @@ def test_a_yes_no_naming_no_kind_is_answered_by_the_records_holding_it(
     ids = [c.record_id for c in answer.citations]
     assert 0 < len(ids) <= 5  # the records saying 'arrested', not all of Jordan's records
     assert "arrest" in answer.answer.lower()
+
+
+def test_a_yes_no_whose_particular_no_record_holds(ingested: tuple[list[IngestResult], Path]):
+    """The type's or topic's records do not answer what is asked beyond them: 'allergies' and
+    'convictions' are in no record of the Ashdowns, so nothing is cited; a word the records
+    spell out ('RHIs', '72 hrs') or that a record holds hyphenated ('call-outs') is no such
+    word."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    allergies = engine.ask("does tyler have any allergies", "FAM-R12")
+    assert allergies.abstained and not allergies.citations
+    assert "No record of case FAM-R12 mentions 'allergies'." in allergies.answer
+    convictions = engine.ask("has dad got any previous convictions", "FAM-R12")
+    assert convictions.abstained and "mentions 'convictions'" in convictions.answer
+    police = engine.ask("any police call outs this year?", "FAM-R12")
+    assert not police.abstained and police.citations

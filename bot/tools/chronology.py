@@ -135,11 +135,26 @@ def _named(query: Query) -> frozenset[str]:
     return frozenset(member_words(records)) | _naming_words(ask.event_types) | set(tokens(words))
 
 
+def asked_nowhere(query: Query, searched: str) -> ToolResult | None:
+    """A yes/no question whose words beyond what it names ('has jade ever been excluded from
+    school?', 'does tyler have any allergies') no record of any kind holds: nothing says it,
+    whatever the records of its type or topic are."""
+    records = query.records
+    assert records is not None
+    if query.ask.shape != "yes_no":
+        return None
+    nowhere = held_nowhere(query, _named(query), _all_words(records))
+    return recorded_nowhere(query.ask.about, records, nowhere, searched) if nowhere else None
+
+
 def _all_words(records: Records) -> frozenset[str]:
     return per_case(
         "all record words",
         records,
-        lambda r: frozenset(t for x in r.texts.values() for t in tokens(x)),
+        # 'call-out' holds 'call' and 'out' too
+        lambda r: frozenset(
+            t for x in r.texts.values() for t in tokens(f"{x} {x.replace('-', ' ')}")
+        ),
     )
 
 
@@ -312,12 +327,12 @@ def chronology(query: Query) -> ToolResult:
         f", filtered: {'; '.join(described)}" if described else ""
     )
     unnamed = not (ask.event_types or terms or ask.said or ask.source_types or ask.professionals)
+    if not narrowed and (nowhere := asked_nowhere(query, searched)):
+        return nowhere
     if ask.shape == "yes_no" and unnamed and not narrowed:
         # 'has kai ever been arrested?' names no type, agency or phrase: the records holding
-        # what it asks ('arrested'), not every record of kai; none anywhere: nothing says it
+        # what it asks ('arrested'), not every record of kai
         named = _named(query)
-        if nowhere := held_nowhere(query, named, _all_words(records)):
-            return recorded_nowhere(ask.about, records, nowhere, searched)
         own = set(tokens(ask.text)) - named - question_words()  # what it asks of them
         holding = [e for e in found if own & _held(e)]
         if own and holding:

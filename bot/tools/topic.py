@@ -23,7 +23,7 @@ from bot.evidence import Line, Query, ToolResult, clipped, fmt_date, plural
 from bot.records import Records, member_words, record_day
 from bot.request import Ask
 from bot.search import tokens
-from bot.tools.chronology import type_words
+from bot.tools.chronology import asked_nowhere, type_words
 from bot.understand.vocabulary import expand_abbreviations, read_out_abbreviations
 from bot.version_cache import DEFAULT_CACHED_VERSIONS, VersionCache
 from ingest.embedder import Embedder
@@ -294,6 +294,8 @@ def topic(
         # 'anything about the uncle?': every record about them
         chosen = _about_people(records, matrix, ask.members)
         return _listed(query, chosen, records.names(list(ask.members)), searched)
+    if wanted and (nowhere := asked_nowhere(query, searched)):
+        return nowhere
     if not wanted or not len(matrix.ids):
         return ToolResult(
             ask.about, [Line("The question names no topic to look for.", ())], searched, False
