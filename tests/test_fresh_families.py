@@ -251,3 +251,16 @@ def test_a_yes_no_whose_particular_no_record_holds(ingested: tuple[list[IngestRe
     assert convictions.abstained and "mentions 'convictions'" in convictions.answer
     police = engine.ask("any police call outs this year?", "FAM-R12")
     assert not police.abstained and police.citations
+
+
+def test_a_member_named_is_asked_of_the_case_not_the_learning(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'does nan work' reads, unsurely, as a procedure question; it names the case's
+    grandmother, so it is asked of the case's records."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("does nan work", "FAM-R10")
+    assert answer.request is not None and answer.request.asks[0].about == "household_members"
+    assert "learning corpus" not in answer.answer
+    assert "denise-p" in [c.record_id for c in answer.citations]

@@ -222,6 +222,7 @@ class Understander:
             prediction = spelt
         prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records)
         prediction = _weigh_wording(prediction, asking, terms, records)
+        prediction = _of_the_case(prediction, asking, bool(found.ids))
         unsure = prediction.about_p < PHRASE_CONFIDENCE and prediction.about not in _PEOPLE
         if (prediction.about == "case_summary" or unsure) and _names_record_phrase(
             rest, records, terms
@@ -575,6 +576,21 @@ def _sure_of_patterns(prediction: Prediction) -> Prediction:
         about_p=odds,
         about_ranked=(*ranked, ("patterns", prediction.about_p)),
     )
+
+
+def _of_the_case(prediction: Prediction, asking: str, names_member: bool) -> Prediction:
+    """A part naming a member of the open case ('does nan work'), read unsurely as what the
+    learning says and naming no procedure, asks of the case's records: its next reading."""
+    if (
+        not names_member
+        or prediction.about not in LEARNING_ABOUTS
+        or prediction.about_p >= FIELD_CONFIDENCE
+        or _NAMES_PROCEDURE.search(asking)
+    ):
+        return prediction
+    ranked = [pair for pair in prediction.about_ranked if pair[0] not in LEARNING_ABOUTS]
+    about, odds = ranked[0]
+    return replace(prediction, about=about, about_p=odds)
 
 
 def _weigh_wording(
