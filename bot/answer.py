@@ -19,7 +19,7 @@ from bot.request import PEOPLE_ABOUTS, Ask, Request
 from bot.search import PassageIndex
 from bot.signin import SignIn
 from bot.tools import STRUCTURED_TOOLS
-from bot.tools.chronology import named_events, with_events
+from bot.tools.chronology import done_by, named_events, with_events
 from bot.tools.involvement import named_in
 from bot.tools.passages import documents, learning, names_a_document
 from bot.tools.patterns import patterns
@@ -247,6 +247,8 @@ class Engine:
             result = self._run(query, learning_records)
             if ask.wants_person and result.found and records is not None:
                 result = _with_people(result, query)
+            if result.found and result.intent in PEOPLE_ABOUTS and ask.event_types:
+                result = done_by(result, query)
             results.append(result)
         sources: dict[str, Records] = {}
         for result in results:

@@ -264,3 +264,12 @@ def test_a_member_named_is_asked_of_the_case_not_the_learning(
     assert answer.request is not None and answer.request.asks[0].about == "household_members"
     assert "learning corpus" not in answer.answer
     assert "denise-p" in [c.record_id for c in answer.citations]
+
+
+def test_who_did_an_event_brings_its_records(ingested: tuple[list[IngestResult], Path]):
+    """'who did the kinship assessment on nan': the assessor, then the two chronology records
+    of that assessment (its start and its end), not every assessment of the case."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("who did the kinship assesment on nan", "FAM-R10")
+    assert [c.record_id for c in answer.citations] == ["PR23", "CHR-034", "CHR-039"]

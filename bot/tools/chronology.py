@@ -475,17 +475,41 @@ NAMED_EVENTS = 2  # events of a type (and day) named: at most this many are 'the
 def named_events(query: Query) -> list[ChronologyEvent]:
     """The one or two chronology events of the type (and time, and people) a question names:
     'what did the strategy discussion on 30 oct agree?', 'the outcome of the s47'."""
+    events = records_of(query)
+    return events if len(events) <= NAMED_EVENTS else []
+
+
+def done_by(result: ToolResult, query: Query) -> ToolResult:
+    """An answer of the people who did something the question names as an event ('who did
+    the kinship assessment on nan?'), with the one or two records of that event after them;
+    more than two of its type are narrowed by the agency or role the question names."""
+    ask = query.ask
+    events = [
+        e
+        for e in records_of(query)
+        if not ask.agency_or_role
+        or matches_terms(f"{e.agency} {e.recorded_by or ''} {e.summary}", ask.agency_or_role)
+    ]
+    events = events if len(events) <= NAMED_EVENTS else []
+    if not events:
+        return result
+    lines = [Line(describe_event(e, query), (e.id,)) for e in events]
+    ids = [*result.record_ids, *(e.id for e in events if e.id not in result.record_ids)]
+    return replace(result, lines=[*result.lines, *lines], record_ids=ids)
+
+
+def records_of(query: Query) -> list[ChronologyEvent]:
+    """The chronology events of the type (and time, and people) a question names."""
     ask, records = query.ask, query.records
     if not ask.event_types or records is None:
         return []
-    events = [
+    return [
         e
         for e in records.chronology
         if e.event_type in ask.event_types
         and (ask.period is None or ask.period.contains(e.date))
         and (not ask.members or not e.members or set(e.members) & set(ask.members))
     ]
-    return events if len(events) <= NAMED_EVENTS else []
 
 
 def with_events(result: ToolResult, events: list[ChronologyEvent], query: Query) -> ToolResult:
