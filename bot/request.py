@@ -159,6 +159,11 @@ class Ask(BaseModel):
         description="Seen questions: the records where the child was not seen ('visits where "
         "kai wasnt seen'), read from a negated way of seeing.",
     )
+    every_time: bool = Field(
+        False,
+        description="A yes/no of being seen alone at any time ('has tyler ever been seen "
+        "alone?'): answered by every time the records show it, not only the last.",
+    )
     unresolved: tuple[str, ...] = Field(
         (),
         description="What the ask names that nothing in the case is called (a proper name, an "

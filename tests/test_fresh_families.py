@@ -273,3 +273,14 @@ def test_who_did_an_event_brings_its_records(ingested: tuple[list[IngestResult],
     engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
     answer = engine.ask("who did the kinship assesment on nan", "FAM-R10")
     assert [c.record_id for c in answer.citations] == ["PR23", "CHR-034", "CHR-039"]
+
+
+def test_ever_seen_alone_is_every_time(ingested: tuple[list[IngestResult], Path]):
+    """'has tyler ever been seen alone' stays a yes/no, answered by each of the three home
+    visits that saw him alone, not only the last."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    answer = engine.ask("has tyler ever been seen alone", "FAM-R12")
+    assert answer.request is not None and answer.request.asks[0].shape == "yes_no"
+    assert [c.record_id for c in answer.citations] == ["CH-046", "CH-060", "CH-091"]
+    assert "3 records show Tyler Ashdown seen alone" in answer.answer

@@ -80,7 +80,7 @@ def last_seen(query: Query) -> ToolResult:
         f"children were seen (child_seen){', ' + ask.period.label if ask.period else ''}"
         f"{described}, for {records.names([c.id for c in children])}"
     )
-    if ask.not_seen or ask.shape in ("list", "count"):
+    if ask.not_seen or ask.every_time or ask.shape in ("list", "count"):
         listed = _listed(query, children, events, searched)
         if listed.found or ask.not_seen:
             return listed  # none seen: the summary below says what the records do show

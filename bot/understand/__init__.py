@@ -311,6 +311,9 @@ class Understander:
         if ask.about == "last_seen" and says_alone(clause):
             # 'has anyone seen them on their own?', 'and on his own?': seen alone
             ask = ask.model_copy(update={"about": "last_seen_alone"})
+        if ask.about == "last_seen_alone" and ask.shape == "yes_no" and _EVER.search(clause):
+            # 'has tyler ever been seen alone?': yes, each of these times
+            ask = ask.model_copy(update={"every_time": True})
         if says_not_seen(clause) and (
             ask.about in ("last_seen", "last_seen_alone")
             or (ask.about in ("events", "topic_across_records") and ask.members)
@@ -926,6 +929,7 @@ _SAID_BY = re.compile(
     re.I,
 )
 _ORDERED_ABOUTS = frozenset({"events", "appointments", "topic_across_records", "addresses_moves"})
+_EVER = re.compile(r"\bever\b", re.I)  # any time at all
 _ORDER = re.compile(
     rf"\b({'|'.join((*LATEST_WORDS, *EARLIEST_WORDS))})\b(?!\s+(?:time|name))", re.I
 )
