@@ -284,3 +284,16 @@ def test_ever_seen_alone_is_every_time(ingested: tuple[list[IngestResult], Path]
     assert answer.request is not None and answer.request.asks[0].shape == "yes_no"
     assert [c.record_id for c in answer.citations] == ["CH-046", "CH-060", "CH-091"]
     assert "3 records show Tyler Ashdown seen alone" in answer.answer
+
+
+def test_moving_into_the_home_before(ingested: tuple[list[IngestResult], Path]):
+    """'and before that?' gives the home before; 'when did they move in there?' that home with
+    the chronology's records of moving in (CH-020, the move to Brook Close) and out."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    turns = []
+    for question in ("where do they live now", "and before that?"):
+        turns.append(engine.ask(question, "FAM-R12", conversation=turns).turn)
+    answer = engine.ask("when did they move in there?", "FAM-R12", conversation=turns)
+    ids = [c.record_id for c in answer.citations]
+    assert ids[0] == "addr-02" and "CH-020" in ids

@@ -75,7 +75,11 @@ def addresses(query: Query) -> ToolResult:
                 Line(f"{said} {fmt_date(day)}: {_describe(a)}{_who(a, records)}", (a.id,))
                 for a in last
             ]
-            return ToolResult("addresses_moves", lines, searched, True, [a.id for a in last])
+            if len(last) == 1 and EventType.MOVE in ask.event_types:
+                # 'and before that?' 'when did they move in there?': that home's moves
+                lines += _moving(last[0], records)
+            ids = list(dict.fromkeys(i for line in lines for i in line.record_ids))
+            return ToolResult("addresses_moves", lines, searched, True, ids)
     if ask.addresses and ask.shape in ("earliest", "latest"):
         # 'when did they first move into marlow vale?': the first of the homes named
         history = sorted(history, key=lambda a: a.start)
