@@ -35,6 +35,7 @@ from bot.tools.topic import (
 from bot.types import Answer, Turn
 from bot.understand import Understander
 from bot.understand.followups import anchored_period
+from bot.understand.terms import matches_terms
 from bot.users_db import open_access
 from bot.version_cache import VersionCache
 from bot.warm import CaseWarmer
@@ -423,6 +424,9 @@ class Engine:
             order = (*order, "people_involved")
         if ask.confidence < SURE:  # an unsure reading that finds nothing: the next readings
             order = _case_readings(ask.plausible) + order
+        if ask.about == "events" and _names_booked(ask, records):
+            # 'when is poppy's booster?': no chronology record of it, its appointments
+            order = ("appointments", *order)
         return self._fallback(query, result, order)
 
     def _particulars_in_documents(self, query: Query, result: ToolResult) -> ToolResult | None:
@@ -467,7 +471,7 @@ class Engine:
             if about == query.ask.about:
                 continue
             changed = {"about": about}
-            if about == "appointments":
+            if about == "appointments" and query.ask.about != "events":
                 changed["outcomes"] = (Outcome.ATTENDED,)  # seen at an appointment: attended
             other = Query(query.ask.model_copy(update=changed), query.records, query.today)
             if about == "document_content":
@@ -491,6 +495,12 @@ def _with_people(result: ToolResult, query: Query) -> ToolResult:
         return result  # an attendance list quoted says who itself
     ids = [*result.record_ids, *(i for line in people for i in line.record_ids)]
     return replace(result, lines=[*result.lines, *people], record_ids=ids)
+
+
+def _names_booked(ask: Ask, records: Records) -> bool:
+    """Whether a term the ask names is a word of an appointment type of the case."""
+    terms = ask.agency_or_role
+    return bool(terms) and any(matches_terms(a.type, terms) for a in records.appointments)
 
 
 def _case_readings(alternatives: tuple[str, ...]) -> tuple[str, ...]:

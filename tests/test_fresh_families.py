@@ -297,3 +297,14 @@ def test_moving_into_the_home_before(ingested: tuple[list[IngestResult], Path]):
     answer = engine.ask("when did they move in there?", "FAM-R12", conversation=turns)
     ids = [c.record_id for c in answer.citations]
     assert ids[0] == "addr-02" and "CH-020" in ids
+
+
+def test_an_event_no_chronology_record_holds_is_an_appointment(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'When is Poppy's booster?' reads as an event; no chronology record of it, but the word
+    is an appointment type's: her two booster appointments, missed and rebooked."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    answer = engine.ask("When is Poppy's booster?", "FAM-R12")
+    assert [c.record_id for c in answer.citations] == ["APT-37", "APT-38"]
