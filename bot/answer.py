@@ -403,7 +403,8 @@ class Engine:
         if ask.about == "case_summary" and not ask.members:
             return self._summary(query)
         result = STRUCTURED_TOOLS[ask.about](query)
-        if result.found and ask.particulars and ask.confidence < SURE:
+        if result.found and ask.particulars and (ask.confidence < SURE or _everyone(ask)):
+            # an unsure reading, or everyone involved, whose records hold no particular asked
             passages = self._particulars_in_documents(query, result)
             if passages is not None:
                 return passages
@@ -495,6 +496,14 @@ def _with_people(result: ToolResult, query: Query) -> ToolResult:
         return result  # an attendance list quoted says who itself
     ids = [*result.record_ids, *(i for line in people for i in line.record_ids)]
     return replace(result, lines=[*result.lines, *people], record_ids=ids)
+
+
+def _everyone(ask: Ask) -> bool:
+    """A people ask naming no one, no role and no agency: its answer is everyone involved,
+    whatever its own words asked ('jade's surname and number?')."""
+    return ask.about in PEOPLE_ABOUTS and not (
+        ask.members or ask.professionals or ask.agency_or_role or ask.role_terms
+    )
 
 
 def _names_booked(ask: Ask, records: Records) -> bool:
