@@ -70,7 +70,6 @@ def test_one_wal_connection_per_process_with_full_sync(tmp_path: Path):
         assert other.execute("SELECT COUNT(*) FROM audit").fetchone() == (1,)
 
 
-
 def test_an_append_flushes_its_head_in_place_before_it_returns(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
@@ -93,6 +92,7 @@ def test_an_append_flushes_its_head_in_place_before_it_returns(
     assert (head.stat().st_ino, head.stat().st_size) == (inode, 512)
     assert json.loads(head.read_text())["entries"] == entry.id == 2
     assert open_log(settings).verify() == []
+
 
 APPENDER = """
 import sys
