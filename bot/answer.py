@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import replace
 
 from chromadb.errors import NotFoundError
@@ -82,6 +83,7 @@ class Engine:
         server does not answer; the same engine works again once it does."""
         self.settings = settings or load_settings()
         use_threads(self.settings.query_threads)  # before the embedder: it reads them
+        sys.setswitchinterval(self.settings.switch_interval_ms / 1000)
         self.store = Store(self.settings.chroma_client())
         self.embedder = self.settings.embedder()
         # one LRU for all that is held per case version: records, passage index, vectors

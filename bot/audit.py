@@ -15,6 +15,7 @@ import contextlib
 import json
 import threading
 from collections.abc import Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Protocol
 
@@ -209,7 +210,10 @@ class AuditLog:
                 with self.db.transaction(lock="audit") as db:
                     head = self.head.read()  # again, now that no other writer can append
                     before.append(head)
-                    stored = self._append(db, entry, head)
+                    stored, flushed = self._append(db, entry, head)
+                # The COMMIT has flushed the entry (synchronous=FULL) while the head's own
+                # thread flushed the head: both are on disk before the answer is returned.
+                self._flushed(flushed)
             except AuditTampered as error:
                 raise AuditTampered(f"{error}{REFUSED}") from None
             except DatabaseUnreadable as error:
@@ -223,7 +227,17 @@ class AuditLog:
                 raise AuditError(f"Audit log {error}") from None
         return stored
 
-    def _append(self, db: Connection, entry: AuditEntry, head: Head | None) -> AuditEntry:
+    def _flushed(self, flushed: Future[None]) -> None:
+        try:
+            flushed.result()
+        except OSError as error:
+            raise AuditError(
+                f"Audit head file {self.head.path} could not be flushed to disk: {error}."
+            ) from None
+
+    def _append(
+        self, db: Connection, entry: AuditEntry, head: Head | None
+    ) -> tuple[AuditEntry, Future[None]]:
         last = db.execute(text("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")).first()
         last_id, last_mac = (last[0], last[1]) if last else (0, GENESIS)
         if head is None and last_id:
@@ -250,8 +264,9 @@ class AuditLog:
             ),
             {**stored.model_dump(), "record_ids": json.dumps(stored.record_ids)},
         )
-        self.head.write(number, stored.hash)  # before COMMIT, while no other writer can append
-        return stored
+        # written before COMMIT, while no other writer can append; flushed beside the COMMIT
+        _, flushed = self.head.put(number, stored.hash)
+        return stored, flushed
 
     def entries(
         self, *, case_id: str | None = None, user: str | None = None, since: str | None = None

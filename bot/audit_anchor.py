@@ -1,6 +1,12 @@
 """What the audit log is checked against, kept outside its store: the HMAC key and the head
-file (the newest entry's number and MAC, itself MAC-signed), rewritten atomically on every
-append, the way log-integrity systems publish signed digests."""
+file (the newest entry's number and MAC, itself MAC-signed), rewritten on every append, the way
+log-integrity systems publish signed digests.
+
+The head is one JSON line padded to one 512-byte sector. It is created (or, if it is not that
+size, replaced) atomically: a temporary file, fsync, rename, fsync of the folder. After that an
+append overwrites the sector in place and flushes it with one fdatasync (no new file, no
+rename, no folder to flush), which `put` hands back to run beside the log's COMMIT; a reader
+that meets a half-written head (another writer mid-overwrite) reads it again."""
 
 from __future__ import annotations
 
@@ -10,6 +16,8 @@ import hmac
 import json
 import os
 import secrets
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -18,6 +26,8 @@ from config.settings import Settings
 
 GENESIS = "genesis"
 MIN_KEY_CHARS = 32
+HEAD_BYTES = 512  # one sector: overwritten in place, it is the old head or the new one
+REREADS = 3  # a head that does not parse or verify is read again (a writer mid-overwrite)
 
 
 class AuditError(RuntimeError):
@@ -102,13 +112,28 @@ class HeadFile:
     def __init__(self, path: Path, key: AuditKey) -> None:
         self.path = path
         self.key = key
+        self._executor: ThreadPoolExecutor | None = None
 
     def read(self) -> Head | None:
-        """The head, or None if there is none yet; a head not signed with this key is refused."""
+        """The head, or None if there is none yet; a head not signed with this key is refused.
+        One that does not parse or verify is read again a few times, a millisecond apart:
+        another writer may be overwriting it (a tampered head stays wrong)."""
+        for attempt in range(REREADS):
+            try:
+                return self._read()
+            except AuditTampered:
+                if attempt == REREADS - 1:
+                    raise
+                time.sleep(0.001)
+        raise AssertionError("unreachable")
+
+    def _read(self) -> Head | None:
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
+        except UnicodeDecodeError:
+            raise AuditTampered(f"Audit head file {self.path} is not a head file.") from None
         try:
             head = Head.model_validate_json(text)
         except ValidationError:
@@ -130,7 +155,15 @@ class HeadFile:
             self.write(head.entries, head.mac)
 
     def write(self, entries: int, mac: str) -> Head:
-        """Replace the head atomically: a temporary file, fsync, rename, fsync the folder."""
+        """Replace the head durably (on disk when this returns)."""
+        head, flushed = self.put(entries, mac)
+        flushed.result()
+        return head
+
+    def put(self, entries: int, mac: str) -> tuple[Head, Future[None]]:
+        """Write the head now (readers see it at once) and hand back its flush, running on the
+        head's own thread: the head is on disk once the future is done (it raises OSError if
+        it could not be flushed)."""
         head = Head(
             entries=entries,
             mac=mac,
@@ -138,10 +171,38 @@ class HeadFile:
             at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
         head.signature = self.key.mac("head|" + head.body())
+        line = head.model_dump_json().encode()
+        data = line + b" " * (HEAD_BYTES - 1 - len(line)) + b"\n"
+        descriptor = self._in_place()
+        if descriptor is None or len(data) != HEAD_BYTES:
+            self._replace(data)
+            done: Future[None] = Future()
+            done.set_result(None)
+            return head, done
+        try:
+            os.pwrite(descriptor, data, 0)
+        except BaseException:
+            os.close(descriptor)
+            raise
+        return head, self._flusher().submit(_flush_and_close, descriptor)
+
+    def _in_place(self) -> int | None:
+        """The head file open for writing if it is one sector long already, else None."""
+        try:
+            descriptor = os.open(self.path, os.O_WRONLY)
+        except FileNotFoundError:
+            return None
+        if os.fstat(descriptor).st_size != HEAD_BYTES:
+            os.close(descriptor)
+            return None
+        return descriptor
+
+    def _replace(self, data: bytes) -> None:
+        """Replace the head atomically: a temporary file, fsync, rename, fsync the folder."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        with open(temporary, "w", encoding="utf-8") as file:
-            file.write(head.model_dump_json() + "\n")
+        with open(temporary, "wb") as file:
+            file.write(data)
             file.flush()
             os.fsync(file.fileno())
         os.replace(temporary, self.path)
@@ -150,7 +211,18 @@ class HeadFile:
             os.fsync(folder)
         finally:
             os.close(folder)
-        return head
+
+    def _flusher(self) -> ThreadPoolExecutor:
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(1, thread_name_prefix="audit-head")
+        return self._executor
+
+
+def _flush_and_close(descriptor: int) -> None:
+    try:
+        getattr(os, "fdatasync", os.fsync)(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def outside_store(settings: Settings) -> None:

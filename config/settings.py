@@ -241,6 +241,14 @@ class Settings(BaseSettings):
         description="Torch threads when answering. One query is too small to share between "
         "cores, and a second thread that waits for a busy core costs ~0.5 s a question.",
     )
+    switch_interval_ms: float = Field(
+        0.5,
+        gt=0,
+        description="How long Python lets one thread hold the GIL while another waits (an "
+        "engine sets it for its process; Python's default is 5 ms). A question's whole-question "
+        "vector is made on another thread while the router reads the question: at 5 ms that "
+        "thread waited for the GIL to start and to end its encode (issue 12).",
+    )
     chunk_size: int = Field(900, description="Target passage length in characters.")
     chunk_overlap: int = Field(120, description="Characters shared by neighbouring passages.")
     access: Path | None = Field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -67,6 +68,30 @@ def test_one_wal_connection_per_process_with_full_sync(tmp_path: Path):
     assert isinstance(log.db.engine.pool, StaticPool)  # one connection, kept open
     with sqlite3.connect(log.path) as other:  # durable: another connection sees it at once
         assert other.execute("SELECT COUNT(*) FROM audit").fetchone() == (1,)
+
+
+def test_an_append_flushes_its_head_in_place_before_it_returns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The head is one sector overwritten in place: one fdatasync of it an entry (beside the
+    COMMIT's), done before the append returns; no new file, no rename."""
+    settings = _settings(tmp_path)
+    record(settings, user="pat", role="practitioner", action="read")
+    head = settings.audit_head_path()
+    inode = head.stat().st_ino
+    flushed: list[str] = []
+    fdatasync = os.fdatasync
+
+    def watched(descriptor: int) -> None:
+        fdatasync(descriptor)
+        flushed.append(os.readlink(f"/proc/self/fd/{descriptor}"))
+
+    monkeypatch.setattr(os, "fdatasync", watched)
+    entry = open_log(settings).append(AuditEntry(user="pat", role="practitioner", action="read"))
+    assert flushed == [str(head.resolve())]
+    assert (head.stat().st_ino, head.stat().st_size) == (inode, 512)
+    assert json.loads(head.read_text())["entries"] == entry.id == 2
+    assert open_log(settings).verify() == []
 
 
 APPENDER = """

@@ -150,11 +150,15 @@ def _case_words(records: Records) -> frozenset[str]:
 
 
 def record_words(records: Records) -> list[str]:
-    """The case's agency, role and appointment-type names."""
+    """The case's agency, role and appointment-type names (made once per case version)."""
+    return list(per_case("record-words", records, _record_words))
+
+
+def _record_words(records: Records) -> tuple[str, ...]:
     names = {p.agency for p in records.professionals} | {p.role for p in records.professionals}
     names |= {a.agency for a in records.appointments} | {a.type for a in records.appointments}
     names |= {e.agency for e in records.chronology}
-    return sorted(names)
+    return tuple(sorted(names))
 
 
 _STRUCTURED_FIELDS = frozenset(
@@ -334,7 +338,12 @@ def _stem(word: str) -> str:
 
 
 def _appointment_types(records: Records) -> frozenset[str]:
-    """An appointment type names what was booked: each of its words names it ('booster')."""
+    """An appointment type names what was booked: each of its words names it ('booster').
+    Made once per case version (a question asked for it ~90 times)."""
+    return per_case("appointment-types", records, _types_booked)
+
+
+def _types_booked(records: Records) -> frozenset[str]:
     return frozenset(a.type for a in records.appointments)
 
 
