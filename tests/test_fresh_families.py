@@ -308,3 +308,12 @@ def test_an_event_no_chronology_record_holds_is_an_appointment(
     engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
     answer = engine.ask("When is Poppy's booster?", "FAM-R12")
     assert [c.record_id for c in answer.citations] == ["APT-37", "APT-38"]
+
+
+def test_an_abbreviated_type_in_the_plural_is_listed(ingested: tuple[list[IngestResult], Path]):
+    """'s47s?' alone reads, very unsurely, as a document question; it names the section 47
+    type in the plural, so the records of that type are listed."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    answer = engine.ask("s47s?", "FAM-R12")
+    assert [c.record_id for c in answer.citations] == ["CH-047", "CH-050", "CH-067"]

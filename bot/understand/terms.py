@@ -618,7 +618,7 @@ def _most_specific(terms: tuple[str, ...], lower: str) -> tuple[str, ...]:
 def _names_plural(text: str, singulars: list[str]) -> bool:
     """A word of the text is the plural of a one-word type name ('conferences', 'ICPCs',
     'home visits'), or a plural noun after one ('conference dates')."""
-    words = re.findall(r"[a-z][a-z&.]*", text.lower())
+    words = re.findall(r"[a-z][a-z0-9&.]*", text.lower())
     last_words = {w.split()[-1] for w in singulars if not w.endswith("s")}
     plural = any(
         (w.endswith("es") and w[:-2] in last_words) or (w.endswith("s") and w[:-1] in last_words)
