@@ -317,3 +317,13 @@ def test_an_abbreviated_type_in_the_plural_is_listed(ingested: tuple[list[Ingest
     engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
     answer = engine.ask("s47s?", "FAM-R12")
     assert [c.record_id for c in answer.citations] == ["CH-047", "CH-050", "CH-067"]
+
+
+def test_an_agency_named_is_no_household_question(ingested: tuple[list[IngestResult], Path]):
+    """'perinatal MH - who is mum seeing' reads, unsurely, as the household; it names the
+    perinatal mental health team, which only the professionals' records hold: her
+    psychiatrist."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("perinatal MH - who is mum seeing", "FAM-R10")
+    assert [c.record_id for c in answer.citations] == ["PR27"]

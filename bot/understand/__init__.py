@@ -746,6 +746,12 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
         holders.append(_HOLD_MOVES)
     elif types:
         holders.append(_HOLD_EVENTS)
+    if not terms.addresses and (
+        case_agencies(terms.agency_or_role, records) or case_roles(terms.agency_or_role, records)
+    ):
+        # 'perinatal MH - who is mum seeing': an agency or role of the case's professionals is
+        # in their involvements and the records they made, not in a household or an address
+        holders.append(_HOLD_AGENCIES)
     if types and terms.plural_types and not terms.names_document:
         # 'the visits where nobody answered': records, listed ('conference minutes' is a
         # document)
@@ -780,6 +786,16 @@ _HOLD_EVENTS = frozenset(
 )
 
 
+_HOLD_AGENCIES = PEOPLE_ABOUTS | {
+    "events",
+    "referrals",
+    "appointments",
+    "last_seen",
+    "last_seen_alone",
+    "document_content",
+    "topic_across_records",
+    "case_summary",
+}
 # the readings that list records of an event type named in the plural; a passage lists none
 _HOLD_LISTED = frozenset({"events", "referrals"})
 
