@@ -327,3 +327,14 @@ def test_an_agency_named_is_no_household_question(ingested: tuple[list[IngestRes
     engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
     answer = engine.ask("perinatal MH - who is mum seeing", "FAM-R10")
     assert [c.record_id for c in answer.citations] == ["PR27"]
+
+
+def test_a_document_named_by_its_initials(ingested: tuple[list[IngestResult], Path]):
+    """'the PBA' is no abbreviation the vocabulary holds; it is the initials of the case's
+    pre-birth assessment, whose recommendations answer, first."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("what did the PBA recommend re discharge", "FAM-R10")
+    assert answer.request is not None
+    assert answer.request.asks[0].text.endswith("pre birth assessment")
+    assert answer.citations[0].record_id == "2026-01-16-pre-birth-assessment.docx#8"

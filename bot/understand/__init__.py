@@ -856,7 +856,7 @@ def _build(
         period=period,
         ranking=terms.ranking,  # type: ignore[arg-type]
         topic=_topic(rest) if about in ("topic_across_records", "unanswerable") else None,
-        text=expand_abbreviations(rest),
+        text=" ".join([expand_abbreviations(rest), *terms.document_titles]),
         learning_kind=learning_kind,  # type: ignore[arg-type]
         addresses=terms.addresses,
         counted=_counted(rest) if prediction.shape == "count" else None,

@@ -65,6 +65,7 @@ class Terms:
     learning_kind: str | None = None
     plural_types: bool = False  # an event type named in the plural ('the conferences')
     names_document: bool = False  # a word only the case's documents are named by ('minutes')
+    document_titles: tuple[str, ...] = ()  # documents named by their initials ('the PBA')
     addresses: tuple[str, ...] = ()  # address ids of a place named ('the hostel', 'Greywell')
     within_agency: tuple[str, ...] = ()  # beside a role: the agency or place it works in
 
@@ -198,6 +199,34 @@ def document_words(records: Records) -> frozenset[str]:
     roles, types, people, the vocabulary's types and the structured records' own fields
     ('email', 'notes')."""
     return per_case("documents", records, _document_words)
+
+
+def titles_by_initials(text: str, records: Records) -> tuple[str, ...]:
+    """The names of the case's documents that the text names by their initials, a word of
+    three letters or more that is no word of the case's records nor an abbreviation the
+    vocabulary holds ('what did the PBA recommend?': the pre-birth assessment)."""
+    table = per_case("document initials", records, _document_initials)
+    known = per_case("record words", records, _case_words)
+    return tuple(
+        dict.fromkeys(
+            table[w]
+            for w in re.findall(r"\b[a-z]{3,6}\b", text.lower())
+            if w in table and w not in known and w not in _abbreviations()
+        )
+    )
+
+
+def _document_initials(records: Records) -> dict[str, str]:
+    """Each case document's name (title, or file name less its date) by its initials."""
+    found: dict[str, str] = {}
+    for passage in records.passages:
+        if passage.learning_kind is not None:
+            continue
+        name = passage.title or _FILE_DATE_AND_SUFFIX.sub("", passage.file.rsplit("/", 1)[-1])
+        words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in _SMALL]
+        if len(words) >= 2:
+            found.setdefault("".join(w[0] for w in words), " ".join(words))
+    return found
 
 
 def _document_words(records: Records) -> frozenset[str]:
@@ -585,6 +614,7 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
         # 'the EHO in marlow vale': words of an agency of the case that no role holds
         places = set(case_agencies(hits, records)) - set(case_roles(hits, records))
         within = tuple(h for h in dict.fromkeys(hits) if h in places)
+    titles = titles_by_initials(lower, records) if records is not None else ()
     return Terms(
         within_agency=within,
         agency_or_role=_most_specific(tuple(dict.fromkeys(agency)), lower),
@@ -598,7 +628,8 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
         learning_kind=kinds[0] if len(kinds) == 1 else None,
         plural_types=bool(events) and plural,
         names_document=records is not None
-        and bool(set(re.findall(r"[a-z]+", lower)) & document_words(records)),
+        and bool(set(re.findall(r"[a-z]+", lower)) & document_words(records) or titles),
+        document_titles=titles,
         addresses=named_addresses(lower, records) if records is not None else (),
     )
 
