@@ -13,12 +13,15 @@ careful practitioner would cite, read straight from the bundles.
 - R11: a fifth family (exploitation risk, 8 documents, a chronology with quoted newlines and
   Excel dates among the professionals), 120 questions, held out;
 - R12: a sixth (rural neglect, a young carer, professionals as xlsx with text dates), 120
-  questions, used to find failures.
+  questions, used to find failures;
+- R13: a seventh (a blended family, exploitation and a school exclusion, a chronology csv in
+  its own column order, appointments as xlsx with Title Case headers and text dates, a BOM),
+  120 questions, held out.
 
 A turn is correct when it cites every expected record (a document by its file name) and at
 most 2n+3 records, or abstains when nothing should be cited.
 
-    python -m eval.fresh_wordings [--sets R1,R7,R8,R9,R10,R11,R12] [--failures] [--work DIR]
+    python -m eval.fresh_wordings [--sets R1,R7,R8,R9,R10,R11,R12,R13] [--failures] [--work DIR]
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from eval.bank import DEVSET
 
 HERE = Path(__file__).resolve().parent / "fresh"
 DEMO = HERE.parents[1] / "demo"
-SETS = ("R1", "R7", "R8", "R9", "R10", "R11", "R12")
+SETS = ("R1", "R7", "R8", "R9", "R10", "R11", "R12", "R13")
 
 
 class FreshQuestion(BaseModel):

@@ -51,6 +51,10 @@ def test_every_family_ingests_with_every_record(ingested: tuple[list[IngestResul
         "members": 7, "professionals": 28, "chronology": 98, "appointments": 55,
         "addresses": 6, "passages": 30,
     }  # fmt: skip
+    assert counts["case:FAM-R13"] == {
+        "members": 7, "professionals": 27, "chronology": 98, "appointments": 58,
+        "addresses": 7, "passages": 22,
+    }  # fmt: skip
     assert all(r.status == "new" for r in results)
 
 
