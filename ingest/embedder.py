@@ -123,6 +123,10 @@ class Embedder:
         """Queries repeat (router, then search): the last few are kept."""
         return list(self._cached_one(text))
 
+    def clear_query_cache(self) -> None:
+        """Forget the queries embedded so far (a benchmark makes each afresh)."""
+        self._cached_one.cache_clear()
+
     @lru_cache(maxsize=512)  # noqa: B019 - one long-lived embedder per process
     def _cached_one(self, text: str) -> tuple[float, ...]:
         return tuple(self._embed_query(text).tolist())
