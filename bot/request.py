@@ -159,6 +159,11 @@ class Ask(BaseModel):
         description="Seen questions: the records where the child was not seen ('visits where "
         "kai wasnt seen'), read from a negated way of seeing.",
     )
+    ended_only: bool = Field(
+        False,
+        description="People asks: only the involvements that ended ('which professionals have "
+        "stopped being involved since 2024?': those whose end is in the period).",
+    )
     every_time: bool = Field(
         False,
         description="A yes/no of being seen alone at any time ('has tyler ever been seen "

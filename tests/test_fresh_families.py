@@ -342,3 +342,20 @@ def test_a_document_named_by_its_initials(ingested: tuple[list[IngestResult], Pa
     assert answer.request is not None
     assert answer.request.asks[0].text.endswith("pre birth assessment")
     assert answer.citations[0].record_id == "2026-01-16-pre-birth-assessment.docx#8"
+
+
+def test_involvements_that_ended_in_a_period(ingested: tuple[list[IngestResult], Path]):
+    """'stopped being involved since the start of 2024' is the 11 involvements whose end is
+    in that period, not the 26 involved at some time in it; 'incl the ones that have closed'
+    includes, it does not select."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    answer = engine.ask(
+        "Which professionals have stopped being involved since the start of 2024?", "FAM-R12"
+    )
+    assert sorted(c.record_id for c in answer.citations) == [
+        "P03", "P04", "P07", "P08", "P10", "P13", "P15", "P20", "P23", "P25", "P26",
+    ]  # fmt: skip
+    assert answer.request is not None and answer.request.asks[0].ended_only
+    both = engine.ask("which professionals has jade had, incl the ones that have closed", "FAM-R12")
+    assert both.request is not None and not both.request.asks[0].ended_only

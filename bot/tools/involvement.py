@@ -113,13 +113,23 @@ def involvement(query: Query) -> ToolResult:
             del described[term_note]
         found = leads
         described.append("lead professional")
-    if ask.period:
+    if ask.period and not ask.ended_only:
         found = [p for p in found if ask.period.overlaps(p.start, p.end)]
         described.append(f"involved {ask.period.label}")
         if ask.period.start is None and ask.shape in ("detail", "latest") and found:
             found = [max(found, key=lambda p: (p.start, p.id))]  # 'who had it before her?'
+    if ask.ended_only:
+        # 'which professionals have stopped being involved since 2024?': ended, in the period
+        found = [
+            p
+            for p in found
+            if p.end is not None
+            and p.end <= query.today
+            and (ask.period is None or ask.period.contains(p.end))
+        ]
+        described.append("involvement ended" + (f" {ask.period.label}" if ask.period else ""))
     ended: list[Professional] = []
-    if ask.current_only and not ask.period:
+    if ask.current_only and not ask.period and not ask.ended_only:
         ended = [p for p in found if p.end is not None and p.end < query.today]
         found = [p for p in found if is_current(p, query.today)]
         described.append(f"current on {fmt_date(query.today)}")

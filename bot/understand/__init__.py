@@ -311,6 +311,9 @@ class Understander:
         if ask.about == "last_seen" and says_alone(clause):
             # 'has anyone seen them on their own?', 'and on his own?': seen alone
             ask = ask.model_copy(update={"about": "last_seen_alone"})
+        if ask.about in _PEOPLE and says_ended(clause):
+            # 'which professionals have stopped being involved since 2024?'
+            ask = ask.model_copy(update={"ended_only": True, "current_only": False})
         if ask.about == "last_seen_alone" and ask.shape == "yes_no" and _EVER.search(clause):
             # 'has tyler ever been seen alone?': yes, each of these times
             ask = ask.model_copy(update={"every_time": True})
@@ -945,6 +948,21 @@ _SAID_BY = re.compile(
     re.I,
 )
 _ORDERED_ABOUTS = frozenset({"events", "appointments", "topic_across_records", "addresses_moves"})
+# an involvement's ending as the predicate ('who has stopped being involved', 'which ones
+# closed'), not as what is included ('incl the ones that have closed')
+_ENDED = re.compile(
+    r"(?<!incl )(?<!including )(?<!even )(?<!and )"
+    r"\b(?:(?:have|has|had|who|that|which)\s+)?(?:stopped|closed|finished|ended|left)\b"
+    r"(?!\s+(?:school|home|care|hospital|the house))",
+    re.I,
+)
+_ENDED_INCLUDED = re.compile(r"\b(?:incl\.?|including|as well as|plus|even)\b", re.I)
+
+
+def says_ended(clause: str) -> bool:
+    return bool(_ENDED.search(clause)) and not _ENDED_INCLUDED.search(clause)
+
+
 _EVER = re.compile(r"\bever\b", re.I)  # any time at all
 _ORDER = re.compile(
     rf"\b({'|'.join((*LATEST_WORDS, *EARLIEST_WORDS))})\b(?!\s+(?:time|name))", re.I
