@@ -359,3 +359,17 @@ def test_involvements_that_ended_in_a_period(ingested: tuple[list[IngestResult],
     assert answer.request is not None and answer.request.asks[0].ended_only
     both = engine.ask("which professionals has jade had, incl the ones that have closed", "FAM-R12")
     assert both.request is not None and not both.request.asks[0].ended_only
+
+
+def test_which_professionals_asks_the_people(ingested: tuple[list[IngestResult], Path]):
+    """'which professionals ... incl the ones that have closed' names a closure and a source
+    type; it asks, unsurely read as referrals, for the people involved while there."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 11, 28)))
+    answer = engine.ask(
+        "which professionals did they have while living in Westmere, incl the ones that have "
+        "closed",
+        "FAM-R7",
+    )
+    assert answer.request is not None and answer.request.asks[0].about == "people_involved"
+    assert {f"pro-{n:02d}" for n in range(4, 16)} <= {c.record_id for c in answer.citations}

@@ -523,6 +523,9 @@ def _refers_without_subject(question: str, records: Records | None) -> bool:
 # what someone did, not who they are: 'what has she done', 'what did he do with kai'
 _DONE_BY = re.compile(r"\bwhat\s+(?:has|have|had|did)\b.*\b(?:done|do|doing)\b", re.I)
 _ASKS_WHO = re.compile(r"^\W*(?:and\s+|so\s+)?(?:who|whom|which (?:worker|professional)s?)\b", re.I)
+_ASKS_WHICH_PEOPLE = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:which|what)\s+(?:professionals|workers|practitioners)\b", re.I
+)
 _NOT_PEOPLE = frozenset({"document_content", "events", "case_summary", "topic_across_records"})
 # a question naming the procedure or guidance as where the answer is
 _NAMES_PROCEDURE = re.compile(
@@ -663,6 +666,15 @@ def _weigh_wording(
             if a in _PEOPLE and not (a == "lead_professional" and _names_other_role(terms, records))
         ]
         prediction = replace(prediction, about=people[0] if people else "people_involved")
+    if (
+        records is not None
+        and prediction.about not in _PEOPLE
+        and prediction.about_p < WHO_CONFIDENCE
+        and _ASKS_WHICH_PEOPLE.match(asking)
+    ):
+        # 'which professionals did they have while living in Westmere?': the people involved,
+        # whatever types ('closed') or sources ('professionals') its words also name
+        prediction = replace(prediction, about="people_involved")
     if (
         prediction.about in _NOT_PEOPLE | {"addresses_moves"}
         and prediction.about_p < WHO_CONFIDENCE
