@@ -68,6 +68,7 @@ from bot.understand.vocabulary import (
     people_words,
     phrase_pattern,
     says_alone,
+    says_ended,
     says_not_seen,
     says_seeing,
     vocabulary,
@@ -960,21 +961,6 @@ _SAID_BY = re.compile(
     re.I,
 )
 _ORDERED_ABOUTS = frozenset({"events", "appointments", "topic_across_records", "addresses_moves"})
-# an involvement's ending as the predicate ('who has stopped being involved', 'which ones
-# closed'), not as what is included ('incl the ones that have closed')
-_ENDED = re.compile(
-    r"(?<!incl )(?<!including )(?<!even )(?<!and )"
-    r"\b(?:(?:have|has|had|who|that|which)\s+)?(?:stopped|closed|finished|ended|left)\b"
-    r"(?!\s+(?:school|home|care|hospital|the house))",
-    re.I,
-)
-_ENDED_INCLUDED = re.compile(r"\b(?:incl\.?|including|as well as|plus|even)\b", re.I)
-
-
-def says_ended(clause: str) -> bool:
-    return bool(_ENDED.search(clause)) and not _ENDED_INCLUDED.search(clause)
-
-
 _EVER = re.compile(r"\bever\b", re.I)  # any time at all
 _ORDER = re.compile(
     rf"\b({'|'.join((*LATEST_WORDS, *EARLIEST_WORDS))})\b(?!\s+(?:time|name))", re.I

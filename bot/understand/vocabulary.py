@@ -51,6 +51,21 @@ def says_not_seen(text: str) -> bool:
     return bool(_not_seen().search(text))
 
 
+# an involvement's ending as what is asked ('who has stopped being involved', 'which ones
+# closed'), not as what is included as well ('incl the ones that have closed') nor someone
+# leaving a place ('finished school')
+_ENDED = re.compile(
+    r"\b(?:stopped|closed|finished|ended)\b(?!\s+(?:school|college|home|care|hospital))", re.I
+)
+_ENDED_INCLUDED = re.compile(r"\b(?:incl\.?|including|as well as|plus|even)\b", re.I)
+
+
+def says_ended(text: str) -> bool:
+    """Whether the text asks for involvements that ended ('which professionals have stopped
+    being involved since 2024?')."""
+    return bool(_ENDED.search(text)) and not _ENDED_INCLUDED.search(text)
+
+
 @cache
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """A phrase at word boundaries; a plural 's' is allowed ('WNBs', 'appts')."""
