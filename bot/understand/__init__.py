@@ -1019,7 +1019,7 @@ def _follow(
     if bare and not asks_own_question(clause):
         # 'and ellis?': the same question of someone or some time else
         ask = ask.model_copy(update={"about": previous.about, "shape": previous.shape})
-    elif narrows or unsure or bare:
+    elif (narrows or unsure or bare) and not _asks_home(prediction, clause):
         # 'which of those involved kai?', 'when did that close and why?': about the same
         # records, in the shape its own words ask for
         ask = ask.model_copy(update={"about": previous.about})
@@ -1047,6 +1047,20 @@ def _follow(
         own -= {"agency_or_role", "role_terms"}
         ask = ask.model_copy(update={"within_agency": terms.agency_or_role})
     return inherit(ask, previous, own)
+
+
+_WHERE = re.compile(r"^\W*(?:and\s+|so\s+)?where\b", re.I)
+_HOME_ABOUTS = frozenset({"household_members", "addresses_moves"})
+
+
+def _asks_home(prediction: Prediction, clause: str) -> bool:
+    """'where does she live?' after what the aunt does: a place asked of a person, read at
+    least fairly surely as their home, is asked of the homes, not of the previous records."""
+    return (
+        prediction.about in _HOME_ABOUTS
+        and prediction.about_p >= FIELD_CONFIDENCE
+        and bool(_WHERE.match(clause))
+    )
 
 
 def _names_roles(ask: Ask, records: Records | None) -> bool:
