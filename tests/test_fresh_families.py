@@ -384,3 +384,29 @@ def test_where_a_follow_up_asks_is_a_home(ingested: tuple[list[IngestResult], Pa
     first = engine.ask("How many times has mum been admitted to hospital?", "FAM-R12")
     answer = engine.ask("where's she living now?", "FAM-R12", conversation=[first.turn])
     assert [c.record_id for c in answer.citations] == ["addr-05"]
+
+
+def test_one_event_in_a_period_brings_its_days_document(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """A period that leaves one event ('core group 5 March 2024') gives that event and the
+    document of its day: the record says 'see minutes', the minutes say what was agreed."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    answer = engine.ask("core group 5 March 2024 - actions?", "FAM-R12")
+    ids = [c.record_id for c in answer.citations]
+    assert ids[0] == "CH-053"
+    assert ids[1].startswith("2024-03-05-core-group-minutes.md#")
+    assert len(ids) == 2
+
+
+def test_an_unnamed_list_gives_the_records_holding_its_words(tmp_path: Path):
+    """'tyler and nursery - what's the plan?' names a child and no type, agency or phrase:
+    the records holding most of its words by rarity, not all 18 of Tyler's records."""
+    demo = Path(__file__).resolve().parents[1] / "demo"
+    settings = load_settings(store=tmp_path / "store", today=dt.date(2018, 7, 2))
+    ingest_cases([demo / "cases"], settings)
+    answer = Engine(settings).ask("tyler and nursery - what's the plan?", "FAM-0215")
+    ids = [c.record_id for c in answer.citations]
+    assert ids[0] == "chr-020"  # the single assessment: 'nursery place for Child B'
+    assert len(ids) <= 3

@@ -126,6 +126,19 @@ def _most_words(query: Query, events: list[ChronologyEvent]) -> list[ChronologyE
     return [e for e, n in zip(events, held, strict=True) if top and n == top]
 
 
+RELATIVE_COVERAGE = 0.5  # of the best share: a word of rarity holds its records, not one record
+
+
+def _most_covering(query: Query, events: list[ChronologyEvent]) -> list[ChronologyEvent]:
+    """The events holding at least RELATIVE_COVERAGE of the best one's share of the
+    question's words (by rarity); none when no event holds any."""
+    scores = [_coverage(query, e) for e in events]
+    top = max(scores, default=0.0)
+    if top <= 0:
+        return []
+    return [e for e, s in zip(events, scores, strict=True) if s >= RELATIVE_COVERAGE * top]
+
+
 def _named(query: Query) -> frozenset[str]:
     """The words of what a question names: the household, its types, agencies, roles and
     phrases (what it asks of them is the rest)."""
@@ -338,6 +351,13 @@ def chronology(query: Query) -> ToolResult:
         if own and holding:
             found = holding
             searched += f"; holding {', '.join(sorted(own))}"
+    if ask.shape in ("list", "summary") and unnamed and not narrowed and not ask.period:
+        # 'EHCP for ellis - where are we' names no type, agency or phrase: the records
+        # holding the most of what it asks, by rarity, not every record of ellis
+        relevant = _most_covering(query, found)
+        if relevant and len(relevant) < len(found):
+            found = relevant
+            searched += "; the records holding the most of the question's words"
     if not found and ask.said and (ask.event_types or ask.agency_or_role):
         # 'any NRM referral?': a record saying 'national referral mechanism' is about one,
         # whatever its type or agency
@@ -439,7 +459,7 @@ def chronology(query: Query) -> ToolResult:
             )
         )
     lines += [Line(describe_event(e, query), (e.id,), bullet=True) for e in shown]
-    if narrowed and len(found) == 1 and ask.shape != "count":
+    if len(found) == 1 and ask.shape != "count":
         # 'who chaired it?' of the one event just answered: its day's document may say
         lines += _the_days_document(found[0], query)
     for event in shown:
