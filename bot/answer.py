@@ -348,13 +348,21 @@ class Engine:
                 if found.found:
                     return found
             subject = ask.topic or ask.clause
-            return ToolResult(
+            nothing = ToolResult(
                 ask.about,
                 [Line(f"No kind of record in case {records.case_id} holds {subject}.", ())],
                 f"the fields of every record kind of case {records.case_id} (members, addresses, "
                 "involvements, chronology, appointments, documents) for what was asked",
                 False,
             )
+            # the particulars asked ('does nan still work at the bakery'), all held by one
+            # passage found for the question, are evidence the records do say it
+            passages = (
+                self._particulars_in_documents(query, nothing, every=True)
+                if ask.particulars
+                else None
+            )
+            return passages or nothing
         if ask.about == "document_content":
             result = documents(query, self._index(records))
             events = [] if names_a_document(ask.clause, records) else named_events(query)
@@ -432,17 +440,21 @@ class Engine:
             order = ("appointments", *order)
         return self._fallback(query, result, order)
 
-    def _particulars_in_documents(self, query: Query, result: ToolResult) -> ToolResult | None:
+    def _particulars_in_documents(
+        self, query: Query, result: ToolResult, every: bool = False
+    ) -> ToolResult | None:
         """'maisie apgars' read, unsurely, as her professionals: when no record answered holds
         a particular of the question and a document passage found for it does, the passage
-        answers ('Apgar scores 9 at 1 minute ...')."""
+        answers ('Apgar scores 9 at 1 minute ...'). With `every`, one passage must hold every
+        particular."""
         records, wanted = query.records, set(query.ask.particulars)
         assert records is not None
 
         def holds(answer: ToolResult) -> bool:
             cited = {i for line in answer.lines for i in line.record_ids}
             found = (records.by_id.get(i) for i in cited)
-            return any(wanted & record_stems(r) for r in found if r is not None)
+            held = [wanted & record_stems(r) for r in found if r is not None]
+            return any(h == wanted if every else h for h in held)
 
         if holds(result):
             return None

@@ -410,3 +410,25 @@ def test_an_unnamed_list_gives_the_records_holding_its_words(tmp_path: Path):
     ids = [c.record_id for c in answer.citations]
     assert ids[0] == "chr-020"  # the single assessment: 'nursery place for Child B'
     assert len(ids) <= 3
+
+
+def test_a_yes_no_about_a_member_gives_what_is_said_of_them(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'does nan have a dog?' names a member and asks what her record does not hold: her
+    record, and the passage that says it ('lives alone with her dog')."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("does nan have a dog?", "FAM-R10")
+    ids = [c.record_id for c in answer.citations]
+    assert ids == ["denise-p", "2025-02-12-strategy-discussion-notes.txt#4"]
+
+
+def test_a_particular_a_passage_holds_is_no_refusal(ingested: tuple[list[IngestResult], Path]):
+    """Read as asking what no record holds, 'does nan still work at the bakery' is answered by
+    the passage holding its particular ('works part-time at a bakery'), not refused."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("does nan still work at the bakery", "FAM-R10")
+    assert not answer.abstained
+    assert [c.record_id for c in answer.citations] == ["2025-02-12-strategy-discussion-notes.txt#4"]

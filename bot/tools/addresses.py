@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+from collections import Counter
 
 from bot.evidence import (
     Line,
@@ -16,7 +18,8 @@ from bot.evidence import (
     recorded_nowhere,
 )
 from bot.passage_match import tokens
-from bot.records import Records, join_words, member_names, record_day
+from bot.records import Records, join_words, member_names, member_words, record_day
+from bot.understand.classify import question_words
 from bot.understand.periods import LIVE_WORDS
 from bot.understand.terms import per_case
 from bot.understand.vocabulary import people_words
@@ -263,11 +266,82 @@ def household(query: Query) -> ToolResult:
     current = [] if asked else [a for a in records.addresses if a.end is None]
     for address in current:
         lines.append(Line(f"Current address: {_describe(address)}", (address.id,)))
+    if asked and query.ask.shape in ("yes_no", "detail"):
+        # 'does warren stay over at the house?': the member record says who he is, the
+        # records of him holding what is asked say whether
+        said = _said_of_them(query, asked)
+        lines += [Line(_line_of(records, i), (i,), bullet=True) for i in said]
     elsewhere = _held_elsewhere(query, lines)
     if elsewhere:
         # 'is there a dog at the house?': no member record says it, a few other records do
         return _said_elsewhere(query, *elsewhere, searched)
     return ToolResult("household_members", lines, searched, True, [m.id for m in members])
+
+
+SAID_SHARE = 0.4  # of the question's own words, by rarity, a record must hold to say it
+SAID_RELATIVE = 0.75  # of the best record's share
+ASKING_WEIGHT = 0.5
+SAID_AT_MOST = 4  # more records than this holding it equally say nothing in particular
+
+
+def _said_of_them(query: Query, asked: list[Member]) -> list[str]:
+    """The records of the members asked about that hold the most of what the question asks
+    of them (its words less the household's names, each weighed by its rarity among the
+    case's records), when a few do: their chronology and address records, or else the
+    document passages naming them."""
+    records = query.records
+    assert records is not None
+    words, frequency = per_case("each record's words and their counts", records, _record_words)
+    # a word no record holds says nothing either way
+    wanted = set(tokens(query.ask.text)) - member_words(records) - set(people_words())
+    wanted = {w for w in wanted if frequency[w]}
+    if not wanted:
+        return []
+    ids = {m.id for m in asked}
+    # a record is of them when it lists them or names them by a name of theirs alone
+    names = _names_of(records, ids)
+    structured = [e.id for e in records.chronology if ids & set(e.members) or names & words[e.id]]
+    structured += [a.id for a in records.addresses if ids & set(a.members)]
+    passages = [p.id for p in records.passages if names & words[p.id]]
+    asking = question_words()
+    total = len(words)
+
+    def weight(word: str) -> float:
+        # a word of asking ('dates', 'ever', 'stay') says less of what is asked than its own
+        rarity = math.log(1 + total / (1 + frequency[word]))
+        return rarity * (ASKING_WEIGHT if word in asking else 1.0)
+
+    whole = sum(weight(w) for w in wanted)
+    for candidates in (structured, passages):
+        share = {i: sum(weight(w) for w in wanted & words[i]) / whole for i in candidates}
+        top = max(share.values(), default=0.0)
+        best = [i for i in candidates if share[i] >= SAID_RELATIVE * top]
+        if top >= SAID_SHARE and len(best) <= SAID_AT_MOST:
+            return best
+    return []
+
+
+def _names_of(records: Records, ids: set[str]) -> set[str]:
+    """The name words of these members that no other member's names and no family word
+    hold ('warren', not 'uncle'; 'denise', not the surname she shares)."""
+
+    def names(members: list[Member]) -> set[str]:
+        return {t for m in members for t in tokens(" ".join(member_names(m)))}
+
+    theirs = names([m for m in records.members if m.id in ids])
+    others = names([m for m in records.members if m.id not in ids])
+    return theirs - others - set(tokens(" ".join(people_words())))
+
+
+def _record_words(records: Records) -> tuple[dict[str, frozenset[str]], Counter[str]]:
+    words = {i: frozenset(tokens(text)) for i, text in records.texts.items()}
+    return words, Counter(t for held in words.values() for t in held)
+
+
+def _line_of(records: Records, record_id: str) -> str:
+    day = record_day(records, record_id)
+    when = f"{fmt_date(day)}: " if day else ""
+    return f"{when}{clipped(records.texts[record_id])}"
 
 
 # 'who lives with mum now?', 'is dad living there?', "where's dean living?": the current
