@@ -78,6 +78,16 @@ def test_abbreviations():
     assert _terms("how many appts missed (WNB etc)?").outcome_group == "missed"
 
 
+def test_outcomes_negated_or_set_side_by_side():
+    """'not attended' is a miss; 'attended v missed' asks both sides, so no outcome filters."""
+    negated = _terms("appointments not attended by kayden")
+    assert negated.outcome_group == "missed"
+    assert Outcome.ATTENDED not in negated.outcomes
+    both = _terms("perinatal appts - attended v missed?")
+    assert (both.outcomes, both.outcome_group) == ((), None)
+    assert _terms("which appointments were attended").outcomes == (Outcome.ATTENDED,)
+
+
 def test_excluded_sources_are_not_wanted():
     terms = _terms("which referrals came from neighbours rather than professionals?")
     assert terms.source_types == (SourceType.NEIGHBOUR,)

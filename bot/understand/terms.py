@@ -533,6 +533,13 @@ def _negated_nouns() -> re.Pattern[str]:
     )
 
 
+def _negated(word: str, lower: str) -> bool:
+    """Whether every use of `word` in the text is negated ('not attended', 'never attended')."""
+    every = len(re.findall(rf"\b{re.escape(word)}\b", lower))
+    negated = len(re.findall(rf"\b{_NOT}\s+(?:[a-z]+\s+){{0,2}}?{re.escape(word)}\b", lower))
+    return bool(every) and negated == every
+
+
 def read_negations(lower: str) -> str:
     """The text with 'no <noun>' added after a negated '<noun>': 'the worker couldn't get an
     answer at the door' also says 'no answer'."""
@@ -598,6 +605,11 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
             outcomes |= {Outcome(o) for o in meaning["outcomes"]}
             outcome_words.append(abbreviation)
     every_miss = set(data["outcomes"]["missed"])  # 'misses', 'missed', 'miss' alike
+    negated = [w for w in outcome_words if _negated(w, typed)]
+    if negated and all(data["outcomes"][w] == ["attended"] for w in negated):
+        # 'appointments not attended': an attendance negated is a miss
+        outcomes = (outcomes - {Outcome.ATTENDED}) | {Outcome(o) for o in every_miss}
+        outcome_words = [w for w in outcome_words if w not in negated] + ["missed"]
     if outcomes and outcomes <= every_miss and _ETC.search(lower):
         # 'DNAs, WNBs etc': the named outcomes stand for all of their kind
         outcomes = {Outcome(o) for o in every_miss}
@@ -607,6 +619,10 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
         if any(set(data["outcomes"].get(w, ())) == every_miss for w in outcome_words)
         else None
     )
+    if group and Outcome.ATTENDED in outcomes:
+        # 'attended v missed?', 'attended or missed': both sides asked, so no outcome filters
+        # (the answer gives each outcome's count)
+        outcomes, group = set(), None
     sources = _source_types(lower) - _source_types(excluded.lower())
     kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(lower)]
     within: tuple[str, ...] = ()
