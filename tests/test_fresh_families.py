@@ -432,3 +432,16 @@ def test_a_particular_a_passage_holds_is_no_refusal(ingested: tuple[list[IngestR
     answer = engine.ask("does nan still work at the bakery", "FAM-R10")
     assert not answer.abstained
     assert [c.record_id for c in answer.citations] == ["2025-02-12-strategy-discussion-notes.txt#4"]
+
+
+def test_an_appointment_type_named_whole_is_its_appointments(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'did kayden make it to the SALT initial assessment' names FAM-R10's appointment type
+    word for word: his speech and language appointments, that one first (attended), not the
+    document passages saying 'assessment'."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("did kayden make it to the SALT initial assessment", "FAM-R10")
+    ids = [c.record_id for c in answer.citations]
+    assert ids == ["APT-14", "APT-16", "APT-20", "APT-30", "APT-33"]

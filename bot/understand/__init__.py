@@ -732,6 +732,14 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
         # 'mums CPN contact details': a member's own details are held nowhere, but these are
         # of a professional the case holds (phone and email are their fields)
         return replace(prediction, about="contact_details")
+    if (
+        prediction.about in _BOOKABLE_READINGS
+        and "appointments" in [a for a, _ in prediction.about_ranked[:3]]
+        and _names_a_whole_type(terms, records)
+    ):
+        # 'did mum make it to her mental health assessment': an appointment type named whole
+        # (more than a word of it) is what was booked, however sure the other reading
+        return replace(prediction, about="appointments")
     if terms.outcome_group == "missed" and prediction.about in ("events", "topic_across_records"):
         # chronology events hold no outcome: missed sessions are appointments, however sure
         # ('has Poppy missed anything since the move?' is no topic across records either)
@@ -814,6 +822,18 @@ _HOLD_AGENCIES = PEOPLE_ABOUTS | {
 }
 # the readings that list records of an event type named in the plural; a passage lists none
 _HOLD_LISTED = frozenset({"events", "referrals"})
+
+
+def _names_a_whole_type(terms: Terms, records: Records) -> bool:
+    """A term that is an appointment type of the case word for word, of two words or more."""
+    types = {a.type.lower() for a in records.appointments}
+    return any(t in types and len(t.split()) > 1 for t in terms.agency_or_role)
+
+
+# the readings an appointment type named whole turns into appointments
+_BOOKABLE_READINGS = frozenset(
+    {"events", "document_content", "topic_across_records", "unanswerable"}
+)
 
 
 def _names_appointment_type(terms: Terms, records: Records) -> bool:
