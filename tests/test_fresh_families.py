@@ -445,3 +445,14 @@ def test_an_appointment_type_named_whole_is_its_appointments(
     answer = engine.ask("did kayden make it to the SALT initial assessment", "FAM-R10")
     ids = [c.record_id for c in answer.citations]
     assert ids == ["APT-14", "APT-16", "APT-20", "APT-30", "APT-33"]
+
+
+def test_living_with_them_gives_the_current_homes(ingested: tuple[list[IngestResult], Path]):
+    """'does nan live with them now?': no current address lists her, so the answer gives her
+    record, the current addresses and who they list, and the passage saying she lives alone."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("does nan live with them now?", "FAM-R10")
+    ids = [c.record_id for c in answer.citations]
+    assert ids == ["denise-p", "addr-09", "addr-10", "2025-02-12-strategy-discussion-notes.txt#4"]
+    assert "Living there: Chelsea Pryor" in answer.answer

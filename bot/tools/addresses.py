@@ -263,9 +263,13 @@ def household(query: Query) -> ToolResult:
                 bullet=True,
             )
         )
-    current = [] if asked else [a for a in records.addresses if a.end is None]
+    # 'does dad live with them?', 'who does callum live with?' when no current address lists
+    # him: the current addresses and who they list, beside what his record says
+    lives_now = asked and living and query.ask.current_only
+    current = [a for a in records.addresses if a.end is None] if lives_now or not asked else []
     for address in current:
-        lines.append(Line(f"Current address: {_describe(address)}", (address.id,)))
+        who = _who(address, records) if asked else ""
+        lines.append(Line(f"Current address: {_describe(address)}{who}", (address.id,)))
     if asked and query.ask.shape in ("yes_no", "detail"):
         # 'does warren stay over at the house?': the member record says who he is, the
         # records of him holding what is asked say whether
