@@ -384,6 +384,9 @@ class Engine:
             # a reading that finds nothing: the next readings when it was unsure ('anything
             # still open?'), else those at least plausible ('household composition')
             readings = ask.alternatives if ask.confidence < UNSURE else ask.plausible
+            if ask.shape in ("earliest", "latest") and "events" not in readings:
+                # 'earliest record on file?': a first or last record is the chronology's
+                readings = ("events", *readings)
             return self._fallback(query, found, _case_readings(readings))
         if ask.about == "patterns":
             return patterns(query, self.pattern_links(learning_records), self.settings.patterns)

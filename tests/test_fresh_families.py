@@ -456,3 +456,16 @@ def test_living_with_them_gives_the_current_homes(ingested: tuple[list[IngestRes
     ids = [c.record_id for c in answer.citations]
     assert ids == ["denise-p", "addr-09", "addr-10", "2025-02-12-strategy-discussion-notes.txt#4"]
     assert "Living there: Chelsea Pryor" in answer.answer
+
+
+def test_the_first_or_last_record_on_file_is_the_chronologys(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'what's the first thing on the chronology' and 'most recent record on file?' name no
+    topic: the chronology's first and last records, not one holding the word 'first'."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    first = engine.ask("what's the first thing on the chronology", "FAM-R12")
+    last = engine.ask("most recent record on file?", "FAM-R12")
+    assert [c.record_id for c in first.citations] == ["CH-001"]
+    assert [c.record_id for c in last.citations] == ["CH-098"]

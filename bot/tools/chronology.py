@@ -119,8 +119,9 @@ def _coverage(query: Query, event: ChronologyEvent) -> float:
 
 
 def _most_words(query: Query, events: list[ChronologyEvent]) -> list[ChronologyEvent]:
-    """The events holding the most of the question's words (none if none holds any)."""
-    wanted = _question_words(query)
+    """The events holding the most of the question's words less its words of asking ('first
+    thing on the chronology': none left, so no narrowing); none if none holds any."""
+    wanted = _question_words(query) - question_words()
     held = [len(wanted & _held(e)) for e in events]
     top = max(held, default=0)
     return [e for e, n in zip(events, held, strict=True) if top and n == top]
