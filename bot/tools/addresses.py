@@ -236,7 +236,8 @@ def household(query: Query) -> ToolResult:
         # was he in 2015' stays the member record's)
         return addresses(query)
     members = asked or records.members
-    if asked and living and query.ask.current_only and query.ask.shape in _WHERE_SHAPES:
+    lives_now = bool(asked) and living and query.ask.current_only
+    if lives_now and query.ask.shape in _WHERE_SHAPES:
         together = _living_with(records, asked)  # 'who lives with mum now?'
         if together is not None:
             return together
@@ -265,7 +266,6 @@ def household(query: Query) -> ToolResult:
         )
     # 'does dad live with them?', 'who does callum live with?' when no current address lists
     # him: the current addresses and who they list, beside what his record says
-    lives_now = asked and living and query.ask.current_only
     current = [a for a in records.addresses if a.end is None] if lives_now or not asked else []
     for address in current:
         who = _who(address, records) if asked else ""
@@ -403,9 +403,9 @@ def _case_words(records: Records) -> tuple[frozenset[str], dict[str, frozenset[s
     household = set(_FIELD_WORDS) | set(people_words())
     household |= {t for m in records.members for t in tokens(" ".join(member_names(m)))}
     others: dict[str, frozenset[str]] = {}
-    for record_id, text in records.texts.items():
+    each, _ = per_case("each record's words and their counts", records, _record_words)
+    for record_id, words in each.items():
         record = records.by_id.get(record_id)
-        words = frozenset(tokens(text))
         if record is None or record.kind in ("member", "address"):
             household |= words
         else:

@@ -606,7 +606,7 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
             outcome_words.append(abbreviation)
     every_miss = set(data["outcomes"]["missed"])  # 'misses', 'missed', 'miss' alike
     negated = [w for w in outcome_words if _negated(w, typed)]
-    if negated and all(data["outcomes"][w] == ["attended"] for w in negated):
+    if negated and all(data["outcomes"].get(w) == ["attended"] for w in negated):
         # 'appointments not attended': an attendance negated is a miss
         outcomes = (outcomes - {Outcome.ATTENDED}) | {Outcome(o) for o in every_miss}
         outcome_words = [w for w in outcome_words if w not in negated] + ["missed"]
