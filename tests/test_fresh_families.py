@@ -469,3 +469,18 @@ def test_the_first_or_last_record_on_file_is_the_chronologys(
     last = engine.ask("most recent record on file?", "FAM-R12")
     assert [c.record_id for c in first.citations] == ["CH-001"]
     assert [c.record_id for c in last.citations] == ["CH-098"]
+
+
+def test_a_members_relative_is_the_member_the_records_describe_so(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """ "who's X's father?": the member whose aliases or notes say so ('Kayden's father';
+    'father of Maisie, not Kayden's father'), not X, nor the professionals working with them."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    kayden = engine.ask("who's Kayden's father?", "FAM-R10")
+    maisie = engine.ask("maisie's father - who is he", "FAM-R10")
+    grandmother = engine.ask("who's Chelsea's mother", "FAM-R10")
+    assert [c.record_id for c in kayden.citations] == ["jordan-m"]
+    assert [c.record_id for c in maisie.citations] == ["dean-h"]
+    assert [c.record_id for c in grandmother.citations] == ["denise-p"]

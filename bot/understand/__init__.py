@@ -224,6 +224,13 @@ class Understander:
         prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records)
         prediction = _weigh_wording(prediction, asking, terms, records)
         prediction = _of_the_case(prediction, asking, bool(found.ids))
+        if (
+            found.relatives
+            and prediction.about in _PEOPLE
+            and not (named.ids or terms.role_terms or terms.agency_or_role)
+        ):
+            # "who is kayden's dad": a member of the family, not the professionals with him
+            prediction = replace(prediction, about="household_members")
         unsure = prediction.about_p < PHRASE_CONFIDENCE and prediction.about not in _PEOPLE
         if (prediction.about == "case_summary" or unsure) and _names_record_phrase(
             rest, records, terms

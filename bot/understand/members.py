@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import JaroWinkler
 
 from bot.records import Records, member_names
-from bot.understand.vocabulary import canonical_people, is_word, lexicon
+from bot.understand.vocabulary import canonical_people, is_word, lexicon, people_words
 from ingest.models import Member, MemberRole
 
 FUZZY_NAME = 85  # name_similarity of a misspelt name ('elis' -> 'Ellis', 'Rian' -> 'Ryan')
@@ -31,6 +31,7 @@ class FoundMembers:
     ids: tuple[str, ...]
     from_previous: bool = False  # a pronoun or 'the others' resolved against the previous ask
     readings: tuple[tuple[str, str], ...] = ()  # (typed, read as) for misspelt names
+    relatives: bool = False  # some were named as a member's relative ("kayden's dad")
 
 
 def _age_order(children: list[Member]) -> list[Member]:
@@ -162,6 +163,59 @@ def _parent(records: Records, gender: str) -> list[str]:
     return [m.id for m in (named or [m for m in parents if (m.gender or "").lower() == gender])]
 
 
+_NEGATED = re.compile(r"\b(not|no|never)\W+$")
+
+
+def _relatives_of(owner: Member, relation: str, records: Records) -> list[str]:
+    """The members whose aliases or notes say they are the owner's `relation` ("Kayden's
+    father", "Chelsea's mother", "mother of Kayden and Maisie"), not where that is denied
+    ("not Kayden's father")."""
+    words = people_words()
+    names = [
+        canonical_people(n)
+        for n in member_names(owner)
+        if len(n) > 2 and n.lower() not in words and n != owner.id
+    ]
+    if not names:
+        return []
+    owner_name = "|".join(re.escape(n) for n in names)
+    said = re.compile(
+        rf"\b(?:(?:{owner_name})'?s\s+(?:[a-z-]+\s+)?{relation}"
+        rf"|{relation}\s+(?:of|to)\s+(?:[a-z-]+(?:,\s*|\s+and\s+)){{0,3}}(?:{owner_name}))\b"
+    )
+    found: list[str] = []
+    for member in records.members:
+        if member.id == owner.id:
+            continue
+        text = canonical_people(" . ".join([*member.aliases, member.notes or ""]))
+        if any(not _NEGATED.search(text[: m.start()]) for m in said.finditer(text)):
+            found.append(member.id)
+    return found
+
+
+def _possessed(text: str, records: Records) -> tuple[list[tuple[int, list[str]]], str]:
+    """ "kayden's dad", "chelsea's mum": the relative the records describe so, in the place of
+    the name and the word (the name only says whose); the text with those spans blanked."""
+    relations = sorted(people_words(), key=len, reverse=True)
+    relation_words = "|".join(re.escape(w) for w in relations)
+    hits: list[tuple[int, list[str]]] = []
+    for owner in records.members:
+        for name in member_names(owner):
+            if len(name) <= 2 or name.lower() in people_words():
+                continue
+            pattern = re.compile(
+                rf"(?<![\w-]){re.escape(name)}'?s\s+(?:[a-z-]+\s+)?({relation_words})(?![\w-])",
+                re.I,
+            )
+            for match in pattern.finditer(text):
+                relation = people_words()[match.group(1).lower()]
+                ids = _relatives_of(owner, relation, records)
+                if ids:
+                    hits.append((match.start(), ids))
+                    text = _blank(text, match.start(), match.end())
+    return hits, text
+
+
 def find_members(
     text: str, records: Records | None, previous: tuple[str, ...], known: frozenset[str]
 ) -> FoundMembers:
@@ -169,15 +223,17 @@ def find_members(
     if records is None:
         return FoundMembers(())
     text = _POSSESSOR.sub(lambda m: " " * len(m.group(0)), text)
+    hits, text = _possessed(text, records)
+    relatives = bool(hits)
     named, rest = _by_name(text, records)
-    hits: list[tuple[int, list[str]]] = [(pos, [mid]) for pos, mid in named]
+    hits += [(pos, [mid]) for pos, mid in named]
     fuzzy = _fuzzy(rest, records, known)
     hits += [(pos, [mid]) for pos, mid, _, _ in fuzzy]
     hits += _relational(rest, records)
     ids = [mid for _, group in sorted(hits, key=lambda h: h[0]) for mid in group]
     readings = tuple((typed, name) for _, _, typed, name in fuzzy)
     if ids:
-        return FoundMembers(tuple(dict.fromkeys(ids)), False, readings)
+        return FoundMembers(tuple(dict.fromkeys(ids)), False, readings, relatives)
     if previous and _OTHERS.search(rest):
         others = [m.id for m in _age_order(records.children) if m.id not in previous]
         return FoundMembers(tuple(others), True)
