@@ -112,6 +112,11 @@ class Ask(BaseModel):
         "an agency's name; what an abbreviation stands for ('RHI': 'return home interview').",
     )
     event_types: tuple[EventType, ...] = ()
+    appointment_types: tuple[str, ...] = Field(
+        (),
+        description="The case's appointment types the words name (every distinctive word of "
+        "the type and two of its words at least), lower case.",
+    )
     outcomes: tuple[Outcome, ...] = Field(
         (), description="Appointment outcomes wanted; empty = any."
     )

@@ -45,7 +45,12 @@ def _scope(query: Query) -> tuple[list[Appointment], list[str]]:
         found = [a for a in found if a.member in ask.members]
         described.append(f"for {records.names(list(ask.members))}")
     terms = ask.agency_or_role + ask.role_terms
-    if terms:
+    if ask.appointment_types:
+        # 'did mum go to her psychiatric review?': the type named, not every appointment with
+        # the agency its words also match (Adult Mental Health's depot clinics)
+        found = [a for a in found if a.type.lower() in ask.appointment_types]
+        described.append(f"type {' or '.join(ask.appointment_types)}")
+    elif terms:
         found = [a for a in found if matches_terms(f"{a.agency} {a.type}", terms)]
         described.append(f"agency or type matching {', '.join(terms)}")
     elif not narrowed and ask.shape in ("yes_no", "detail"):

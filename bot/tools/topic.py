@@ -301,13 +301,14 @@ def topic(
             ask.about, [Line("The question names no topic to look for.", ())], searched, False
         )
     meant = read_out_abbreviations(subject)  # 'any DV?' means domestic violence
-    chosen, matched = _about_topic(query, matrix, meant, names, embedder, theme_vectors)
-    chosen += [i for i in _of_named_type(records, ask) if i not in chosen]
+    chosen, matched, worded = _about_topic(query, matrix, meant, names, embedder, theme_vectors)
+    typed = _of_named_type(records, ask)
+    chosen += [i for i in typed if i not in chosen]
     if chosen and matched:
         searched += " (read as {}, by its example sentences)".format(
             " and ".join(f"'{theme_vectors.name(i)}'" for i in matched)
         )
-    return _listed(query, chosen, subject, searched)
+    return _listed(query, chosen, subject, searched, frozenset(worded) | frozenset(typed))
 
 
 def _of_named_type(records: Records, ask: Ask) -> list[str]:
@@ -356,8 +357,9 @@ def _about_topic(
     names: set[str],
     embedder: Embedder,
     theme_vectors: ThemeVectors,
-) -> tuple[list[str], list[int]]:
-    """The records about a topic, and the themes it was read as."""
+) -> tuple[list[str], list[int], list[str]]:
+    """The records about a topic, the themes it was read as, and those of the records that
+    say the topic's words."""
     records = query.records
     assert records is not None
     topic_vector = np.asarray(embedder.embed_one(subject))
@@ -376,6 +378,7 @@ def _about_topic(
         [t for t in tokens(part) if t not in names] for part in re.split(r"\bor\b|/", subject)
     ]
     chosen: list[str] = []
+    worded: list[str] = []
     for index, record_id in enumerate(matrix.ids):
         if records.by_id[record_id].kind in ("member", "address"):
             continue
@@ -386,10 +389,18 @@ def _about_topic(
             or (shares and similarity[index] >= DENSE_WITH_WORD)
         ):
             chosen.append(record_id)
-    return chosen, matched
+            if shares or any(w in matrix.words[index] for ws in alternatives for w in ws):
+                worded.append(record_id)
+    return chosen, matched, worded
 
 
-def _listed(query: Query, chosen: list[str], subject: str, searched: str) -> ToolResult:
+def _listed(
+    query: Query,
+    chosen: list[str],
+    subject: str,
+    searched: str,
+    worded: frozenset[str] = frozenset(),
+) -> ToolResult:
     """The records about a topic, filtered by the ask's people and period, by date and kind.
     A record is shown by what it says (its citation opens the whole record)."""
     records = query.records
@@ -414,7 +425,7 @@ def _listed(query: Query, chosen: list[str], subject: str, searched: str) -> Too
         )
     chosen.sort(key=lambda i: (record_day(records, i) or dt.date.min, i))
     if ask.shape in ("latest", "earliest"):
-        return _one_of(query, chosen, subject, searched)
+        return _one_of(query, chosen, subject, searched, worded)
     by_kind = Counter(records.by_id[i].kind for i in chosen)
     lines = [
         Line(
@@ -438,12 +449,17 @@ def _listed(query: Query, chosen: list[str], subject: str, searched: str) -> Too
     return ToolResult(ask.about, lines, searched, True, chosen)
 
 
-def _one_of(query: Query, chosen: list[str], subject: str, searched: str) -> ToolResult:
+def _one_of(
+    query: Query, chosen: list[str], subject: str, searched: str, worded: frozenset[str]
+) -> ToolResult:
     """'when was the last incident?' of a topic: its most recent (or first) dated record, with
-    how many records are about the topic."""
+    how many records are about the topic. A record saying the topic's words (or of the type
+    named) is the one, before a record only near it in meaning ('when did kai last go
+    missing': the police record of the episode, not the return interview after it)."""
     records = query.records
     assert records is not None
     dated = [i for i in chosen if record_day(records, i)] or chosen
+    dated = [i for i in dated if i in worded] or dated
     latest = query.ask.shape == "latest"
     record_id = dated[-1] if latest else dated[0]
     kind = records.by_id[record_id].kind

@@ -55,6 +55,7 @@ from bot.understand.terms import (
     find_terms,
     generic_words,
     matches_terms,
+    named_types,
     per_case,
     says,
     types_beyond_agencies,
@@ -221,7 +222,7 @@ class Understander:
                 self.classifier.embed(whole),
             )
             prediction = spelt
-        prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records)
+        prediction = _weigh_fields(_sure_of_patterns(prediction), terms, records, rest)
         prediction = _weigh_wording(prediction, asking, terms, records)
         prediction = _of_the_case(prediction, asking, bool(found.ids))
         if (
@@ -242,6 +243,15 @@ class Understander:
         ask = _build(clause, rest, prediction, found.ids, terms, period)
         if own := particulars(rest, records, terms):
             ask = ask.model_copy(update={"particulars": own})
+        if (
+            records is not None
+            and ask.about == "appointments"
+            and ask.shape in ("yes_no", "detail")
+            and (kinds := named_types(rest, records))
+        ):
+            # 'did mum go to her psychiatric review?': one kind asked after (a list or count
+            # keeps every appointment its terms match: 'every dental appointment missed')
+            ask = ask.model_copy(update={"appointment_types": kinds})
         if ask.about not in _PEOPLE and ask.about != "contact_details" and _WHO.search(clause):
             ask = ask.model_copy(update={"wants_person": True})
         if not found.ids and (relatives := absent_relatives(rest, records)):
@@ -716,7 +726,9 @@ def _names_other_role(terms: Terms, records: Records) -> bool:
     )
 
 
-def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None) -> Prediction:
+def _weigh_fields(
+    prediction: Prediction, terms: Terms, records: Records | None, text: str = ""
+) -> Prediction:
     """Evidence from the fields the question names, when the classifier is unsure: outcomes
     and appointment types are held by appointments, moves by addresses, other event and source
     types by chronology events, document names by documents. The most likely reading that
@@ -742,7 +754,7 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
     if (
         prediction.about in _BOOKABLE_READINGS
         and "appointments" in [a for a, _ in prediction.about_ranked[:3]]
-        and _names_a_whole_type(terms, records)
+        and _names_a_whole_type(terms, records, text)
     ):
         # 'did mum make it to her mental health assessment': an appointment type named whole
         # (more than a word of it) is what was booked, however sure the other reading
@@ -756,7 +768,11 @@ def _weigh_fields(prediction: Prediction, terms: Terms, records: Records | None)
     holders: list[frozenset[str]] = []
     if terms.outcome_group == "missed":
         holders.append(_HOLD_MISSED)
-    elif terms.outcomes or _names_appointment_type(terms, records):
+    elif (
+        terms.outcomes
+        or _names_appointment_type(terms, records)
+        or _names_a_whole_type(terms, records, text)
+    ):
         holders.append(_HOLD_OUTCOMES)
     if terms.source_types:
         holders.append(_HOLD_SOURCES)
@@ -831,10 +847,13 @@ _HOLD_AGENCIES = PEOPLE_ABOUTS | {
 _HOLD_LISTED = frozenset({"events", "referrals"})
 
 
-def _names_a_whole_type(terms: Terms, records: Records) -> bool:
-    """A term that is an appointment type of the case word for word, of two words or more."""
+def _names_a_whole_type(terms: Terms, records: Records, text: str = "") -> bool:
+    """A term that is an appointment type of the case word for word, of two words or more; or
+    a text naming a type by its words (`named_types`)."""
     types = {a.type.lower() for a in records.appointments}
-    return any(t in types and len(t.split()) > 1 for t in terms.agency_or_role)
+    if any(t in types and len(t.split()) > 1 for t in terms.agency_or_role):
+        return True
+    return bool(named_types(text, records))
 
 
 # the readings an appointment type named whole turns into appointments
@@ -879,9 +898,10 @@ def _build(
     if about == "referrals" and not event_types:
         event_types = ("referral",)  # type: ignore[assignment]
     learning_kind = terms.learning_kind  # only when the question names a kind of document
+    shape = _shape(prediction, about, period, terms, rest)
     return Ask(
         about=about,
-        shape=_shape(prediction, about, period, terms, rest),
+        shape=shape,
         clause=clause,
         confidence=round(prediction.about_p, 3),
         alternatives=tuple(a for a, _ in prediction.about_ranked[1:3]),
@@ -898,7 +918,7 @@ def _build(
         current_only=prediction.current and about in _CURRENT_ABOUTS and period is None,
         period=period,
         ranking=terms.ranking,  # type: ignore[arg-type]
-        topic=_topic(rest) if about in ("topic_across_records", "unanswerable") else None,
+        topic=_topic_of(rest, about, shape),
         text=" ".join([expand_abbreviations(rest), *terms.document_titles]),
         learning_kind=learning_kind,  # type: ignore[arg-type]
         addresses=terms.addresses,
@@ -996,6 +1016,15 @@ _ORDER = re.compile(
 
 def _topic(rest: str) -> str:
     return re.sub(r"\s+", " ", rest).strip(" ?.!")
+
+
+def _topic_of(rest: str, about: str, shape: str) -> str | None:
+    """What a topic ask is about; of one event asked by its order ('when did kai last go
+    missing', answered from the records about its theme), without the order word, which no
+    record of the topic need say."""
+    if shape in ("latest", "earliest") and about == "events":
+        return _topic(_ORDER.sub(" ", rest))
+    return _topic(rest) if about in ("topic_across_records", "unanswerable") else None
 
 
 def _follow(

@@ -4,6 +4,7 @@ questions are asked. A correction that changed what is searched is said in the a
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections import Counter
@@ -16,6 +17,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.records import Records, member_names
 from bot.search import tokens
 from bot.understand.members import FUZZY_NAME, name_similarity
+from bot.understand.terms import per_case, record_words
 from bot.understand.vocabulary import (
     FAST_LOADER,
     is_word,
@@ -29,6 +31,7 @@ from prompts import stopwords
 MIN_SCORE = 80  # rapidfuzz ratio ('helth' -> 'health' 91, 'misisng' -> 'missing' 86)
 MIN_SIMILARITY = 0.7  # Damerau-Levenshtein, normalised: 'mnay' -> 'many' 0.75
 MIN_LENGTH = 4
+CLIPPED_BY = 2  # letters at least left off a word typed short ('psych' of 'psychiatric')
 ASKING_MIN_COUNT = 5  # the labelled questions misspell on purpose, but never this often
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 
@@ -104,6 +107,28 @@ def _closer_to_word(typed: str, word: str | None, names: list[str]) -> bool:
         return False
     similarity = DamerauLevenshtein.normalized_similarity
     return similarity(typed, word) > max(similarity(typed, n) for n in names)
+
+
+def _name_words(records: Records) -> tuple[str, ...]:
+    return tuple(sorted({w for n in record_words(records) for w in words_of(n)}))
+
+
+def clipped(word: str, records: Records | None) -> str | None:
+    """A word typed short ('psych', 'paeds', 'physio'): the one word of the case's agency,
+    role and appointment-type names it begins, CLIPPED_BY letters or more shorter; None when
+    it begins none, or words that part sooner than CLIPPED_BY letters after it ('ortho' of
+    'orthoptic' and 'orthodontic'); of forms of one word ('psychiatric', 'psychiatrist'),
+    the shortest."""
+    if records is None or len(word) < MIN_LENGTH or not word.isalpha():
+        return None
+    longer = [
+        w
+        for w in per_case("name words", records, _name_words)
+        if w.startswith(word) and len(w) >= len(word) + CLIPPED_BY
+    ]
+    if not longer or len(os.path.commonprefix(longer)) < len(word) + CLIPPED_BY:
+        return None
+    return min(longer, key=len)
 
 
 def _member_names(records: Records | None) -> list[str]:
@@ -274,6 +299,8 @@ class Speller:
             phrase = bool(in_phrase)
             if near_names and not (phrase or _closer_to_word(lower, best, near_names)):
                 return word  # a misspelt member's name: read by the member resolver
+            if best is None:
+                best = clipped(lower, records)
             if best is None:
                 return word
             if best in searched:

@@ -15,6 +15,8 @@ from bot.records import Records
 from bot.search import tokens
 from bot.understand.periods import LIVE_WORDS, MOVE_WORDS
 from bot.understand.vocabulary import (
+    EARLIEST_WORDS,
+    LATEST_WORDS,
     abbreviations_in,
     abbreviations_used,
     expand_abbreviations,
@@ -91,8 +93,9 @@ def generic_words() -> frozenset[str]:
 @cache
 def _distinctive(phrase: str) -> tuple[str, ...]:
     """Words of an agency, role or type name that can stand for it; family words ('baby' in
-    'baby check') name people in a question, not the type."""
-    family = set(people_words().values())
+    'baby check') name people in a question, not the type, and order words ('first' of
+    'neurodevelopmental first appointment') ask which record, not which type."""
+    family = set(people_words().values()) | {*LATEST_WORDS, *EARLIEST_WORDS}
     return tuple(
         t
         for t in re.findall(r"[a-z][a-z'&]+", phrase.lower())
@@ -717,3 +720,62 @@ def types_beyond_agencies(
         for t in event_types
         if not any(t.value.replace("_", " ") in term for term in agency_or_role)
     }
+
+
+def named_types(text: str, records: Records) -> tuple[str, ...]:
+    """The case's appointment types (lower case) a text names: it holds every distinctive word
+    of the type and two of its words at least ('her last psychiatric review' names
+    'psychiatric outpatient review'; 'mental health assessment' names itself), and not only
+    inside the words of an agency or role it names ('who did mum see from the community mental
+    health team' names that team, not the 'mental health assessment')."""
+    said = re.findall(r"[a-z]+", text.lower())
+    staffed = _staff_runs(said, records)
+    named: list[str] = []
+    for kind in sorted({t.lower() for t in _appointment_types(records)}):
+        words = [w for w in re.findall(r"[a-z]+", kind) if len(w) >= 3]
+        own = [w for w in words if w not in _generic()]
+        kept = {
+            w
+            for i, w in enumerate(said)
+            if w in words
+            and not any(i in run and run_words - set(words) for run, run_words in staffed)
+        }
+        if own and set(own) <= kept and len(set(words) & kept) >= 2:
+            named.append(kind)
+    # a type named names its kinds too: 'continence clinic' the 'continence clinic follow-up'
+    wider = {
+        kind
+        for kind in {t.lower() for t in _appointment_types(records)}
+        if any(set(re.findall(r"[a-z]+", n)) <= set(re.findall(r"[a-z]+", kind)) for n in named)
+    }
+    return tuple(sorted(wider))
+
+
+def _staff_runs(said: list[str], records: Records) -> list[tuple[range, set[str]]]:
+    """The longest runs of two or more of the text's words that run so in an agency or role
+    name of the case, with their words (small words aside)."""
+    grams = per_case("staff-word-runs", records, _staff_grams)
+    runs: list[tuple[range, set[str]]] = []
+    start = 0
+    while start < len(said):
+        end = start + 1
+        while end < len(said) and tuple(said[start : end + 1]) in grams:
+            end += 1
+        if end - start >= 2:
+            runs.append((range(start, end), set(said[start:end]) - _SMALL))
+            start = end
+        else:
+            start += 1
+    return runs
+
+
+def _staff_grams(records: Records) -> frozenset[tuple[str, ...]]:
+    names = {p.role.lower() for p in records.professionals}
+    names |= {p.agency.lower() for p in records.professionals}
+    grams: set[tuple[str, ...]] = set()
+    for name in names:
+        words = re.findall(r"[a-z]+", name)
+        grams |= {
+            tuple(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+        }
+    return frozenset(grams)
