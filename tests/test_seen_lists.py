@@ -78,3 +78,22 @@ def test_an_attended_appointment_after_the_last_seen_record_is_said(engine: Engi
     )
     alone = engine.ask("when was poppy last seen alone", "FAM-0107")
     assert "apt-083" not in cited(alone)  # an appointment says nothing of being alone
+
+
+def test_an_adult_is_seen_at_the_records_of_them_not_the_childrens(engine: Engine):
+    """'when did kerry last get seen by the midwife?': the mother's own latest record of being
+    seen (the midwife's home visit, which says she was seen alone) and that day's appointment;
+    not the children's child_seen."""
+    answer = engine.ask("when did kerry last get seen by the midwife?", "FAM-0107")
+    assert cited(answer) == ["chr-205", "apt-088"]
+    assert answer.answer.startswith("Mother was last recorded as seen on 29 Jun 2018")
+    assert "Mother was last recorded as seen alone on 29 Jun 2018" in answer.answer
+    assert "Child A" not in answer.answer
+
+
+def test_an_adult_never_recorded_alone_is_said_so(engine: Engine):
+    """'has dad ever been seen on his own?': no record says so ('father refused to let him be
+    spoken to alone' is of Child A); the last record of him seen is given with that gap."""
+    answer = engine.ask("has dad ever been seen on his own?", "FAM-0107")
+    assert cited(answer) == ["chr-193"]
+    assert "No record shows Father seen alone." in answer.answer

@@ -16,7 +16,7 @@ from bot.evidence import (
 )
 from bot.records import member_names
 from bot.understand.terms import matches_terms, types_beyond_agencies
-from ingest.models import Appointment, ChronologyEvent, Member, Outcome, Seen
+from ingest.models import Appointment, ChronologyEvent, EventType, Member, Outcome, Seen
 
 _ABSENT = r"(was not|wasn't|not)\s+(at home|home|present|there|in the (house|home|property)|seen)"
 
@@ -52,8 +52,28 @@ def last_seen(query: Query) -> ToolResult:
     assert records is not None
     ask = query.ask
     asked = [records.members_by_id[m] for m in ask.members if m in records.members_by_id]
-    children = [m for m in asked if m.role.value in ("child", "unborn")] or records.children
-    events = [e for e in records.chronology if e.child_seen]
+    young = [m for m in asked if m.role.value in ("child", "unborn")]
+    adults = [m for m in asked if m not in young]
+    if not adults:
+        return _children_seen(query, young or records.children)
+    seen = _adults_seen(query, adults)
+    if not young:
+        return seen
+    children = _children_seen(query, young)
+    return ToolResult(
+        ask.about,
+        [*seen.lines, *children.lines],
+        f"{seen.searched}; {children.searched}",
+        seen.found or children.found,
+        list(dict.fromkeys([*seen.record_ids, *children.record_ids])),
+    )
+
+
+def _filtered(query: Query, events: list[ChronologyEvent]) -> tuple[list[ChronologyEvent], str]:
+    """The chronology records of the period, professionals, agency and types asked, and how
+    they were chosen."""
+    ask, records = query.ask, query.records
+    assert records is not None
     if ask.period:
         events = [e for e in events if ask.period.contains(e.date)]
     terms = ask.agency_or_role + ask.role_terms
@@ -70,11 +90,25 @@ def last_seen(query: Query) -> ToolResult:
         described += f", by an agency matching {', '.join(ask.within_agency)}"
     # 'was the baby seen at the last NAV?': records of those types (not a type only the agency
     # names: 'the EHE officer' is the elective home education team, whatever it recorded)
-    types = sorted(types_beyond_agencies(ask.event_types, ask.agency_or_role))
+    types = _types(query)
     if types:
         events = [e for e in events if e.event_type in types]
         described += f", of type {', '.join(t.value.replace('_', ' ') for t in types)}"
     events, _ = previous_only(events, ask.restrict_to)
+    return events, described
+
+
+def _types(query: Query) -> list[EventType]:
+    return sorted(types_beyond_agencies(query.ask.event_types, query.ask.agency_or_role))
+
+
+def _children_seen(query: Query, children: list[Member]) -> ToolResult:
+    """When each child was last seen (seen alone), by the chronology's child_seen, and any
+    appointment attended since."""
+    records, ask = query.records, query.ask
+    assert records is not None
+    events, described = _filtered(query, [e for e in records.chronology if e.child_seen])
+    types = _types(query)
     searched = (
         f"the {len(events)} chronology records of case {records.case_id} that record whether "
         f"children were seen (child_seen){', ' + ask.period.label if ask.period else ''}"
@@ -165,6 +199,117 @@ def last_seen(query: Query) -> ToolResult:
                 )
             )
     return ToolResult(ask.about, lines, searched, found_any, list(dict.fromkeys(ids)))
+
+
+def _adults_seen(query: Query, adults: list[Member]) -> ToolResult:
+    """'when did the midwife last see mum?': an adult has no child_seen of their own unless the
+    row gives one per member, so an adult is seen at a record of theirs that says so (its
+    child_seen, or its summary naming them seen), at a home visit about them that does not say
+    they were absent, or at an appointment of theirs attended. The latest such record (the
+    first, asked so; each, asked 'ever' or for a list), any appointment attended that day or
+    later, and the latest record saying they were seen alone."""
+    records, ask = query.records, query.ask
+    assert records is not None
+    events, described = _filtered(query, list(records.chronology))
+    alone_only = ask.about == "last_seen_alone"
+    how = "seen alone" if alone_only else "seen"
+    lines: list[Line] = []
+    for adult in adults:
+        theirs = [e for e in events if adult.id in e.members or adult.id in e.child_seen]
+        seen = [e for e in theirs if _sees(e, adult)]
+        alone = [e for e in seen if _alone(e, adult)]
+        wanted = alone if alone_only else seen
+        if wanted and (ask.every_time or ask.shape in ("list", "count")):
+            lines.append(
+                Line(
+                    f"{plural(len(wanted), 'record')} {'shows' if len(wanted) == 1 else 'show'} "
+                    f"{adult.name} {how}:",
+                    tuple(e.id for e in wanted),
+                )
+            )
+            lines += [_seen_line(e) for e in wanted]
+            continue
+        if ask.shape == "earliest":
+            seen, alone = seen[:1], alone[:1]
+        attended = _attended_since(query, adult, None) if ask.shape != "earliest" else None
+        if seen:
+            last = seen[-1]
+            lines.append(
+                Line(
+                    f"{adult.name} was {'first' if ask.shape == 'earliest' else 'last'} recorded "
+                    f"as seen on {fmt_date(last.date)} "
+                    f"({last.event_type.value.replace('_', ' ')}, {last.agency}).",
+                    (last.id,),
+                )
+            )
+        if attended and (not seen or attended.date >= seen[-1].date):
+            lines.append(
+                Line(
+                    f"{adult.name} attended a {attended.type} with {attended.agency} on "
+                    f"{fmt_date(attended.date)} (an appointment).",
+                    (attended.id,),
+                )
+            )
+        if alone:
+            lines.append(
+                Line(
+                    f"{adult.name} was {'first' if ask.shape == 'earliest' else 'last'} recorded "
+                    f"as seen alone on {fmt_date(alone[-1].date)} ({alone[-1].agency}).",
+                    (alone[-1].id,),
+                )
+            )
+        elif seen or attended:
+            if alone_only:
+                lines.append(Line(f"No record{described} shows {adult.name} seen alone.", ()))
+        else:
+            lines.append(Line(f"No record{described} shows {adult.name} seen.", ()))
+    ids = list(dict.fromkeys(i for line in lines for i in line.record_ids))
+    searched = (
+        f"the chronology records and attended appointments of case {records.case_id} about "
+        f"{records.names([a.id for a in adults])}"
+        f"{', ' + ask.period.label if ask.period else ''}{described}, for a record of them {how}"
+    )
+    return ToolResult(ask.about, lines, searched, bool(ids), ids)
+
+
+def _seen_line(event: ChronologyEvent) -> Line:
+    return Line(
+        f"{fmt_date(event.date)}: {event.event_type.value.replace('_', ' ')}, {event.agency}.",
+        (event.id,),
+        bullet=True,
+    )
+
+
+def _says(event: ChronologyEvent, member: Member, after: str) -> bool:
+    """The summary says the member was `after` ('Mother seen alone in the kitchen', 'Kerry was
+    briefly spoken to'), not of someone else ('father refused to let him be spoken to')."""
+    return any(
+        re.search(rf"\b{re.escape(n)}\s+{_PASSIVE}(?:{after})", event.summary, re.I)
+        for n in member_names(member)
+        if len(n) > 2
+    )
+
+
+_PASSIVE = r"(?:(?:was|were|is|has been|had been)\s+)?(?:\w+ly\s+)?"
+_SEEN = r"seen|spoken to"
+
+
+def _sees(event: ChronologyEvent, member: Member) -> bool:
+    """A record of the member seen: its child_seen for them, or its summary naming them seen,
+    or a home visit about them not saying they were absent."""
+    marked = event.child_seen.get(member.id)
+    if marked is not None:
+        return marked in (Seen.YES, Seen.ALONE)
+    if says_absent(event, member):
+        return False
+    return _says(event, member, _SEEN) or event.event_type == EventType.HOME_VISIT
+
+
+def _alone(event: ChronologyEvent, member: Member) -> bool:
+    marked = event.child_seen.get(member.id)
+    if marked is not None:
+        return marked == Seen.ALONE
+    return _says(event, member, rf"(?:{_SEEN})\s+(?:alone|on (?:his|her) own|1:1)\b")
 
 
 def _attended_since(
@@ -266,13 +411,6 @@ def _listed(
                 tuple(e.id for e in matching),
             )
         )
-        for event in matching:
-            lines.append(
-                Line(
-                    f"- {fmt_date(event.date)}: {event.event_type.value.replace('_', ' ')}, "
-                    f"{event.agency}.",
-                    (event.id,),
-                )
-            )
+        lines += [_seen_line(e) for e in matching]
         ids += [e.id for e in matching]
     return ToolResult(ask.about, lines, searched, bool(ids), list(dict.fromkeys(ids)))
