@@ -513,8 +513,22 @@ def test_the_last_or_first_time_of_a_theme_is_a_record_saying_it(
     engine = Engine(load_settings(store=store, today=dt.date(2025, 11, 28)))
     last = engine.ask("when did corey last go missing?", "FAM-R7")
     first = engine.ask("when was corey first reported missing?", "FAM-R7")
-    assert last.citations[0].record_id == "chr-091"
+    assert [c.record_id for c in last.citations] == ["chr-091"]  # how many: in what was searched
     assert last.answer.startswith("The most recent record about")
+    assert "records about" in last.searched
     assert "31 May 2025" in last.answer
-    assert first.citations[0].record_id == "chr-047"
+    assert [c.record_id for c in first.citations] == ["chr-047"]
     assert "24 Feb 2024" in first.answer
+
+
+def test_what_happened_with_an_appointment_type_is_its_appointments(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'what happened with corey's ADHD assessment': 'assessment' is a word of the appointment
+    type named whole, so the three bookings (not brought, rescheduled, attended), not the
+    chronology's child and family assessment."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 11, 28)))
+    answer = engine.ask("what happened with corey's ADHD assessment", "FAM-R7")
+    assert answer.request is not None and answer.request.asks[0].about == "appointments"
+    assert [c.record_id for c in answer.citations] == ["apt-006", "apt-010", "apt-013"]

@@ -97,3 +97,14 @@ def test_an_adult_never_recorded_alone_is_said_so(engine: Engine):
     answer = engine.ask("has dad ever been seen on his own?", "FAM-0107")
     assert cited(answer) == ["chr-193"]
     assert "No record shows Father seen alone." in answer.answer
+
+
+def test_was_a_child_seen_alone_says_the_last_time_seen_was_not(engine: Engine):
+    """'was he seen alone?': not on the landing with his father in March 2018, the last time
+    he was seen; alone in his bedroom in October 2014, the last time he was."""
+    answer = engine.ask("has callum been seen alone?", "FAM-0107")
+    assert cited(answer) == ["chr-176", "chr-119"]
+    assert answer.answer.startswith(
+        "Child A was not seen alone the last time recorded as seen, on 13 Mar 2018"
+    )
+    assert "Child A was last seen alone on 14 Oct 2014" in answer.answer

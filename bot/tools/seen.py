@@ -172,6 +172,17 @@ def _children_seen(query: Query, children: list[Member]) -> ToolResult:
         if not alone_only and (later := _attended_since(query, child, seen[-1] if seen else None)):
             lines.append(_attended_line(later, child))
             ids.append(later.id)
+        if alone_only and ask.shape == "yes_no" and seen and seen[-1] not in alone:
+            # 'was he seen alone?': not the last time he was seen, before the last time he was
+            lines.append(
+                Line(
+                    f"{child.name} was not seen alone the last time recorded as seen, on "
+                    f"{fmt_date(seen[-1].date)} ({seen[-1].event_type.value.replace('_', ' ')}, "
+                    f"{seen[-1].agency}).",
+                    (seen[-1].id,),
+                )
+            )
+            ids.insert(0, seen[-1].id)
         if alone:
             last_alone = alone[-1]
             lines.append(

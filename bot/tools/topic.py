@@ -471,12 +471,14 @@ def _one_of(
             f"{fmt_date(record_day(records, record_id))} ({KIND_WORDS.get(kind, kind)}): {text}",
             (record_id,),
         ),
-        Line(
-            f"It is the {'latest' if latest else 'first'} of "
-            f"{plural(len(chosen), 'record')} about {subject}.",
-            tuple(chosen),
-        ),
     ]
+    # as of events asked by their order, the one record is cited and how many there were is
+    # what was searched ('list them' gives every one)
+    which_of = f"{plural(len(chosen), 'record')} about {subject}, this the {which}"
     return ToolResult(
-        query.ask.about, lines, searched, True, [record_id, *[i for i in chosen if i != record_id]]
+        query.ask.about,
+        lines,
+        f"{searched} ({which_of})",
+        True,
+        [record_id, *[i for i in chosen if i != record_id]],
     )

@@ -753,7 +753,10 @@ def _weigh_fields(
         return replace(prediction, about="contact_details")
     if (
         prediction.about in _BOOKABLE_READINGS
-        and "appointments" in [a for a, _ in prediction.about_ranked[:3]]
+        and (
+            "appointments" in [a for a, _ in prediction.about_ranked[:3]]
+            or _only_types_of_a_booking(prediction, terms, records)
+        )
         and _names_a_whole_type(terms, records, text)
     ):
         # 'did mum make it to her mental health assessment': an appointment type named whole
@@ -854,6 +857,23 @@ def _names_a_whole_type(terms: Terms, records: Records, text: str = "") -> bool:
     if any(t in types and len(t.split()) > 1 for t in terms.agency_or_role):
         return True
     return bool(named_types(text, records))
+
+
+def _only_types_of_a_booking(prediction: Prediction, terms: Terms, records: Records) -> bool:
+    """An events reading whose only event types are words of an appointment type named whole
+    ('what happened with corey's ADHD assessment': 'assessment' is of the 'ADHD assessment' the
+    appointments hold): nothing but those words was evidence of chronology events."""
+    whole = tuple(
+        t
+        for t in terms.agency_or_role
+        if t in {a.type.lower() for a in records.appointments} and len(t.split()) > 1
+    )
+    return (
+        prediction.about == "events"
+        and bool(whole)
+        and bool(terms.event_types)
+        and not types_beyond_agencies(terms.event_types, whole)
+    )
 
 
 # the readings an appointment type named whole turns into appointments
