@@ -378,12 +378,12 @@ def test_which_professionals_asks_the_people(ingested: tuple[list[IngestResult],
 def test_where_a_follow_up_asks_is_a_home(ingested: tuple[list[IngestResult], Path]):
     """After her hospital admissions, "where's she living now?" names no record kind of its
     own beyond living; asked 'where', read as a home, it is asked of the homes: her current
-    address, not her latest appointment."""
+    address (and the latest record of her there, her return), not her latest appointment."""
     _, store = ingested
     engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
     first = engine.ask("How many times has mum been admitted to hospital?", "FAM-R12")
     answer = engine.ask("where's she living now?", "FAM-R12", conversation=[first.turn])
-    assert [c.record_id for c in answer.citations] == ["addr-05"]
+    assert [c.record_id for c in answer.citations] == ["addr-05", "CH-095"]
 
 
 def test_one_event_in_a_period_brings_its_days_document(
