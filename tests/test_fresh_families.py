@@ -378,12 +378,12 @@ def test_which_professionals_asks_the_people(ingested: tuple[list[IngestResult],
 def test_where_a_follow_up_asks_is_a_home(ingested: tuple[list[IngestResult], Path]):
     """After her hospital admissions, "where's she living now?" names no record kind of its
     own beyond living; asked 'where', read as a home, it is asked of the homes: her current
-    address, not her latest appointment."""
+    address (and the latest record of her there, her return), not her latest appointment."""
     _, store = ingested
     engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
     first = engine.ask("How many times has mum been admitted to hospital?", "FAM-R12")
     answer = engine.ask("where's she living now?", "FAM-R12", conversation=[first.turn])
-    assert [c.record_id for c in answer.citations] == ["addr-05"]
+    assert [c.record_id for c in answer.citations] == ["addr-05", "CH-095"]
 
 
 def test_one_event_in_a_period_brings_its_days_document(
@@ -532,3 +532,31 @@ def test_what_happened_with_an_appointment_type_is_its_appointments(
     answer = engine.ask("what happened with corey's ADHD assessment", "FAM-R7")
     assert answer.request is not None and answer.request.asks[0].about == "appointments"
     assert [c.record_id for c in answer.citations] == ["apt-006", "apt-010", "apt-013"]
+
+
+def test_an_ended_involvement_brings_the_record_of_its_ending(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'is the midwife still involved?': no; both midwives ended on 1 May 2026, and the
+    chronology's discharge that day, recorded by one of them, says how."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("is the midwife still involved w/ mum and baby", "FAM-R10")
+    assert [c.record_id for c in answer.citations] == ["PR12", "PR11", "CHR-085"]
+    assert "Ending, 1 May 2026: Community midwife discharge (day 13); care handed to HV." in (
+        answer.answer
+    )
+
+
+def test_where_a_member_lives_now_brings_the_latest_record_of_them_there(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """A mother in and out of the home: the current address lists her, and the latest record of
+    her saying its street (she returned to Orchard Way on 19 Aug 2025) says she is back."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    answer = engine.ask("where is kerry living now?", "FAM-R12")
+    assert [c.record_id for c in answer.citations] == ["addr-05", "CH-095"]
+    assert "The latest record of Kerry Ashdown there, 19 Aug 2025: Mother returned to Orchard" in (
+        answer.answer
+    )

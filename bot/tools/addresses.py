@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 
 from bot.evidence import (
@@ -23,7 +24,7 @@ from bot.understand.classify import question_words
 from bot.understand.periods import LIVE_WORDS
 from bot.understand.terms import per_case
 from bot.understand.vocabulary import people_words
-from ingest.models import Address, EventType, Member
+from ingest.models import Address, ChronologyEvent, EventType, Member
 
 
 def _describe(address: Address) -> str:
@@ -116,7 +117,10 @@ def addresses(query: Query) -> ToolResult:
                 False,
             )
         lines = [Line(f"Current address: {_describe(a)}", (a.id,)) for a in current]
-        return ToolResult("addresses_moves", lines, searched, True, [a.id for a in current])
+        if asked and asked != set(records.members_by_id):
+            lines += [line for a in current for line in _latest_there_line(a, asked, records)]
+        ids = list(dict.fromkeys(i for line in lines for i in line.record_ids))
+        return ToolResult("addresses_moves", lines, searched, True, ids)
     moves = [e for e in records.chronology if e.event_type == EventType.MOVE]
     if ask.period:
         moves = [e for e in moves if ask.period.contains(e.date)]
@@ -208,6 +212,7 @@ def _living_with(records: Records, asked: list[Member]) -> ToolResult | None:
     for home in homes:
         names = records.names(list(home.members))
         lines.append(Line(f"Living at the current address: {names}. {_describe(home)}", (home.id,)))
+        lines += _latest_there_line(home, wanted, records)
     elsewhere = [m for m in records.members if all(m.id not in h.members for h in homes)]
     if elsewhere:
         lines.append(
@@ -218,6 +223,49 @@ def _living_with(records: Records, asked: list[Member]) -> ToolResult | None:
         )
     searched = f"the current address records of case {records.case_id} and who is recorded there"
     return ToolResult("household_members", lines, searched, True, [h.id for h in homes])
+
+
+HOME_WORD_SHARE = 0.05  # of the records at most, holding a word of a home's record
+
+
+def _latest_there(home: Address, wanted: set[str], records: Records) -> ChronologyEvent | None:
+    """The latest chronology record, since moving in, of a member asked that says a place name
+    of the home's own record few records say (its street, not the town every record says)."""
+    held, counts = per_case("each record's words and their counts", records, _record_words)
+    limit = max(2, HOME_WORD_SHARE * len(held))
+    own = {
+        w
+        for w in tokens(" ".join([home.area, *_place_names(home.notes or "")]))
+        if counts[w] <= limit
+    }
+    there = [
+        e
+        for e in records.chronology
+        if e.date >= home.start and wanted & set(e.members) and own & held.get(e.id, frozenset())
+    ]
+    return max(there, key=lambda e: (e.date, e.id)) if there else None
+
+
+def _latest_there_line(home: Address, wanted: set[str], records: Records) -> list[Line]:
+    """'where's mum living now?' of a mother in and out of the home: the latest record of her
+    and that home ('Mother returned to Orchard Way.')."""
+    latest = _latest_there(home, wanted, records)
+    if latest is None:
+        return []
+    who = records.names(sorted(wanted & set(latest.members)))
+    return [
+        Line(
+            f"The latest record of {who} there, {fmt_date(latest.date)}: {latest.summary}",
+            (latest.id,),
+            bullet=True,
+        )
+    ]
+
+
+def _place_names(text: str) -> list[str]:
+    """The capitalised words of a text not starting a sentence: its places ('Orchard Way',
+    'Fenby'), not its descriptions ('Council tenancy, 3 bedrooms')."""
+    return re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z'-]+", text.strip())
 
 
 def household(query: Query) -> ToolResult:

@@ -15,9 +15,9 @@ from bot.evidence import (
     previous_only,
     professional_names,
 )
-from bot.records import record_text
+from bot.records import Records, record_text
 from bot.understand.terms import matches_terms
-from ingest.models import Passage, Professional
+from ingest.models import ChronologyEvent, Passage, Professional
 
 
 def is_current(professional: Professional, today: dt.date) -> bool:
@@ -207,13 +207,43 @@ def _none_current(
             tuple(p.id for p in ended),
         )
     ]
-    lines += [
-        Line(
-            _describe(p, query) + (f" Recorded: {p.notes}" if p.notes else ""), (p.id,), bullet=True
+    records = query.records
+    assert records is not None
+    ids = [p.id for p in ended]
+    for professional in ended:
+        lines.append(
+            Line(
+                _describe(professional, query)
+                + (f" Recorded: {professional.notes}" if professional.notes else ""),
+                (professional.id,),
+                bullet=True,
+            )
         )
-        for p in ended
-    ]
-    return ToolResult(query.ask.about, lines, searched, True, [p.id for p in ended], final=True)
+        for event in _ending(professional, records):
+            # 'is he still on the case?': the record of his leaving ('Case reallocated')
+            lines.append(
+                Line(f"Ending, {fmt_date(event.date)}: {event.summary}", (event.id,), bullet=True)
+            )
+            ids.append(event.id)
+    return ToolResult(query.ask.about, lines, searched, True, ids, final=True)
+
+
+ENDING_DAYS = 3  # a chronology record this near an involvement's end, naming the professional
+
+
+def _ending(professional: Professional, records: Records) -> list[ChronologyEvent]:
+    """The chronology records of an involvement's ending: dated within ENDING_DAYS of its end
+    and naming the professional in full (in the summary or as who recorded it)."""
+    end = professional.end
+    if end is None:
+        return []
+    name = re.compile(rf"\b{re.escape(professional.name.lower())}\b")
+    return [
+        e
+        for e in records.chronology
+        if abs((e.date - end).days) <= ENDING_DAYS
+        and name.search(f"{e.summary} {e.recorded_by or ''}".lower())
+    ][:1]
 
 
 def named_in(query: Query, answered: list[Line]) -> list[Line]:
