@@ -231,14 +231,7 @@ def _adults_seen(query: Query, adults: list[Member]) -> ToolResult:
         alone = [e for e in seen if _alone(e, adult)]
         wanted = alone if alone_only else seen
         if wanted and (ask.every_time or ask.shape in ("list", "count")):
-            lines.append(
-                Line(
-                    f"{plural(len(wanted), 'record')} {'shows' if len(wanted) == 1 else 'show'} "
-                    f"{adult.name} {how}:",
-                    tuple(e.id for e in wanted),
-                )
-            )
-            lines += [_seen_line(e) for e in wanted]
+            lines += _seen_list(wanted, f"{adult.name} {how}")
             continue
         if ask.shape == "earliest":
             seen, alone = seen[:1], alone[:1]
@@ -281,6 +274,15 @@ def _adults_seen(query: Query, adults: list[Member]) -> ToolResult:
         f"{', ' + ask.period.label if ask.period else ''}{described}, for a record of them {how}"
     )
     return ToolResult(ask.about, lines, searched, bool(ids), ids)
+
+
+def _seen_list(events: list[ChronologyEvent], what: str, when: str = "") -> list[Line]:
+    """'2 records in 2018 show Child B seen alone:' and a bullet for each."""
+    shows = "shows" if len(events) == 1 else "show"
+    head = Line(
+        f"{plural(len(events), 'record')}{when} {shows} {what}:", tuple(e.id for e in events)
+    )
+    return [head, *[_seen_line(e) for e in events]]
 
 
 def _seen_line(event: ChronologyEvent) -> Line:
@@ -415,13 +417,6 @@ def _listed(
         if not matching:
             lines.append(Line(f"No chronology record{when} shows {child.name} {how}.", ()))
             continue
-        lines.append(
-            Line(
-                f"{plural(len(matching), 'record')}{when} "
-                f"{'shows' if len(matching) == 1 else 'show'} {child.name} {how}:",
-                tuple(e.id for e in matching),
-            )
-        )
-        lines += [_seen_line(e) for e in matching]
+        lines += _seen_list(matching, f"{child.name} {how}", when)
         ids += [e.id for e in matching]
     return ToolResult(ask.about, lines, searched, bool(ids), list(dict.fromkeys(ids)))

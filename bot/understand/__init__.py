@@ -853,21 +853,20 @@ _HOLD_LISTED = frozenset({"events", "referrals"})
 def _names_a_whole_type(terms: Terms, records: Records, text: str = "") -> bool:
     """A term that is an appointment type of the case word for word, of two words or more; or
     a text naming a type by its words (`named_types`)."""
+    return bool(_whole_types(terms, records) or named_types(text, records))
+
+
+def _whole_types(terms: Terms, records: Records) -> tuple[str, ...]:
+    """The terms that are appointment types of the case word for word, of two words or more."""
     types = {a.type.lower() for a in records.appointments}
-    if any(t in types and len(t.split()) > 1 for t in terms.agency_or_role):
-        return True
-    return bool(named_types(text, records))
+    return tuple(t for t in terms.agency_or_role if t in types and len(t.split()) > 1)
 
 
 def _only_types_of_a_booking(prediction: Prediction, terms: Terms, records: Records) -> bool:
     """An events reading whose only event types are words of an appointment type named whole
     ('what happened with corey's ADHD assessment': 'assessment' is of the 'ADHD assessment' the
     appointments hold): nothing but those words was evidence of chronology events."""
-    whole = tuple(
-        t
-        for t in terms.agency_or_role
-        if t in {a.type.lower() for a in records.appointments} and len(t.split()) > 1
-    )
+    whole = _whole_types(terms, records)
     return (
         prediction.about == "events"
         and bool(whole)
