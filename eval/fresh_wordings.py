@@ -16,12 +16,16 @@ careful practitioner would cite, read straight from the bundles.
   questions, used to find failures;
 - R13: a seventh (a blended family, exploitation and a school exclusion, a chronology csv in
   its own column order, appointments as xlsx with Title Case headers and text dates, a BOM),
-  120 questions, held out.
+  120 questions, held out;
+- R14: an eighth (a mother with a learning disability, ten homes over two councils, a transfer
+  that lost the domestic abuse history, a child off roll for home education; day-first dates
+  with times, padded upper-case headers, extra columns), 120 questions, written at 7ea5257
+  by a colleague who saw no code: measured there first, then used to find failures.
 
 A turn is correct when it cites every expected record (a document by its file name) and at
 most 2n+3 records, or abstains when nothing should be cited.
 
-    python -m eval.fresh_wordings [--sets R1,R7,R8,R9,R10,R11,R12,R13] [--failures] [--work DIR]
+    python -m eval.fresh_wordings [--sets R1,R7,R8,R9,R10,R11,R12,R13,R14] [--failures] [--work DIR]
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from eval.bank import DEVSET
 
 HERE = Path(__file__).resolve().parent / "fresh"
 DEMO = HERE.parents[1] / "demo"
-SETS = ("R1", "R7", "R8", "R9", "R10", "R11", "R12", "R13")
+SETS = ("R1", "R7", "R8", "R9", "R10", "R11", "R12", "R13", "R14")
 
 
 class FreshQuestion(BaseModel):
