@@ -55,6 +55,10 @@ def test_every_family_ingests_with_every_record(ingested: tuple[list[IngestResul
         "members": 7, "professionals": 27, "chronology": 98, "appointments": 58,
         "addresses": 7, "passages": 22,
     }  # fmt: skip
+    assert counts["case:FAM-R14"] == {
+        "members": 6, "professionals": 20, "chronology": 88, "appointments": 35,
+        "addresses": 10, "passages": 25,
+    }  # fmt: skip
     assert all(r.status == "new" for r in results)
 
 
@@ -559,4 +563,31 @@ def test_where_a_member_lives_now_brings_the_latest_record_of_them_there(
     assert [c.record_id for c in answer.citations] == ["addr-05", "CH-095"]
     assert "The latest record of Kerry Ashdown there, 19 Aug 2025: Mother returned to Orchard" in (
         answer.answer
+    )
+
+
+def test_a_role_now_held_under_another_name(ingested: tuple[list[IngestResult], Path]):
+    """'who's the housing officer now?': the Housing Officer's involvement ended; the current
+    Tenancy Sustainment Officer of Marshford Council Housing holds both words of the role in
+    its role and agency together, and is given beside the one that ended. A contraction typed
+    without its apostrophe ('theyre') is no misspelling of a case word."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    answer = engine.ask("who's the housing officer now theyre in Fenby", "FAM-R12")
+    ids = [c.record_id for c in answer.citations]
+    assert ids[:2] == ["P26", "P27"]
+    assert "Current, with every word of 'housing officer' in its role and agency: Marie Lund" in (
+        answer.answer
+    )
+    assert "Read 'theyre'" not in answer.answer
+
+
+def test_a_school_term_of_a_year_named(ingested: tuple[list[IngestResult], Path]):
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    answer = engine.ask("Jade's attendance in the autumn term 2023", "FAM-R12")
+    period = answer.request.asks[0].period
+    assert period is not None and (period.start, period.end) == (
+        dt.date(2023, 9, 1),
+        dt.date(2023, 12, 31),
     )

@@ -16,6 +16,7 @@ from bot.evidence import (
     professional_names,
 )
 from bot.records import Records, record_text
+from bot.search import tokens
 from bot.understand.terms import matches_terms
 from ingest.models import ChronologyEvent, Passage, Professional
 
@@ -138,7 +139,9 @@ def involvement(query: Query) -> ToolResult:
         f"{records.case_id}" + (f", filtered: {'; '.join(described)}" if described else "")
     )
     if not found and ended:
-        return _none_current(query, ended, searched, wants_lead)
+        terms = ask.role_terms or ask.agency_or_role
+        now = _holding_the_words(terms, ended, before_terms, query.today)
+        return _none_current(query, ended, searched, wants_lead, now)
     if not found:
         what = "lead professional" if wants_lead else "professional involvement"
         return ToolResult(
@@ -193,11 +196,37 @@ def _roles_no_longer_held(
     return list({p.id: (r, p) for r, p in gone}.values())
 
 
+def _holding_the_words(
+    terms: tuple[str, ...], ended: list[Professional], pool: list[Professional], today: dt.date
+) -> tuple[tuple[str, Professional], ...]:
+    """'who's the housing officer now?' when the Housing Officer's involvement has ended: the
+    current involvements whose role and agency together hold every word of a role of two words
+    or more that an ended one held ('Tenancy Sustainment Officer, Marshford Council Housing'),
+    with that role."""
+    roles = [
+        t for t in terms if len(t.split()) >= 2 and any(matches_terms(p.role, (t,)) for p in ended)
+    ]
+    found: dict[str, tuple[str, Professional]] = {}
+    for professional in pool:
+        if not is_current(professional, today):
+            continue
+        held = set(tokens(f"{professional.role} {professional.agency}"))
+        for role in roles:
+            if set(tokens(role)) <= held:
+                found.setdefault(professional.id, (role, professional))
+    return tuple(found.values())
+
+
 def _none_current(
-    query: Query, ended: list[Professional], searched: str, wants_lead: bool
+    query: Query,
+    ended: list[Professional],
+    searched: str,
+    wants_lead: bool,
+    now: tuple[tuple[str, Professional], ...] = (),
 ) -> ToolResult:
     """'is anyone from CAMHS involved now?': no, and the involvements that ended say so (when
-    and, in the record, why)."""
+    and, in the record, why); with the current involvements whose role and agency hold the
+    words of the role that ended (`_holding_the_words`)."""
     what = "lead professional" if wants_lead else "professional involvement"
     ended = sorted(ended, key=lambda p: (p.end or p.start, p.id), reverse=True)
     lines = [
@@ -225,6 +254,15 @@ def _none_current(
                 Line(f"Ending, {fmt_date(event.date)}: {event.summary}", (event.id,), bullet=True)
             )
             ids.append(event.id)
+    for role, professional in now:
+        lines.append(
+            Line(
+                f"Current, with every word of '{role}' in its role and agency: "
+                + _describe(professional, query),
+                (professional.id,),
+            )
+        )
+        ids.append(professional.id)
     return ToolResult(query.ask.about, lines, searched, True, ids, final=True)
 
 

@@ -13,6 +13,7 @@ from functools import cache
 import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
+from wordfreq import zipf_frequency
 
 from bot.records import Records, member_names
 from bot.search import tokens
@@ -129,6 +130,26 @@ def clipped(word: str, records: Records | None) -> str | None:
     if not longer or len(os.path.commonprefix(longer)) < len(word) + CLIPPED_BY:
         return None
     return min(longer, key=len)
+
+
+CONTRACTION_ZIPF = 4.0  # 'they're' 5.5, 'what's' 5.2: a contraction as people write it
+_CONTRACTED = re.compile(r"^(?P<head>[a-z]+?)(?P<tail>n't|'re|'ve|'ll|'s|'d|'m)$")
+
+
+def contraction(lower: str) -> str | None:
+    """A contraction typed without its apostrophe ('theyre', 'whats', 'didnt'): the English
+    contraction it spells (wordfreq: common in English text), else None. Never a misspelling
+    to read as a case word ('theyre' is not 'there')."""
+    for at in (len(lower) - 3, len(lower) - 2, len(lower) - 1):
+        if at < 1:
+            continue
+        form = lower[:at] + "'" + lower[at:]
+        if lower.endswith("nt") and at == len(lower) - 1:
+            form = lower[:-2] + "n't"
+        m = _CONTRACTED.match(form)
+        if m and zipf_frequency(form, "en") >= CONTRACTION_ZIPF and is_word(m["head"], frozenset()):
+            return form
+    return None
 
 
 def _member_names(records: Records | None) -> list[str]:
@@ -282,6 +303,8 @@ class Speller:
         def fix(match: re.Match[str]) -> str:
             word = match.group()
             lower = word.lower().removesuffix("'s")
+            if len(lower) >= MIN_LENGTH and not is_word(lower, known) and contraction(lower):
+                return contraction(lower) or word  # 'theyre' is "they're", no misspelling
             if len(lower) < MIN_LENGTH or is_word(lower.split("'")[0], known):
                 # contractions ('who've') are read by their first part
                 read = self._in_context(lower, match, question, records, known, choices)

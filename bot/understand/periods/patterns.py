@@ -104,7 +104,8 @@ _EDGE = re.compile(
 # school year (Sep-Aug).
 _TERM = re.compile(
     r"\b(?:(?P<mod>this|last|next|previous|the)\s)?(?:(?P<name>autumn|spring|summer)\s)?"
-    r"(?P<unit>term|school\syear|academic\syear)\b"
+    r"(?P<unit>term|school\syear|academic\syear)"
+    r"(?:\s(?:of\s|in\s)?(?P<y>(?:19|20)\d\d))?\b"
 )
 
 _TERMS = {"autumn": (9, 4), "spring": (1, 3), "summer": (4, 4)}  # first month, months long

@@ -99,7 +99,7 @@ def _relative_atoms(ctx: _Ctx) -> list[_Atom]:
     for m in _TERM.finditer(norm):
         if not (m.group("mod") or m.group("name")) and m.group("unit") == "term":
             continue  # "term" alone: too often not a time
-        found = _term(today, m.group("mod"), m.group("name"), m.group("unit"))
+        found = _term(today, m.group("mod"), m.group("name"), m.group("unit"), m.group("y"))
         if found is not None:
             atoms.append(_Atom(m.start(), m.end(), found[0], found[1], "calendar"))
     for m in _DAYWORD.finditer(norm):

@@ -59,9 +59,20 @@ def _school_holiday_atoms(ctx: _Ctx) -> list[_Atom]:
 
 
 def _term(
-    today: dt.date, mod: str | None, name: str | None, unit: str
+    today: dt.date, mod: str | None, name: str | None, unit: str, year: str | None = None
 ) -> tuple[dt.date, dt.date] | None:
-    """A school term or school year: this (the one begun most recently), last, next."""
+    """A school term or school year: this (the one begun most recently), last, next; or of a
+    year named ("the autumn term 2023": the autumn term that begins in 2023; "the school year
+    2023": the one that begins in September 2023)."""
+    if year is not None:
+        if unit != "term":
+            return dt.date(int(year), 9, 1), dt.date(int(year) + 1, 8, 31)
+        if name is None:
+            return None
+        month, length = _TERMS[name]
+        lo = dt.date(int(year), month, 1)
+        end = _shift_months(lo, length - 1)
+        return lo, _month_end(end.year, end.month)
     if unit != "term":
         first = today.year if today.month >= 9 else today.year - 1
         shift = {"last": -1, "previous": -1, "next": 1}.get(mod or "", 0)
