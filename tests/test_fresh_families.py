@@ -591,3 +591,55 @@ def test_a_school_term_of_a_year_named(ingested: tuple[list[IngestResult], Path]
         dt.date(2023, 9, 1),
         dt.date(2023, 12, 31),
     )
+
+
+def test_a_topic_is_read_without_whom_it_is_about(ingested: tuple[list[IngestResult], Path]):
+    """ "mum's fella's drinking": the member resolver's reading of "mum's fella" (Dean) is
+    taken out of the topic, so 'drinking' means the drug-and-alcohol theme; the home visit
+    where he smelled of alcohol is cited, not a refusal."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 6, 17)))
+    answer = engine.ask("any concerns about mum's fella's drinking since the ICPC?", "FAM-R14")
+    assert not answer.abstained
+    assert "chr-061" in [c.record_id for c in answer.citations]
+
+
+def test_a_topic_no_theme_means_is_found_by_its_rare_words(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """No theme means 'going hungry' and no record is close to it, but two records say
+    'hungry' and a passage 'kids', words few of the case's records hold: they answer, and the
+    search says so."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 6, 17)))
+    answer = engine.ask("any concerns about the kids going hungry / not being fed", "FAM-R14")
+    ids = [c.record_id for c in answer.citations]
+    assert ids == ["chr-004", "chr-018", "2025-05-08-icpc-minutes.md#5"]
+    assert "then the records saying 'kids' or 'hungry'" in answer.searched
+
+
+def test_what_no_field_holds_a_passage_may_say_every_word_of(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'mias weight and height?' asks for what no record field holds; one passage of the
+    paediatric letter holds both words it asks with, so it answers. A shoe size, which no
+    passage holds, is still refused."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 6, 17)))
+    answer = engine.ask("mias weight and height?", "FAM-R14")
+    ids = [c.record_id for c in answer.citations]
+    assert ids[0] == "2026-03-18-paediatric-clinic-letter.pdf#2"
+    assert "Weight 22.1 kg (25th centile), height 124 cm" in answer.answer
+    shoes = engine.ask("jordan's shoe size", "FAM-R14")
+    assert shoes.abstained and not shoes.citations
+
+
+def test_a_home_left_and_the_original_record(ingested: tuple[list[IngestResult], Path]):
+    """'why did they leave carr lane': the home left is named by the verb of leaving, and its
+    move and housing records say why; 'the original referral' is the first one."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 6, 17)))
+    left = engine.ask("why did they leave carr lane", "FAM-R14")
+    assert [c.record_id for c in left.citations] == ["addr-07", "chr-051", "chr-068", "chr-069"]
+    first = engine.ask("what was the original referral", "FAM-R14")
+    assert [c.record_id for c in first.citations][0] == "chr-001"

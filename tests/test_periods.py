@@ -1095,3 +1095,18 @@ def test_a_month_after_the_is_that_month():
     found = find_period("was sam seen at the may visit?", TODAY, CASE).period
     assert found is not None and (found.start, found.end) == (D("2026-05-01"), D("2026-05-31"))
     assert find_period("mum may visit on her own", TODAY, CASE).period is None
+
+
+def test_a_school_term_or_summer_of_a_year_named() -> None:
+    assert bounds("attendance in the autumn term 2023") == (D("2023-09-01"), D("2023-12-31"))
+    assert bounds("attendance in autumn term of 2023") == (D("2023-09-01"), D("2023-12-31"))
+    assert bounds("any exclusions in the school year 2024") == (D("2024-09-01"), D("2025-08-31"))
+    assert bounds("any missed appts over the summer hols last year?") == (
+        D("2025-07-23"),
+        D("2025-09-02"),
+    )
+    # a summer still ahead is the whole of it, not clipped to today
+    assert bounds("what is planned for the summer holidays this year", D("2026-06-17")) == (
+        D("2026-07-23"),
+        D("2026-09-02"),
+    )

@@ -150,6 +150,14 @@ def test_ordinary_words_are_never_corrected(records: Records):
     assert readings == []
 
 
+def test_what_the_period_grammar_reads_and_contractions_are_no_misspellings(records: Records):
+    """'hols' is a word of the period grammar and 'theyre' a contraction without its
+    apostrophe: neither is read as the nearest case word ('hold', 'there')."""
+    corrected, readings = Speller().correct("visits over the summer hols when theyre away", records)
+    assert corrected == "visits over the summer hols when they're away"
+    assert readings == []
+
+
 def test_misspelt_record_word_is_read_and_said(records: Records):
     corrected, readings = Speller().correct("any dentl appointments?", records)
     assert "dental" in corrected

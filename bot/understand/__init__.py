@@ -1026,7 +1026,9 @@ _SAID_BY = re.compile(
     r"(?:say|said|tell|told|want|wanted|disclose|disclosed|describe|described)\b",
     re.I,
 )
-_ORDERED_ABOUTS = frozenset({"events", "appointments", "topic_across_records", "addresses_moves"})
+_ORDERED_ABOUTS = frozenset(
+    {"events", "referrals", "appointments", "topic_across_records", "addresses_moves"}
+)
 _EVER = re.compile(r"\bever\b", re.I)  # any time at all
 _ORDER = re.compile(
     rf"\b({'|'.join((*LATEST_WORDS, *EARLIEST_WORDS))})\b(?!\s+(?:time|name))", re.I

@@ -18,6 +18,7 @@ from wordfreq import zipf_frequency
 from bot.records import Records, member_names
 from bot.search import tokens
 from bot.understand.members import FUZZY_NAME, name_similarity
+from bot.understand.periods import grammar_words
 from bot.understand.terms import per_case, record_words
 from bot.understand.vocabulary import (
     FAST_LOADER,
@@ -242,7 +243,7 @@ class Speller:
         if (
             len(lower) < MIN_LENGTH - 1
             or not lower.isalpha()
-            or _known_form(lower, known_terms() | asking_words())
+            or _known_form(lower, known_terms() | asking_words() | grammar_words())
             or lower in stopwords()
         ):
             return None
@@ -295,7 +296,7 @@ class Speller:
         changed a searched word (a case or domain word)."""
         case = self.case_words(records)
         searched = case | known_terms()
-        known = searched | asking_words()
+        known = searched | asking_words() | grammar_words()
         choices = self._choices(known, records)
         names = _member_names(records)
         readings: list[tuple[str, str]] = []

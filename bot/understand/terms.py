@@ -14,6 +14,7 @@ from typing import TypeVar
 from bot.records import Records
 from bot.search import tokens
 from bot.understand.periods import LIVE_WORDS, MOVE_WORDS
+from bot.understand.periods.words import LEAVE_WORDS
 from bot.understand.vocabulary import (
     EARLIEST_WORDS,
     LATEST_WORDS,
@@ -269,6 +270,13 @@ _LOCATIVE = re.compile(
 )
 
 
+# leaving a place: 'why did they leave carr lane', 'when they left the hostel' (an origin)
+_LEFT = re.compile(
+    rf"\b({'|'.join(sorted(LEAVE_WORDS - MOVE_WORDS - stopwords()))})\s"
+    r"(?:the\s|their\s|his\s|her\s)?([a-z][a-z'-]+)(?:\s(?!(?:at|in|into|to|from)\b)([a-z][a-z'-]+))?"
+)
+
+
 def named_addresses(lower: str, records: Records) -> tuple[str, ...]:
     """'was dad at the hostel in 2011?', 'who lived in the greywell flat?': the addresses named
     by a place after 'at', 'in', 'to' or 'from', following a verb of being or living there,
@@ -276,10 +284,13 @@ def named_addresses(lower: str, records: Records) -> tuple[str, ...]:
     type, time or person word of the case."""
     taken, homes = per_case("places", records, _places)
     named: list[str] = []
-    for match in _LOCATIVE.finditer(lower):
-        if not _DWELLING_VERB.search(lower[max(0, match.start() - 40) : match.start()]):
+    for match in [*_LOCATIVE.finditer(lower), *_LEFT.finditer(lower)]:
+        left = match.group(1) in LEAVE_WORDS
+        if not left and not _DWELLING_VERB.search(
+            lower[max(0, match.start() - 40) : match.start()]
+        ):
             continue  # 'an answer at the door': where something happened, not who lived where
-        origin = match.group(1) == "from"  # 'moved from brackenmoor into calverdale'
+        origin = match.group(1) == "from" or left  # 'moved from brackenmoor into calverdale'
         words = [w for w in match.groups()[1:] if w and w not in stopwords()]
         if words and _MOVED.search(lower[max(0, match.start() - 40) : match.start()]):
             # 'when did they move to strandfold?': an address's own area, though a school

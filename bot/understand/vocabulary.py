@@ -17,7 +17,7 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when pres
 # Words that pick one of several records by its date: the latest, the earliest ('the last
 # core group', 'her first visit'), and those that pick by place in a sequence only.
 LATEST_WORDS = ("latest", "last", "most recent", "newest")
-EARLIEST_WORDS = ("first", "earliest")
+EARLIEST_WORDS = ("first", "earliest", "original")
 SEQUENCE_WORDS = ("next", "previous")
 
 

@@ -88,8 +88,32 @@ vocabulary and regular expressions), `dates` (calendar arithmetic and labels), `
 question's period).
 """
 
+import re
+from functools import cache
+
 from bot.understand.periods.find import PeriodParse, find_period
 from bot.understand.periods.verbs import is_past_verb
 from bot.understand.periods.words import LIVE_WORDS, MOVE_WORDS
 
-__all__ = ["LIVE_WORDS", "MOVE_WORDS", "PeriodParse", "find_period", "is_past_verb"]
+__all__ = [
+    "LIVE_WORDS",
+    "MOVE_WORDS",
+    "PeriodParse",
+    "find_period",
+    "grammar_words",
+    "is_past_verb",
+]
+
+
+@cache
+def grammar_words() -> frozenset[str]:
+    """The words the grammar's own patterns spell out ('hols', 'fortnight', 'term'): a word it
+    reads is no misspelling of a case word ('summer hols' is not 'summer hold')."""
+    from bot.understand.periods import patterns, school
+
+    found: set[str] = set()
+    for module in (patterns, school):
+        for value in vars(module).values():
+            if isinstance(value, re.Pattern):
+                found |= set(re.findall(r"(?<![\\<a-z])[a-z]{3,}", value.pattern))
+    return frozenset(found)

@@ -13,7 +13,7 @@ from bot.understand.periods.patterns import _TERMS
 
 _SCHOOL_SUMMER = re.compile(
     r"\b(?:(?P<mod>last|this)\s)?(?:the\s)?(?:school\s)?summer\s(?:holidays?|hols|break)"
-    r"(?:\s(?P<y>(?:19|20)\d\d))?\b"
+    r"(?:\s(?P<y>(?:19|20)\d\d)|\s(?P<rel>last|this)\syear)?\b"
 )
 
 # England's schools break up in the third or fourth week of July and go back in the first
@@ -42,11 +42,14 @@ def _school_summer(index: _Index | None, year: int) -> tuple[dt.date, dt.date]:
 
 
 def _school_holiday_atoms(ctx: _Ctx) -> list[_Atom]:
-    """'the summer holidays', 'over the summer hols', 'last summer holidays'."""
+    """'the summer holidays', 'over the summer hols', 'last summer holidays', 'the summer
+    hols last year'."""
     atoms: list[_Atom] = []
     for m in _SCHOOL_SUMMER.finditer(ctx.text.norm):
         if m.group("y"):
             year = int(m.group("y"))
+        elif m.group("rel"):  # 'the summer hols last year'
+            year = ctx.today.year - (m.group("rel") == "last")
         else:
             this_year = _school_summer(ctx.index, ctx.today.year)
             begun = this_year[0] <= ctx.today
@@ -54,7 +57,8 @@ def _school_holiday_atoms(ctx: _Ctx) -> list[_Atom]:
             if m.group("mod") == "last" and this_year[1] < ctx.today:
                 year = ctx.today.year
         lo, hi = _school_summer(ctx.index, year)
-        atoms.append(_Atom(m.start(), m.end(), lo, min(hi, ctx.today), "holiday", point=lo))
+        hi = hi if lo > ctx.today else min(hi, ctx.today)  # a summer ahead stays whole
+        atoms.append(_Atom(m.start(), m.end(), lo, hi, "holiday", point=lo))
     return atoms
 
 
