@@ -446,8 +446,9 @@ class Engine:
             order = (*order, "people_involved")
         if ask.confidence < SURE:  # an unsure reading that finds nothing: the next readings
             order = _case_readings(ask.plausible) + order
-        if ask.about == "events" and _names_booked(ask, records):
-            # 'when is poppy's booster?': no chronology record of it, its appointments
+        if ask.about in ("events", "people_involved") and _names_booked(ask, records):
+            # 'when is poppy's booster?': no chronology record of it, its appointments; 'jordan
+            # CAMHS?': no CAMHS worker recorded, but CAMHS appointments
             order = ("appointments", *order)
         return self._fallback(query, result, order)
 
@@ -537,9 +538,11 @@ def _everyone(ask: Ask) -> bool:
 
 
 def _names_booked(ask: Ask, records: Records) -> bool:
-    """Whether a term the ask names is a word of an appointment type of the case."""
+    """Whether a term the ask names is a word of an appointment type or agency of the case."""
     terms = ask.agency_or_role
-    return bool(terms) and any(matches_terms(a.type, terms) for a in records.appointments)
+    return bool(terms) and any(
+        matches_terms(f"{a.type} {a.agency}", terms) for a in records.appointments
+    )
 
 
 def _case_readings(alternatives: tuple[str, ...]) -> tuple[str, ...]:

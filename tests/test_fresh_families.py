@@ -643,3 +643,14 @@ def test_a_home_left_and_the_original_record(ingested: tuple[list[IngestResult],
     assert [c.record_id for c in left.citations] == ["addr-07", "chr-051", "chr-068", "chr-069"]
     first = engine.ask("what was the original referral", "FAM-R14")
     assert [c.record_id for c in first.citations][0] == "chr-001"
+
+
+def test_a_service_known_only_by_its_appointments(ingested: tuple[list[IngestResult], Path]):
+    """'jordan CAMHS?': no CAMHS worker is recorded, but a CAMHS appointment is; and 'seen on
+    her own at any visit' is every time Kerry was seen alone, not the last one only."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 6, 17)))
+    camhs = engine.ask("jordan CAMHS?", "FAM-R14")
+    assert [c.record_id for c in camhs.citations] == ["apt-24"]
+    alone = engine.ask("has kerry been seen on her own at any visit", "FAM-R14")
+    assert [c.record_id for c in alone.citations] == ["chr-065", "chr-088"]

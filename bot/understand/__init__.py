@@ -1029,7 +1029,7 @@ _SAID_BY = re.compile(
 _ORDERED_ABOUTS = frozenset(
     {"events", "referrals", "appointments", "topic_across_records", "addresses_moves"}
 )
-_EVER = re.compile(r"\bever\b", re.I)  # any time at all
+_EVER = re.compile(r"\b(?:ever|(?:at|on|in|during) any)\b", re.I)  # any time at all, at any visit
 _ORDER = re.compile(
     rf"\b({'|'.join((*LATEST_WORDS, *EARLIEST_WORDS))})\b(?!\s+(?:time|name))", re.I
 )
