@@ -140,7 +140,11 @@ def involvement(query: Query) -> ToolResult:
     )
     if not found and ended:
         terms = ask.role_terms or ask.agency_or_role
-        now = _holding_the_words(terms, ended, before_terms, query.today)
+        held_now = [p for p in records.professionals if is_current(p, query.today)]
+        gone = [t for t in terms if not any(matches_terms(p.role, (t,)) for p in held_now)]
+        # only a role no one holds now in the case: 'kelsworth social workers' ended, but a
+        # social worker elsewhere is the answer's, not a family support worker in social care
+        now = _holding_the_words(tuple(gone), ended, before_terms, query.today)
         return _none_current(query, ended, searched, wants_lead, now)
     if not found:
         what = "lead professional" if wants_lead else "professional involvement"

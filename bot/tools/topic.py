@@ -311,7 +311,7 @@ def topic(
             " and ".join(f"'{theme_vectors.name(i)}'" for i in matched)
         )
     found = _listed(query, chosen, subject, searched, frozenset(worded) | frozenset(typed))
-    if found.found or matched or ask.shape in ("earliest", "latest"):
+    if found.found or matched or ask.shape in ("earliest", "latest") or ask.confidence < SURE_TOPIC:
         # a theme it means that no record is about is evidence of absence ('any missing
         # episodes?'); a first or last record found by no theme is the chronology's
         return found
@@ -413,6 +413,7 @@ def _unnamed(text: str, records: Records) -> str:
 
 
 MASKED = re.compile(r"\bthe (?:child|parent)\b")
+SURE_TOPIC = 0.5  # an unsurer topic reading that finds nothing gives way to the next readings
 RARE_RECORDS = 0.05  # a word at most this share of the case's records hold says what they are
 COMMON_ZIPF = 5.5  # English words this common ('going', 'ever', 'told') say nothing of a topic
 
