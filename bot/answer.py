@@ -365,8 +365,8 @@ class Engine:
                 if ask.particulars
                 else None
             )
-            asked = _asked_words(ask, records)
-            if passages is None and len(asked) >= MIN_ASKED_WORDS:
+            asked = _asked_words(ask, records) if passages is None else frozenset()
+            if len(asked) >= MIN_ASKED_WORDS:
                 # 'mias weight and height?': every word it asks with, held by one passage found
                 # for it, is evidence a document says it ('Weight 21.4 kg ... height ...')
                 passages = self._particulars_in_documents(query, nothing, True, asked)
