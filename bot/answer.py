@@ -7,7 +7,6 @@ import sys
 from dataclasses import replace
 
 from chromadb.errors import NotFoundError
-from wordfreq import zipf_frequency
 
 from bot.access import AccessDenied, User
 from bot.audit import AuditEntry, open_log
@@ -18,7 +17,7 @@ from bot.evidence import Line, Query, ToolResult
 from bot.patterns.learning import PatternLinks, link_learning
 from bot.records import RecordCache, Records, member_words, record_stems
 from bot.request import PEOPLE_ABOUTS, Ask, Request
-from bot.search import PassageIndex, tokens
+from bot.search import PassageIndex
 from bot.signin import SignIn
 from bot.tools import STRUCTURED_TOOLS
 from bot.tools.chronology import done_by, named_events, with_events
@@ -28,7 +27,6 @@ from bot.tools.patterns import patterns
 from bot.tools.summary import actions_since, summary
 from bot.tools.timeliness import asks_timeliness, timeliness
 from bot.tools.topic import (
-    COMMON_ZIPF,
     RecordVectors,
     ThemeVectors,
     themes_in,
@@ -47,7 +45,6 @@ from ingest.embedder import use_threads
 from ingest.models import Outcome
 from ingest.store import Store
 from ingest.unavailable import answering
-from prompts import stopwords
 
 # Where a structured miss may still be answered: an attended appointment is a child seen; an
 # event or a document may hold what a table does not.
@@ -365,7 +362,7 @@ class Engine:
                 if ask.particulars
                 else None
             )
-            asked = _asked_words(ask, records) if passages is None else frozenset()
+            asked = frozenset(w.stem for w in ask.asked_with) if passages is None else frozenset()
             if len(asked) >= MIN_ASKED_WORDS:
                 # 'mias weight and height?': every word it asks with, held by one passage found
                 # for it, is evidence a document says it ('Weight 21.4 kg ... height ...')
@@ -561,19 +558,6 @@ def line_owner(record_id: str, owner: Records | None, case: Records | None) -> b
 
 
 MIN_ASKED_WORDS = 2  # one word held by a passage is too little to answer what no field holds
-
-
-def _asked_words(ask: Ask, records: Records) -> frozenset[str]:
-    """The word stems an ask asks with: its words of three letters or more, less stopwords,
-    the members' names and words English uses very often ('mias weight and height':
-    'weight', 'height')."""
-    names = member_words(records)
-    found = [
-        w
-        for w in re.findall(r"[a-z][a-z'-]+", ask.text.lower())
-        if len(w) >= 3 and w not in stopwords() and zipf_frequency(w, "en") < COMMON_ZIPF
-    ]
-    return frozenset(t for w in found for t in tokens(w) if t not in names and len(t) >= 3)
 
 
 def _filtered(ask: Ask) -> bool:

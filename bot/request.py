@@ -76,6 +76,15 @@ class Reading(BaseModel):
     read_as: str
 
 
+class AskedWord(BaseModel):
+    """A word an ask asks with: its stem (as records' words are compared) and the form typed."""
+
+    model_config = ConfigDict(frozen=True)
+
+    stem: str
+    typed: str
+
+
 class Ask(BaseModel):
     """One thing the question asks, with every filter resolved against the case."""
 
@@ -190,6 +199,12 @@ class Ask(BaseModel):
         description="The ask's own words (stems) that name nothing the reading filters by and "
         "that few labelled questions use ('apgar', 'solicitor', 'placement'): what the records "
         "answering it should hold.",
+    )
+    asked_with: tuple[AskedWord, ...] = Field(
+        (),
+        description="The words the ask asks with that English seldom uses, less stopwords and "
+        "members' names ('mias weight and height': weight, height): what a record answering "
+        "something no field holds, or a topic no theme means, says.",
     )
 
 

@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-from wordfreq import zipf_frequency
 
 import prompts
 from bot.evidence import Line, Query, ToolResult, clipped, fmt_date, plural
@@ -25,7 +24,7 @@ from bot.records import Records, member_words, record_day
 from bot.request import Ask
 from bot.search import tokens
 from bot.tools.chronology import asked_nowhere, type_words
-from bot.understand.members import mask_members
+from bot.understand.asked import without_members
 from bot.understand.vocabulary import expand_abbreviations, read_out_abbreviations
 from bot.version_cache import DEFAULT_CACHED_VERSIONS, VersionCache
 from ingest.embedder import Embedder
@@ -315,10 +314,10 @@ def topic(
         # a theme it means that no record is about is evidence of absence ('any missing
         # episodes?'); a first or last record found by no theme is the chronology's
         return found
-    saying, rare = _saying_rare_words(query, matrix, meant, names)
+    saying, rare = _saying_rare_words(query, matrix)
     if not saying:
         return found
-    said = " or ".join(f"'{(_forms(w, meant) or [w])[0]}'" for w in rare)  # as typed
+    said = " or ".join(f"'{w}'" for w in rare)
     searched += f"; then the records saying {said}, words few records of the case hold"
     return _listed(query, saying, subject, searched, frozenset(saying))
 
@@ -377,7 +376,7 @@ def _about_topic(
     topic_vector = np.asarray(embedder.embed_one(subject))
     # the theme is read without the people ('how many times has kai gone missing', "mum's
     # fella's drinking": the member resolver's reading of each mention is taken out whole)
-    topical = without_names(_unnamed(subject, records), names)
+    topical = without_names(without_members(subject, records), names)
     matched = theme_vectors.matched(
         topic_vector if topical == subject else np.asarray(embedder.embed_one(topical))
     )
@@ -407,47 +406,27 @@ def _about_topic(
     return chosen, matched, worded
 
 
-def _unnamed(text: str, records: Records) -> str:
-    """A text with every mention of a member ('kai', "mum's fella") taken out."""
-    return " ".join(MASKED.sub(" ", mask_members(text, records)).split())
-
-
-MASKED = re.compile(r"\bthe (?:child|parent)\b")
 SURE_TOPIC = 0.5  # an unsurer topic reading that finds nothing gives way to the next readings
 RARE_RECORDS = 0.05  # a word at most this share of the case's records hold says what they are
-COMMON_ZIPF = 5.5  # English words this common ('going', 'ever', 'told') say nothing of a topic
 
 
-def _saying_rare_words(
-    query: Query, matrix: _Matrix, subject: str, names: set[str]
-) -> tuple[list[str], list[str]]:
-    """When no record is about a topic by meaning or theme: the records that say one of its
-    words the case's records seldom hold (at most RARE_RECORDS of them) and English seldom
-    uses ('hungry' of 'the kids going hungry'), with those words; none when it has none."""
+def _saying_rare_words(query: Query, matrix: _Matrix) -> tuple[list[str], list[str]]:
+    """When no record is about a topic by meaning or theme: the records that say one of the
+    words it asks with (`Ask.asked_with`) that the case's records seldom hold (at most
+    RARE_RECORDS of them: 'hungry' of 'the kids going hungry'), with those words as typed;
+    none when it has none."""
     records = query.records
     assert records is not None
     limit = max(1, int(RARE_RECORDS * len(matrix.ids)))
-    rare = [
-        w
-        for w in dict.fromkeys(tokens(_unnamed(subject, records)))
-        if w not in names
-        and w not in prompts.stopwords()
-        and 0 < matrix.frequency[w] <= limit
-        and zipf_frequency(w, "en") < COMMON_ZIPF
-        and not any(zipf_frequency(f, "en") >= COMMON_ZIPF for f in _forms(w, subject))
-    ]
+    rare = [w for w in query.ask.asked_with if 0 < matrix.frequency[w.stem] <= limit]
+    stems = {w.stem for w in rare}
     chosen = [
         record_id
         for index, record_id in enumerate(matrix.ids)
         if records.by_id[record_id].kind not in ("member", "address")
-        and set(rare) & matrix.words[index]
+        and stems & matrix.words[index]
     ]
-    return chosen, rare
-
-
-def _forms(stem: str, text: str) -> list[str]:
-    """The words of a text whose stem is `stem` (as typed: 'going' of 'go')."""
-    return [w for w in re.findall(r"[a-z]+", text.lower()) if tokens(w) == [stem]]
+    return chosen, [w.typed for w in rare]
 
 
 def _listed(

@@ -18,6 +18,7 @@ import numpy as np
 from bot.records import Records, member_names
 from bot.request import LEARNING_ABOUTS, PEOPLE_ABOUTS, Ask, Period, Reading, Request
 from bot.search import tokens
+from bot.understand.asked import asked_words
 from bot.understand.classify import UNANSWERABLE_ODDS, Prediction, QuestionClassifier
 from bot.understand.clauses import (
     after_statement,
@@ -344,6 +345,8 @@ class Understander:
             ask = ask.model_copy(update={"about": about, "not_seen": True})
         if records is None and ask.about not in LEARNING_ABOUTS:
             ask = ask.model_copy(update={"about": "learning"})
+        if words := asked_words(ask.topic or ask.text, records):
+            ask = ask.model_copy(update={"asked_with": words})
         return ask, unresolved
 
 
