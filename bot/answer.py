@@ -264,7 +264,11 @@ class Engine:
                     cited = records if line_owner(record_id, held, records) else held
                     if cited is not None:
                         sources[record_id] = cited
-        caveats = self._gap_caveats(request, records) if records is not None else []
+        caveats = (
+            [*_dated_by(request, records), *self._gap_caveats(request, records)]
+            if records is not None
+            else []
+        )
         for caveat in caveats:
             sources.update(dict.fromkeys(caveat.record_ids, records))
         composed = compose(results, sources, _notes(request), caveats)
@@ -344,8 +348,11 @@ class Engine:
                 other = Query(
                     ask.model_copy(update={"about": "document_content"}), records, query.today
                 )
-                found = documents(other, self._index(records))
-                if found.found:
+                index = self._index(records)
+                found = documents(other, index)
+                # the documents answer what was read as held nowhere only when they hold
+                # every word it asks with ('what blood group is mia': no passage says 'blood')
+                if found.found and index and all(index.holds(w) for w in ask.asked_with):
                     return found
             subject = ask.topic or ask.clause
             nothing = ToolResult(
@@ -598,6 +605,17 @@ def _refers_back(ask: Ask, previous: ToolResult) -> bool:
         and previous.intent in ("people_involved", "lead_professional")
         and (pronoun or not (ask.agency_or_role or ask.role_terms))
     )
+
+
+def _dated_by(request: Request, records: Records) -> list[Line]:
+    """'since the ICPC': the period's date is a fact of the record it was read from, cited."""
+    lines = {
+        ask.period.label: Line(f"Dated by the record it names: {ask.period.label}.", ids, note=True)
+        for ask in request.asks
+        if ask.period is not None
+        and (ids := tuple(i for i in ask.period.anchor_ids if i in records.by_id))
+    }
+    return list(lines.values())
 
 
 def _notes(request: Request) -> list[str]:

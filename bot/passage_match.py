@@ -8,11 +8,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import simplemma
+
 import prompts
 from ingest.models import Passage
 
 STOPWORDS = prompts.stopwords()
 _SYNONYMS = {"dad": "father", "mum": "mother", "mom": "mother", "dads": "father", "mums": "mother"}
+
+
+@lru_cache(maxsize=32768)
+def lemma(word: str) -> str:
+    """A word's dictionary form ('wrote', 'written': 'write'; 'scores': 'score')."""
+    return simplemma.lemmatize(word, lang="en").lower()
 
 
 def tokens(text: str) -> list[str]:

@@ -50,6 +50,11 @@ class Period(BaseModel):
     end: dt.date | None = None
     label: str = ""
     span: str = Field("", description="The words of the question that gave the period.")
+    anchor_ids: tuple[str, ...] = Field(
+        (),
+        description="The records a period anchored to the case was dated by ('since the ICPC': "
+        "the conference's record): the answer cites them for the date it read.",
+    )
 
     def strip_from(self, text: str) -> str:
         """The question without the words that gave the period ('since 2016')."""
@@ -83,6 +88,7 @@ class AskedWord(BaseModel):
 
     stem: str
     typed: str
+    lemma: str = Field("", description="Its dictionary form ('wrote': 'write').")
 
 
 class Ask(BaseModel):

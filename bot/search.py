@@ -4,20 +4,32 @@ sentences of the best passages are picked out for an extractive, quoted answer b
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 import numpy as np
 from rank_bm25 import BM25Okapi
 
 from bot.document_names import naming_words
-from bot.passage_match import Hit, content_words, day_months, heading_tokens, title_tokens, tokens
+from bot.passage_match import (
+    Hit,
+    content_words,
+    day_months,
+    heading_tokens,
+    lemma,
+    title_tokens,
+    tokens,
+)
 from bot.records import Records
+from bot.request import AskedWord
 from bot.sentence_choice import Quote, SentenceChoice
 from bot.sentences import text_sentences
 from ingest.embedder import Embedder
 from ingest.entries import entry_id
 from ingest.models import Passage
 from ingest.store import Store
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
 
 RRF_K = 60
 RARE_PASSAGES = 3  # a question's word held by at most this many passages is a rare one
@@ -78,6 +90,16 @@ class PassageIndex(SentenceChoice):
             for t in content_words(question)
             if t not in ignore and t not in bm25.idf and not t.isdigit()
         ]
+
+    @cached_property
+    def lemmas(self) -> frozenset[str]:
+        """The dictionary forms of every word the passages hold ('written': 'write')."""
+        texts = (f"{p.heading or ''} {p.text}".lower() for p in self.passages)
+        return frozenset(lemma(w) for text in texts for w in set(_WORD.findall(text)))
+
+    def holds(self, word: AskedWord) -> bool:
+        """Whether any passage holds a word asked with, in any of its forms."""
+        return word.stem in self._holding or word.lemma in self.lemmas
 
     @cached_property
     def _holding(self) -> dict[str, list[int]]:

@@ -154,10 +154,12 @@ def test_what_no_member_record_holds_is_answered_from_the_records_that_do():
 
 def test_the_home_on_the_day_a_question_names(engine: Engine):
     (at_icpc,) = conversation(engine, "address at the time of the ICPC?")
-    assert cited(at_icpc) == ["addr-13"]
+    # the home, then the conference's record, which the day was read from
+    assert cited(at_icpc) == ["addr-13", "chr-183"]
     assert at_icpc.answer.startswith("Living there on 3 Apr 2018: Hasleby, Marlow Vale County")
+    assert "Dated by the record it names: at the time of the ICPC" in at_icpc.answer
     (born,) = conversation(engine, "where did they live when the baby was born?")
-    assert cited(born) == ["addr-12"]
+    assert cited(born) == ["addr-12", "child-f"]  # the baby's member record holds the birth
     assert born.answer.startswith("Living there on 11 Jan 2016: Ottersbrook")
 
 

@@ -80,12 +80,33 @@ def _best_scored(
     if not wanted or not documents:
         return None
     weight = _rarity(records)
-    # Cover the most question words first; among those, prefer the rarer words.
+    # Cover the most question words first; among those, for 'what did jordan say', what the
+    # person asked about said (the record's source); then prefer the rarer words.
+    speakers = _speakers(query) if query.ask.shape == "quote" else ()
     scores = [(len(wanted & words), sum(weight(t) for t in wanted & words)) for words in documents]
-    top = max(scores)
-    if top[0] == 0:
+    said = [_said_by(e, speakers) for e in events]
+    best = max(range(len(events)), key=lambda i: (scores[i][0], said[i], scores[i][1]))
+    if scores[best][0] == 0:
         return None
-    return top, events[scores.index(top)]
+    return scores[best], events[best]
+
+
+def _speakers(query: Query) -> tuple[str, ...]:
+    """The names (lower case) of the members a quote question asks about."""
+    records = query.records
+    assert records is not None
+    return tuple(
+        n.lower()
+        for m in query.ask.members
+        if (member := records.members_by_id.get(m))
+        for n in [member.name, *member.aliases]
+    )
+
+
+def _said_by(event: ChronologyEvent, speakers: tuple[str, ...]) -> bool:
+    """Whether an event's source is one of the speakers ('Jordan' of 'Jordan Varley')."""
+    source = (event.source or "").lower()
+    return bool(source) and any(source in n.split() or source == n for n in speakers)
 
 
 def _held(event: ChronologyEvent) -> set[str]:

@@ -87,7 +87,14 @@ def _answer(
         return ToolResult(
             intent, [Line(f"Nothing in {scope} answers this question.", ())], searched, False
         )
-    unknown = index.unknown_words(question, _names_of(query))
+    # only the words asked with count, and a word is held in any of its forms: 'who actually
+    # wrote the EHE note' is not refused because no passage says 'actually' or 'wrote'
+    asked = {w.stem: w for w in query.ask.asked_with}
+    unknown = [
+        w
+        for w in index.unknown_words(question, _names_of(query))
+        if w in asked and asked[w].lemma not in index.lemmas
+    ]
     content = content_words(question)
     if (
         len(unknown) >= UNKNOWN_WORDS
@@ -96,7 +103,7 @@ def _answer(
     ):
         # 'notified to the national panel': what was asked is named by words no passage
         # holds, and no passage is close in meaning either
-        words = ", ".join(f"'{w}'" for w in unknown)
+        words = ", ".join(f"'{asked[w].typed}'" for w in unknown)  # as typed
         return ToolResult(
             intent,
             [Line(f"No passage of {scope} holds {words}: nothing there answers this.", ())],

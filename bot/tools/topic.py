@@ -295,14 +295,16 @@ def topic(
         # 'anything about the uncle?': every record about them
         chosen = _about_people(records, matrix, ask.members)
         return _listed(query, chosen, records.names(list(ask.members)), searched)
-    if wanted and (nowhere := asked_nowhere(query, searched)):
-        return nowhere
     if not wanted or not len(matrix.ids):
         return ToolResult(
             ask.about, [Line("The question names no topic to look for.", ())], searched, False
         )
     meant = read_out_abbreviations(subject)  # 'any DV?' means domestic violence
     chosen, matched, worded = _about_topic(query, matrix, meant, names, embedder, theme_vectors)
+    if not matched and (nowhere := asked_nowhere(query, searched)):
+        # a word no record holds is evidence of absence only for a topic no theme means:
+        # 'has dean been violent to kerry' means domestic abuse, whatever words records use
+        return nowhere
     typed = _of_named_type(records, ask)
     chosen += [i for i in typed if i not in chosen]
     if chosen and matched:

@@ -35,6 +35,8 @@ from bot.understand.followups import (
     inherit,
     is_follow_up,
     narrows_previous,
+    nth_of,
+    ordinal_of,
     relative_period,
     relative_word,
 )
@@ -198,9 +200,20 @@ class Understander:
         found = find_members(rest, records, previous.members if previous else (), known)
         named = find_professionals(rest, records)
         terms = _asked_terms(rest, masked, records)
+        beside: tuple[str, ...] = ()  # the members of the professional a time is read beside
         if period is None and (anchored := _beside_person(rest, named, records)):
             # 'who was the HV before Amira Shah?': her start is the time, not whom it asks of
             period, role = anchored
+            beside = (
+                tuple(
+                    m
+                    for i in named.ids
+                    if isinstance(p := records.by_id.get(i), Professional)
+                    for m in p.members
+                )
+                if records is not None
+                else ()
+            )
             named = FoundProfessionals(())
             if not (terms.role_terms or terms.agency_or_role):
                 terms = replace(terms, agency_or_role=(role,), role_terms=(role,))
@@ -314,7 +327,14 @@ class Understander:
                 and not (terms.agency_or_role or terms.role_terms)
             )
             if (narrows or reaches or asks_since_when(clause)) and previous_ids:
-                ask = ask.model_copy(update={"restrict_to": previous_ids})
+                # 'what was decided at the second one?': that one of them
+                nth = ordinal_of(clause)
+                chosen = nth_of(previous_ids, nth, records) if nth else previous_ids
+                ask = ask.model_copy(update={"restrict_to": chosen})
+            if beside and (not found.ids or found.from_previous):
+                # 'HV for the baby?' 'and before femi?': the children femi worked with, not
+                # only the baby the last answer was about (born, perhaps, after femi began)
+                ask = ask.model_copy(update={"members": tuple(dict.fromkeys(beside))})
         elif previous is not None and not same_question and _over_topic(ask, previous):
             # 'any domestic abuse?' 'when was the most recent incident?': a question that
             # names nothing to filter by asks about the topic just listed
@@ -1048,7 +1068,17 @@ def _topic_of(rest: str, about: str, shape: str) -> str | None:
     record of the topic need say."""
     if shape in ("latest", "earliest") and about == "events":
         return _topic(_ORDER.sub(" ", rest))
-    return _topic(rest) if about in ("topic_across_records", "unanswerable") else None
+    if about not in ("topic_across_records", "unanswerable"):
+        return None
+    head, *tail = _NAMED_THEN_ASKED.split(rest, maxsplit=1)
+    if tail and not begins_as_question(head) and begins_as_question(tail[0]):
+        # 'speech delay for the little one - what's been done about it?': the words before
+        # the question are its topic
+        return _topic(head)
+    return _topic(rest)
+
+
+_NAMED_THEN_ASKED = re.compile(r"\s+[-\u2013\u2014:]\s+|:\s+")
 
 
 def _follow(

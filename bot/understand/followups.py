@@ -81,8 +81,41 @@ _WHICH_OF_THEM = re.compile(
 
 
 def narrows_previous(question: str) -> bool:
-    """'which of those were dental?': only the previous answer's records."""
-    return bool(_THOSE.search(question) or _WHICH_OF_THEM.search(question))
+    """'which of those were dental?', 'what was decided at the second one?': only the previous
+    answer's records."""
+    return bool(_THOSE.search(question) or _WHICH_OF_THEM.search(question) or ordinal_of(question))
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_ORDINAL = re.compile(
+    r"\bthe\s+(?:(?P<word>" + "|".join(_ORDINALS) + r")|(?P<number>[1-8])(?:st|nd|rd|th))"
+    r"(?=\s+(?:one|time|of\s+(?:them|those|these))\b|\s*[?.!]*\s*$)",
+    re.I,
+)
+
+
+def ordinal_of(question: str) -> int | None:
+    """'the second one', 'the 3rd time', 'the first of them', '... at the second?': which
+    of the records just answered, counted from the earliest (1 is the first)."""
+    match = _ORDINAL.search(question)
+    if match is None:
+        return None
+    if match.group("word"):
+        return _ORDINALS.index(match.group("word").lower()) + 1
+    return int(match.group("number"))
+
+
+def nth_of(previous_ids: tuple[str, ...], nth: int, records: Records | None) -> tuple[str, ...]:
+    """The nth of the previous answer's dated records in date order (all of them when it
+    has fewer)."""
+    dated = sorted(
+        (
+            (day, place, i)
+            for place, i in enumerate(previous_ids)
+            if (day := record_day(records, i))
+        ),
+    )
+    return (dated[nth - 1][2],) if 0 < nth <= len(dated) else previous_ids
 
 
 def relative_period(

@@ -241,7 +241,10 @@ def _between(ctx: _Ctx, words: list[tuple[str, int, int]]) -> _Found | str | Non
             a_words = ctx.text.original(words[0][1], words[i - 1][2])
             b_words = ctx.text.original(words[i + 1][1], words[-1][2])
             label = f"between {a_words} ({_fmt(lo)}) and {b_words} ({_fmt(hi)})"
-            return _Found(0, words[-1][2], lo, hi, label, rank=3)
+            # the records cited for the dates only when the dates are theirs
+            ids = (*(left.anchor_ids if left.start == lo else ()),
+                   *(right.anchor_ids if right.end == hi else ()))  # fmt: skip
+            return _Found(0, words[-1][2], lo, hi, label, rank=3, anchor_ids=ids)
     if seen_time:
         return _Found(0, words[-1][2], unresolved=True, rank=3)
     return _NOT_TIME

@@ -27,6 +27,7 @@ class _Found:
     rank: int = 0  # longer/anchored readings win an overlap
     atom: bool = False  # read from a date alone, not from the records
     hits: list[dt.date] | None = None  # every date an anchor matched (for "between")
+    anchor_ids: tuple[str, ...] = ()  # the records the anchor's date was read from
 
 
 @dataclass
@@ -61,6 +62,7 @@ class _Ctx:
 class _Hit:
     date: dt.date
     end: dt.date | None = None  # a span: an address lived at, an involvement
+    ids: tuple[str, ...] = ()  # the records it was read from
 
 
 _NOT_TIME = "not time"

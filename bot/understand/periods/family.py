@@ -132,7 +132,7 @@ def _births(
                       ] or people  # fmt: skip
         if people:
             people = [max(people, key=lambda m: m.date_of_birth or m.expected_date)]
-    return [_Hit(m.date_of_birth or m.expected_date) for m in people
+    return [_Hit(m.date_of_birth or m.expected_date, ids=(m.id,)) for m in people
             if m.date_of_birth or m.expected_date]  # fmt: skip
 
 

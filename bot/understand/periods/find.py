@@ -159,6 +159,12 @@ def find_period(text: str, today: dt.date, records: Records | None = None) -> Pe
         source = chosen.fallback if chosen.unresolved and chosen.fallback else chosen
         a, b = chosen.inner or (chosen.a, chosen.b)
         span = norm_text.original(a, b)
-        period = Period(start=source.start, end=source.end, label=source.label, span=span)
+        period = Period(
+            start=source.start,
+            end=source.end,
+            label=source.label,
+            span=span,
+            anchor_ids=source.anchor_ids,
+        )
     words = norm_text.original(unresolved[0].a, unresolved[0].b) if unresolved else None
     return PeriodParse(period, words)

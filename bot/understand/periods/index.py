@@ -72,6 +72,7 @@ class _Doc:
     members: frozenset[str]
     lead: bool = False
     text: str = ""  # lower-case words, for phrase matches ("review child protection conference")
+    record_id: str = ""
 
 
 @dataclass
@@ -147,26 +148,26 @@ def _build_index(records: Records) -> _Index:
         text = _phrase_text(f"{e.event_type.value.replace('_', ' ')} {e.summary}")
         docs.append(
             _Doc("event", e.date, None, frozenset(stems), frozenset(), e.event_type.value,
-                 frozenset(e.members), text=text)
+                 frozenset(e.members), text=text, record_id=e.id)
         )  # fmt: skip
     for a in records.appointments:
         appointments.append(len(docs))
         docs.append(
             _Doc("appointment", a.date, None, frozenset(_text_stems(a.type, a.agency)),
-                 frozenset(_text_stems(a.notes)), None, frozenset({a.member}))
+                 frozenset(_text_stems(a.notes)), None, frozenset({a.member}), record_id=a.id)
         )  # fmt: skip
     for p in records.professionals:
         stems = _text_stems(p.name, p.role, p.agency, "lead professional" if p.lead else None)
         professionals.append(len(docs))
         docs.append(
             _Doc("professional", p.start, p.end, frozenset(stems), frozenset(), None,
-                 frozenset(p.members), p.lead)
+                 frozenset(p.members), p.lead, record_id=p.id)
         )  # fmt: skip
     for a in records.addresses:
         addresses.append(len(docs))
         docs.append(
             _Doc("address", a.start, a.end, frozenset(_text_stems(a.area, a.local_authority)),
-                 frozenset(_text_stems(a.notes)), None, frozenset(a.members))
+                 frozenset(_text_stems(a.notes)), None, frozenset(a.members), record_id=a.id)
         )  # fmt: skip
     inverted: dict[str, set[int]] = {}
     for i, doc in enumerate(docs):

@@ -169,11 +169,11 @@ def _match(
             scores[i] = (scores[i][0], scores[i][1] + extra)
         best = _best(scores)
         if best:
-            return [_Hit(index.docs[i].date) for i in best]
+            return [_Hit(index.docs[i].date, ids=(index.docs[i].record_id,)) for i in best]
         if tier is typed and constraint is not None:
             # 'when the DA incident happened in march': the type and the time name the event;
             # the other words describe it in words its record need not use
-            return [_Hit(index.docs[i].date) for i in pool]
+            return [_Hit(index.docs[i].date, ids=(index.docs[i].record_id,)) for i in pool]
     return []
 
 
@@ -253,9 +253,9 @@ def _involvement(
         doc = index.docs[i]
         if ending:
             if doc.end:
-                hits.append(_Hit(doc.end))
+                hits.append(_Hit(doc.end, ids=(doc.record_id,)))
         else:
-            hits.append(_Hit(doc.date, doc.end or ctx.today))
+            hits.append(_Hit(doc.date, doc.end or ctx.today, (doc.record_id,)))
     return hits
 
 

@@ -7,7 +7,7 @@ import re
 
 from bot.understand.periods.candidates import _Ctx, _Hit
 from bot.understand.periods.family import _mentioned_members
-from bot.understand.periods.index import _Index, _stem
+from bot.understand.periods.index import _Doc, _Index, _stem
 from bot.understand.periods.matching import _best, _concepts, _holds, _score
 from bot.understand.periods.patterns import _CURRENT_HOME
 from bot.understand.periods.words import (
@@ -66,7 +66,8 @@ def _moves(
     current = [d for d in docs if d.end is None]
     if not leave and current and _CURRENT_HOME.search(joined):
         # "since they moved to their current address", "the house they are at now"
-        return [_Hit(current[-1].date, ctx.today)] if live else [_Hit(current[-1].date)]
+        home = (current[-1].record_id,)
+        return [_Hit(current[-1].date, ctx.today if live else None, home)]
     out_of_area = bool(re.search(r"\bout\sof\s(?:the\s)?(?:borough|area|county|authority)\b",
                                  joined))  # fmt: skip
     place = [] if out_of_area else _place_words(tokens)
@@ -88,10 +89,16 @@ def _moves(
                 else:
                     runs.append([pos])
         if live:
-            return [_Hit(docs[r[0]].date, docs[r[-1]].end or ctx.today) for r in runs]
+            return [
+                _Hit(docs[r[0]].date, docs[r[-1]].end or ctx.today, _ids(docs, r)) for r in runs
+            ]
         if leave:
-            return [_Hit(docs[r[-1]].end) for r in runs if docs[r[-1]].end]  # type: ignore[arg-type]
-        return [_Hit(docs[r[0]].date) for r in runs]
+            return [
+                _Hit(docs[r[-1]].end, ids=_ids(docs, r[-1:]))  # type: ignore[arg-type]
+                for r in runs
+                if docs[r[-1]].end
+            ]
+        return [_Hit(docs[r[0]].date, ids=_ids(docs, r[:1])) for r in runs]
     if live:
         return []
     moves = list(range(1, len(order)))
@@ -101,13 +108,17 @@ def _moves(
     # moved (house)" / "since moving" is simply their latest move.
     as_verb = bool(re.search(r"\b(?:moved|moving|relocated|relocating)\b", joined))
     if as_verb and not out_of_area and qualifier is None:
-        return [_Hit(docs[p].date) for p in moves]
+        return [_Hit(docs[p].date, ids=_ids(docs, [p])) for p in moves]
     if out_of_area or qualifier is None:
         if changes:
             moves = changes
         elif out_of_area:
             return []
-    return [_Hit(docs[p].date) for p in moves]
+    return [_Hit(docs[p].date, ids=_ids(docs, [p])) for p in moves]
+
+
+def _ids(docs: list[_Doc], places: list[int]) -> tuple[str, ...]:
+    return tuple(docs[p].record_id for p in places)
 
 
 def _moves_to_person(index: _Index, tokens: list[str]) -> list[_Hit] | None:
@@ -131,7 +142,7 @@ def _moves_to_person(index: _Index, tokens: list[str]) -> list[_Hit] | None:
     going = r"\b(?:to|into|with)\s(?:[a-z0-9&']+\s){{0,3}}?(?:{})(?:'s)?\b"
     for pattern in (going, r"\b(?:{})(?:'s)?\b"):
         hits = [
-            _Hit(index.docs[i].date) for i in moves
+            _Hit(index.docs[i].date, ids=(index.docs[i].record_id,)) for i in moves
             if all(re.search(pattern.format(names[m]), index.docs[i].text) for m in named)
         ]  # fmt: skip
         if hits:

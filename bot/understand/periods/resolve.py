@@ -74,8 +74,13 @@ def _resolve(
     qualifier = None
     if re.search(r"\b(?:last|latest|most recent|recent|previous)\b", joined):
         qualifier = "latest"
-    elif re.search(r"\b(?:first|earliest|1st|started|began|begun|opened)\b", joined):
-        qualifier = "first"  # "since the CP plans started": when they began
+    elif re.search(
+        r"\b(?:first|earliest|1st|started|began|begun|opened|(?:went|go|gone|put|placed) on"
+        r"|(?:made|became|become) subject)\b",
+        joined,
+    ):
+        # "since the CP plans started", "when the kids went on CP plans": when they began
+        qualifier = "first"
     has_past = any(
         _is_past_verb(t) and not (i and tokens[i - 1] in _DETERMINERS | _GENERIC_FIRST)
         for i, t in enumerate(tokens)
@@ -222,12 +227,12 @@ def _period_from_hits(
         past = [h for h in hits if h.date <= today] or hits
         hit = past[0] if qualifier == "first" else past[-1]
         found = _Found(0, b, hit.date, today if hit.date <= today else None, on(hit.date),
-                       rank=3)  # fmt: skip
+                       rank=3, anchor_ids=hit.ids)  # fmt: skip
     elif kw in ("before", "prior to", "until", "till", "up until", "up to"):
         hit = hits[-1] if qualifier == "latest" else hits[0]
         end = hit.date - dt.timedelta(days=1) if kw in ("before", "prior to") else hit.date
         start = opened if opened and opened <= end else None
-        found = _Found(0, b, start, end, on(hit.date), rank=3)
+        found = _Found(0, b, start, end, on(hit.date), rank=3, anchor_ids=hit.ids)
     elif span_mode:
         if qualifier == "first":
             chosen = hits[:1]
@@ -237,7 +242,8 @@ def _period_from_hits(
             chosen = hits
         lo = min(h.date for h in chosen)
         hi = max(h.end if h.end is not None else h.date for h in chosen)
-        found = _Found(0, b, lo, hi, f"{kw} {phrase} ({_fmt(lo)} to {_fmt(hi)})", rank=3)
+        found = _Found(0, b, lo, hi, f"{kw} {phrase} ({_fmt(lo)} to {_fmt(hi)})", rank=3,
+                       anchor_ids=tuple(i for h in chosen for i in h.ids))  # fmt: skip
     else:  # when, at the time of: the day itself, or the stay ("when they lived in X")
         past = [h for h in hits if h.date <= today] or hits
         hit = past[0] if qualifier == "first" else past[-1]
@@ -246,7 +252,7 @@ def _period_from_hits(
             f"{kw} {phrase}, on {_fmt(hit.date)}" if end == hit.date
             else f"{kw} {phrase} ({_fmt(hit.date)} to {_fmt(end)})"
         )  # fmt: skip
-        found = _Found(0, b, hit.date, end, label, rank=3)
+        found = _Found(0, b, hit.date, end, label, rank=3, anchor_ids=hit.ids)
     if want_hits:
         found.hits = [h.date for h in hits]
     return found
