@@ -14,13 +14,12 @@ from bot.briefing_model import BriefingLine, Section, line
 from bot.briefing_text import (
     RecordText,
     find_dates,
-    passage_date,
     record_texts,
     sentences,
 )
 from bot.citations import document_title
 from bot.evidence import fmt_date
-from bot.records import Records
+from bot.records import Records, document_day
 from ingest.models import ChronologyEvent, EventType, Member, MemberRole, Outcome, Passage
 
 _OWNER_AGENT = re.compile(
@@ -169,7 +168,7 @@ def decisions_section(records: Records, since: dt.date, today: dt.date) -> Secti
 def _date_of(ln: BriefingLine, records: Records) -> dt.date:
     record = records.by_id[ln.record_ids[0]]
     if isinstance(record, Passage):
-        return passage_date(record) or dt.date.min
+        return document_day(record) or dt.date.min
     return getattr(record, "date", dt.date.min)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from bot.records import Records, member_names
+from bot.records import Records, document_day, member_names
 from ingest.entries import AnyRecord
 from ingest.models import Appointment, ChronologyEvent, Member, Passage, Professional
 
@@ -108,7 +108,6 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
 
 _HEADING_LINE = re.compile(r"^([^\n.;:,!?]{1,60})\n", re.M)
 _NUMBERING = re.compile(r"^(?:\d+|[a-z]|[ivx]+)[.)]$")
-_DATED_NAME = re.compile(r"^(?:.*/)?(\d{4})[-_ ](\d{2})[-_ ](\d{2})")
 
 
 def sentences(text: str) -> list[str]:
@@ -120,17 +119,6 @@ def sentences(text: str) -> list[str]:
     return [item for item in items if item and not _NUMBERING.match(item)]
 
 
-def passage_date(passage: Passage) -> dt.date | None:
-    """A document's date: its front-matter's, else the date its file name starts with."""
-    if passage.date:
-        return passage.date
-    found = _DATED_NAME.match(passage.file)
-    try:
-        return dt.date(*(int(part) for part in found.groups())) if found else None
-    except ValueError:
-        return None
-
-
 def record_texts(records: Records) -> list[RecordText]:
     """Every free-text field of a case's records, the chronology first (in date order)."""
     texts: list[RecordText] = []
@@ -140,7 +128,7 @@ def record_texts(records: Records) -> list[RecordText]:
             if value:
                 texts.append(RecordText(event, field, value, event.date, event.agency))
     for passage in records.passages:
-        day = passage_date(passage)
+        day = document_day(passage)
         texts.append(RecordText(passage, "text", passage.text, day, passage.agency))
     for record in records.records:
         if isinstance(record, Member | Professional | Appointment) and record.notes:
@@ -152,7 +140,7 @@ def record_texts(records: Records) -> list[RecordText]:
 
 def record_date(record: AnyRecord) -> dt.date | None:
     if isinstance(record, Passage):
-        return passage_date(record)
+        return document_day(record)
     if isinstance(record, ChronologyEvent | Appointment):
         return record.date
     return None

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from pathlib import PurePosixPath
 
-from bot.records import Records
+from bot.records import Records, document_day
 from bot.types import Citation
 from ingest.entries import AnyRecord
 from ingest.models import Address, Appointment, ChronologyEvent, Member, Passage, Professional
@@ -89,16 +89,6 @@ def _words_of(file: str) -> str:
     return re.sub(r"[-_]+", " ", _DATED_NAME.sub("", stem)).strip()
 
 
-def _date_in_name(file: str) -> dt.date | None:
-    found = _DATED_NAME.match(PurePosixPath(file).stem)
-    if not found:
-        return None
-    try:
-        return dt.date(*(int(part) for part in found.groups()))
-    except ValueError:
-        return None
-
-
 def _sentence_case(words: str) -> str:
     fixed = [w.upper() if w.lower() in ACRONYMS else w for w in words.split()]
     text = " ".join(fixed)
@@ -156,7 +146,7 @@ def passage_label(passage: Passage, records: Records) -> str:
         parts = [title]
         if passage.agency and not names_agency:
             parts.append(passage.agency)
-        day = passage.date or _date_in_name(passage.file)
+        day = document_day(passage)
         if day:
             parts.append(day_words(day))
     section = _section(passage)

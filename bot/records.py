@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cached_property, partial
 
@@ -144,6 +145,21 @@ def record_day(records: Records | None, record_id: str) -> dt.date | None:
         if isinstance(day, dt.date):
             return day
     return None
+
+
+_DATED_NAME = re.compile(r"^(\d{4})[-_ ](\d{2})[-_ ](\d{2})")
+
+
+def document_day(passage: Passage) -> dt.date | None:
+    """A document's day: its front matter's, else the date its file name begins with
+    ('2025-11-13-rcpc-chair-summary.txt'); None when neither gives a real day."""
+    if passage.date is not None:
+        return passage.date
+    found = _DATED_NAME.match(passage.file.rsplit("/", 1)[-1])
+    try:
+        return dt.date(*(int(part) for part in found.groups())) if found else None
+    except ValueError:
+        return None
 
 
 def join_words(words: list[str]) -> str:

@@ -20,8 +20,8 @@ from bot.passage_match import (
     title_tokens,
     tokens,
 )
-from bot.records import Records
-from bot.request import AskedWord
+from bot.records import Records, document_day
+from bot.request import AskedWord, Period
 from bot.sentence_choice import Quote, SentenceChoice
 from bot.sentences import text_sentences
 from ingest.embedder import Embedder
@@ -154,13 +154,20 @@ class PassageIndex(SentenceChoice):
         k: int = 5,
         where: dict[str, object] | None = None,
         ignore: frozenset[str] = frozenset(),
+        dated: Period | None = None,
     ) -> list[Hit]:
         """The k best passages by BM25 and dense rank fused. `ignore`: words that rank but are
-        no evidence of what was asked (the names of whom it is about)."""
+        no evidence of what was asked (the names of whom it is about); `dated`: only the
+        passages of documents dated in that period."""
         if not self.passages or self._bm25 is None:
             return []
         query_tokens = set(tokens(question))
-        allowed = {p.id for p in self.passages if _matches(p, where)}
+        allowed = {
+            p.id
+            for p in self.passages
+            if _matches(p, where)
+            and (dated is None or ((day := document_day(p)) is not None and dated.contains(day)))
+        }
         bm25_scores = self._bm25.get_scores(list(query_tokens))
         lexical = sorted(
             (i for i, p in enumerate(self.passages) if p.id in allowed and bm25_scores[i] > 0),

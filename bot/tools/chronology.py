@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -21,13 +19,13 @@ from bot.evidence import (
     professional_names,
     recorded_nowhere,
 )
-from bot.records import Records, member_words
+from bot.records import Records, document_day, member_words
 from bot.search import tokens
 from bot.tools.seen import disagreements
 from bot.understand.classify import question_words
 from bot.understand.terms import event_words, matches_terms, per_case
 from bot.understand.vocabulary import expand_abbreviations, vocabulary
-from ingest.models import ChronologyEvent, EventType, Outcome, Passage
+from ingest.models import ChronologyEvent, EventType, Outcome
 
 UNFILTERED_LIMIT = 10
 # A question naming no type or agency is answered by one record only when it holds at least
@@ -249,30 +247,13 @@ def _naming_words(types: tuple[EventType, ...]) -> frozenset[str]:
 CONTINUING = (EventType.CONFERENCE, EventType.CORE_GROUP, EventType.MEETING, EventType.HOME_VISIT)
 
 
-_DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\b")
-
-
-def _document_day(passage: Passage) -> dt.date | None:
-    """A document's day: its front matter's, or the ISO date its file name begins with
-    ('2025-11-13-rcpc-chair-summary.txt')."""
-    if passage.date is not None:
-        return passage.date
-    named = _DATED_NAME.match(passage.file.rsplit("/", 1)[-1])
-    if named is None:
-        return None
-    try:
-        return dt.date(*(int(g) for g in named.groups()))
-    except ValueError:
-        return None
-
-
 def _the_days_document(event: ChronologyEvent, query: Query) -> list[Line]:
     """A case document dated the day of the one event answered (its minutes, the chair's
     summary), by its passage holding the most of the question's words: where the record's
     line stops, the document goes on."""
     records = query.records
     assert records is not None
-    passages = [p for p in records.passages if _document_day(p) == event.date]
+    passages = [p for p in records.passages if document_day(p) == event.date]
     if not passages:
         return []
     wanted = _question_words(query)

@@ -64,6 +64,16 @@ def _names_of(query: Query) -> frozenset[str]:
     return frozenset(tokens(" ".join(names)))
 
 
+def _dated_hits(query: Query, index: PassageIndex, question: str, where: dict | None) -> list[Hit]:
+    """'what did chelsea say about it in feb 25': the evidence among the documents dated in
+    the period asked about, when there is any (none: every document is searched)."""
+    period = query.ask.period
+    if period is None or (period.start is None and period.end is None):
+        return []
+    found = index.search(question, where=where, ignore=_names_of(query), dated=period)
+    return [hit for hit in found if is_evidence(hit) or _holds_particular(hit, query)]
+
+
 def _answer(
     query: Query, index: PassageIndex | None, intent: About, scope: str, where: dict | None
 ) -> ToolResult:
@@ -78,7 +88,7 @@ def _answer(
     question = query.ask.text
     if query.ask.period and query.ask.period.span:  # a date is words a document may hold
         question = f"{question} {query.ask.period.span}"
-    hits = [
+    hits = _dated_hits(query, index, question, where) or [
         hit
         for hit in index.search(question, where=where, ignore=_names_of(query))
         if is_evidence(hit) or _holds_particular(hit, query)

@@ -17,7 +17,7 @@ from bot.understand.periods.dates import (
     _season_bounds,
     _season_year,
 )
-from bot.understand.periods.patterns import _ATOM, _PREFIX_DATE, _WORD_RE
+from bot.understand.periods.patterns import _ATOM, _PREFIX_DATE, _PREP_BEFORE, _WORD_RE
 from bot.understand.periods.words import NOT_YEAR_AFTER, NOT_YEAR_BEFORE, SEASONS, _words
 
 
@@ -52,6 +52,8 @@ def _calendar_atom(m: re.Match[str], g: dict[str, str | None], ctx: _Ctx) -> _At
         return _Atom(a, b, picked[0], picked[1], "day", False, day_of, month)
     if g["dm"] or g["md"]:
         key = "dm" if g["dm"] else "md"
+        if key == "md" and (month_year := _month_of_short_year(m, g, ctx)) is not None:
+            return month_year
         if key == "md" and not (g["md_o"] or g["md_y"]) and g["md_m"] == "may":
             return None  # "may 3 ..." is too often not a date
         # the grammar found the words; dateparser reads them ("the 3rd of may 2026")
@@ -139,6 +141,26 @@ def _calendar_atom(m: re.Match[str], g: dict[str, str | None], ctx: _Ctx) -> _At
         atom.lo, atom.hi = _part_of(atom.lo, atom.hi, part)
         atom.needs_prep = False
     return atom
+
+
+# 'in feb 25', 'during march 24': after these, a month and two digits name a month of a year
+# (as 'in March 2025' would); 'on feb 25' and 'feb 25th' are days
+MONTH_YEAR_PREPOSITIONS = frozenset({"in", "during", "since", "from", "until", "till", "by"})
+
+
+def _month_of_short_year(m: re.Match[str], g: dict[str, str | None], ctx: _Ctx) -> _Atom | None:
+    """'in feb 25': February 2025, when the two digits (no 'th') follow one of the
+    MONTH_YEAR_PREPOSITIONS and name a year no later than next year."""
+    number = g["md_d"] or ""
+    if g["md_o"] or g["md_y"] or len(number) != 2:
+        return None
+    prep = _PREP_BEFORE.search(ctx.text.norm, max(0, m.start() - 20), m.start())
+    year = 2000 + int(number)
+    if prep is None or prep.group(1) not in MONTH_YEAR_PREPOSITIONS or year > ctx.today.year + 1:
+        return None
+    month = _month_number(g["md_m"])  # type: ignore[arg-type]
+    lo, hi = dt.date(year, month, 1), _month_end(year, month)
+    return _Atom(m.start(), m.end(), lo, hi, "month", month=month)
 
 
 def _year_as_word(norm: str, a: int, b: int) -> bool:
