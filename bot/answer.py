@@ -14,6 +14,7 @@ from bot.briefing_actions import dated_deadlines, decisions_section
 from bot.compose import compose
 from bot.coverage import Coverage, case_coverage, gap_notes
 from bot.evidence import Line, Query, ToolResult
+from bot.passage_match import lemma, tokens
 from bot.patterns.learning import PatternLinks, link_learning
 from bot.records import RecordCache, Records, member_words, record_stems
 from bot.request import PEOPLE_ABOUTS, Ask, Request
@@ -512,6 +513,10 @@ class Engine:
             other = Query(query.ask.model_copy(update=changed), query.records, query.today)
             if about == "document_content":
                 alternative = documents(other, self._index(query.records))
+                if alternative.found and not _holds_an_asked_word(alternative, query):
+                    # 'what nursery does rosie go to': passages near the question that never
+                    # say 'nursery' (in any form) answer some other question
+                    continue
             elif about == "topic_across_records":
                 alternative = topic(other, self.vectors, self.embedder, self.themes)
             elif about == "case_summary" and not other.ask.members:
@@ -521,6 +526,25 @@ class Engine:
             if alternative.found:
                 return alternative
         return result
+
+
+def _holds_an_asked_word(result: ToolResult, query: Query) -> bool:
+    """Whether a record a result cites holds a word the ask asks with, in any of its forms
+    (an ask asking with no such word: any result)."""
+    asked = query.ask.asked_with
+    records = query.records
+    if not asked or records is None:
+        return True
+    stems = {w.stem for w in asked}
+    lemmas = {w.lemma for w in asked}
+    for record_id in result.record_ids:
+        text = records.texts.get(record_id, "")
+        if stems & set(tokens(text)) or lemmas & {lemma(w) for w in _WORD.findall(text.lower())}:
+            return True
+    return False
+
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
 
 
 def _with_people(result: ToolResult, query: Query) -> ToolResult:

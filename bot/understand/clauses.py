@@ -23,7 +23,9 @@ _SPLIT = re.compile(
     re.I,
 )
 # A full stop ends a sentence after a word of three or more letters ('Dr. Patel' does not).
-_QUESTION_BREAK = re.compile(r"(?:\?+|(?<=[a-z]{3})(?<!Mrs)\.)\s+(?=\S)", re.I)
+# after a question mark (kept: 'DV history?' asks, though no question word opens it) or a
+# full stop
+_QUESTION_BREAK = re.compile(r"(?:(?<=\?)|(?<=[a-z]{3})(?<!Mrs)\.)\s+(?=\S)", re.I)
 MIN_WORDS = 3
 
 
@@ -77,7 +79,7 @@ def split_clauses(question: str) -> list[str]:
             elif n == 0 and len(pieces) > 1 and _SETTING.match(piece):
                 setting = piece  # 'in the ICPC minutes, when was ...'
                 continue
-            if parts and len(piece.split()) < MIN_WORDS:
+            if parts and len(_without_told(piece).split()) < MIN_WORDS:
                 parts[-1] = f"{parts[-1]} and {piece}"
             else:
                 parts.append(piece)
@@ -144,10 +146,19 @@ def split_scene(part: str) -> tuple[str, str] | None:
     return head, tail
 
 
+def _without_told(part: str) -> str:
+    """'DV history; need it for a referral' (a sentence that only tells, joined to the
+    question before it): the question, without why it is asked."""
+    asked, told, tail = part.rpartition("; ")
+    return asked if told and asked.strip() and _is_statement(tail) else part
+
+
 def asking_part(part: str) -> str:
     """What a part asks: without the speaker's plans said after it, and, in a long part, the
     words after the last 'I need to know', 'can you tell me' ... when they are a question of
     their own."""
+    if (asked := _without_told(part)) != part:
+        return asking_part(asked)
     matches = list(_ASKING.finditer(part)) if len(part.split()) >= LONG_PART else []
     rest = part[matches[-1].end() :].strip(" ,:;-") if matches else part
     part = rest if len(rest.split()) >= MIN_WORDS else part

@@ -25,6 +25,7 @@ from bot.understand.vocabulary import (
     known_terms,
     lexicon,
     people_words,
+    read_out_abbreviations,
     vocabulary,
 )
 from ingest.models import (
@@ -660,7 +661,10 @@ def find_terms(text: str, masked: str, records: Records | None) -> Terms:
         names_document=records is not None
         and bool(set(re.findall(r"[a-z]+", lower)) & document_words(records) or titles),
         document_titles=titles,
-        addresses=named_addresses(lower, records) if records is not None else (),
+        # 'the b&b' is the address whose notes say 'bed and breakfast'
+        addresses=named_addresses(read_out_abbreviations(lower).lower(), records)
+        if records is not None
+        else (),
     )
 
 
