@@ -65,7 +65,7 @@ def test_a_longer_follow_up_with_a_time_phrase_keeps_the_subject(engine: Engine)
     then = engine.ask("is she still seeing them since the assessment?", "FAM-0215", None,
                       [first.turn])  # fmt: skip
     assert then.request.follow_up  # 'since the assessment' is its time, not a subject
-    assert cited(then) == ["pro-006"]
+    assert cited(then) == ["pro-006", "chr-020"]  # the assessment's record dates the time
 
 
 def test_an_attended_appointment_after_the_last_seen_record_is_said(engine: Engine):
