@@ -647,6 +647,10 @@ def _notes(request: Request) -> list[str]:
     if request.readings:
         read = ", ".join(f"'{r.typed}' as '{r.read_as}'" for r in request.readings)
         notes.append(f"Read {read}.")
+    dated = {a.period.span: a.period.label for a in request.asks if a.period is not None}
     for phrase in request.unresolved:
-        notes.append(f"No record dates '{phrase}': the answer is not limited to a period.")
+        if phrase in dated:  # 'since my visit in august': no record of it, but a date in it
+            notes.append(f"No record dates '{phrase}': read by the date in it, {dated[phrase]}.")
+        else:
+            notes.append(f"No record dates '{phrase}': the answer is not limited to a period.")
     return notes

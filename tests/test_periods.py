@@ -482,7 +482,9 @@ def test_an_unfound_event_with_a_date_keeps_the_date_and_says_so() -> None:
     found = find_period("what did the RHI say after Sam went missing in august?", TODAY, CASE)
     assert found.unresolved == "after Sam went missing in august"
     assert found.period is not None
-    assert (found.period.start, found.period.end) == (D("2026-08-01"), D("2026-08-31"))
+    # after something in august: from august on (the event's day in it is not known)
+    assert (found.period.start, found.period.end) == (D("2026-08-01"), TODAY)
+    assert found.period.label == "after 1 August 2026"
 
 
 # -- words that only look like time -----------------------------------------------------------

@@ -190,19 +190,34 @@ def _resolve(
             return _NOT_TIME  # "when she was told": nothing in it to find
         hits = _match(index, ctx, plain, members, constraint, kw, ())
     if not hits:
-        return _unresolved(ctx, words, constraint)
+        return _unresolved(ctx, words, constraint, kw)
     phrase = ctx.text.original(words[0][1], words[-1][2])
     return _period_from_hits(ctx, kw, hits, qualifier, phrase, words[-1][2], span_mode,
                              want_hits, dated=constraint is not None)  # fmt: skip
 
 
 def _unresolved(
-    ctx: _Ctx, words: list[tuple[str, int, int]], constraint: _Atom | None = None
+    ctx: _Ctx,
+    words: list[tuple[str, int, int]],
+    constraint: _Atom | None = None,
+    kw: str = "",
 ) -> _Found:
+    """An anchor no record matched; a date inside it ('since my last visit on the 9th') is
+    the time, on the side of it the anchor's word asks for."""
     found = _Found(0, words[-1][2], unresolved=True, rank=3)
-    if constraint is not None:
-        found.fallback = _Found(constraint.a, constraint.b, constraint.lo, constraint.hi,
-                                _describe(constraint.lo, constraint.hi))  # fmt: skip
+    if constraint is None:
+        return found
+    lo, hi = constraint.lo, constraint.hi
+    if kw in ("since", "ever since", "after", "following"):
+        start = lo  # after something in august: from august on (which day in it, unknown)
+        end = max(ctx.today, start)
+        found.fallback = _Found(constraint.a, constraint.b, start, end,
+                                f"{kw} {_fmt(start)}")  # fmt: skip
+    elif kw in ("before", "prior to"):
+        end = lo - dt.timedelta(days=1)
+        found.fallback = _Found(constraint.a, constraint.b, None, end, f"{kw} {_fmt(lo)}")
+    else:
+        found.fallback = _Found(constraint.a, constraint.b, lo, hi, _describe(lo, hi))
     return found
 
 
@@ -261,8 +276,10 @@ def _period_from_hits(
 def _inner_dates(ctx: _Ctx, words: list[tuple[str, int, int]]) -> _Atom | None:
     """A date inside an anchor ('he went missing in september'): the event must fall in it."""
     a, b = words[0][1], words[-1][2]
-    for atom in _calendar_atoms_between(ctx, a, b):
-        if atom.kind in ("month", "day", "season", "year") and (
+    for atom in _calendar_atoms_between(ctx, a, b, keep_ordinals=True):
+        if atom.kind == "ord" and _prep_before(ctx.text.norm, atom.a) != "on":
+            continue  # 'my visit on the 9th' is a day; 'the 9th visit' is none
+        if atom.kind in ("month", "day", "season", "year", "ord") and (
             _prep_before(ctx.text.norm, atom.a) in ("in", "on", "during", "of")
             or not atom.needs_prep
             or _modifies_noun(ctx.text.norm, atom)  # "the 2017 move"
