@@ -14,7 +14,7 @@ from bot.briefing_actions import dated_deadlines, decisions_section
 from bot.compose import compose
 from bot.coverage import Coverage, case_coverage, gap_notes
 from bot.evidence import Line, Query, ToolResult
-from bot.passage_match import lemma, tokens
+from bot.passage_match import holds_word
 from bot.patterns.learning import PatternLinks, link_learning
 from bot.records import RecordCache, Records, member_words, record_stems
 from bot.request import PEOPLE_ABOUTS, Ask, Request
@@ -535,16 +535,8 @@ def _holds_an_asked_word(result: ToolResult, query: Query) -> bool:
     records = query.records
     if not asked or records is None:
         return True
-    stems = {w.stem for w in asked}
-    lemmas = {w.lemma for w in asked}
-    for record_id in result.record_ids:
-        text = records.texts.get(record_id, "")
-        if stems & set(tokens(text)) or lemmas & {lemma(w) for w in _WORD.findall(text.lower())}:
-            return True
-    return False
-
-
-_WORD = re.compile(r"[a-z][a-z'-]+")
+    texts = [records.texts.get(i, "") for i in result.record_ids]
+    return any(holds_word(text, word) for text in texts for word in asked)
 
 
 def _with_people(result: ToolResult, query: Query) -> ToolResult:

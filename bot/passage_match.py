@@ -11,6 +11,7 @@ from functools import lru_cache
 import simplemma
 
 import prompts
+from bot.request import AskedWord
 from ingest.models import Passage
 
 STOPWORDS = prompts.stopwords()
@@ -21,6 +22,20 @@ _SYNONYMS = {"dad": "father", "mum": "mother", "mom": "mother", "dads": "father"
 def lemma(word: str) -> str:
     """A word's dictionary form ('wrote', 'written': 'write'; 'scores': 'score')."""
     return simplemma.lemmatize(word, lang="en").lower()
+
+
+WORD = re.compile(r"[a-z][a-z'-]+")  # a word as typed, for its dictionary form
+
+
+@lru_cache(maxsize=4096)
+def text_lemmas(text: str) -> frozenset[str]:
+    """The dictionary forms of a text's words ('written' -> 'write')."""
+    return frozenset(lemma(w) for w in set(WORD.findall(text.lower())))
+
+
+def holds_word(text: str, word: AskedWord) -> bool:
+    """Whether a text holds a word asked with, in any of its forms (its stem or its lemma)."""
+    return word.stem in tokens(text) or word.lemma in text_lemmas(text)
 
 
 def tokens(text: str) -> list[str]:

@@ -4,7 +4,6 @@ sentences of the best passages are picked out for an extractive, quoted answer b
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 import numpy as np
@@ -16,7 +15,7 @@ from bot.passage_match import (
     content_words,
     day_months,
     heading_tokens,
-    lemma,
+    text_lemmas,
     title_tokens,
     tokens,
 )
@@ -28,8 +27,6 @@ from ingest.embedder import Embedder
 from ingest.entries import entry_id
 from ingest.models import Passage
 from ingest.store import Store
-
-_WORD = re.compile(r"[a-z][a-z'-]+")
 
 RRF_K = 60
 RARE_PASSAGES = 3  # a question's word held by at most this many passages is a rare one
@@ -94,8 +91,9 @@ class PassageIndex(SentenceChoice):
     @cached_property
     def lemmas(self) -> frozenset[str]:
         """The dictionary forms of every word the passages hold ('written': 'write')."""
-        texts = (f"{p.heading or ''} {p.text}".lower() for p in self.passages)
-        return frozenset(lemma(w) for text in texts for w in set(_WORD.findall(text)))
+        return frozenset().union(
+            *(text_lemmas(f"{p.heading or ''} {p.text}") for p in self.passages)
+        )
 
     def holds(self, word: AskedWord) -> bool:
         """Whether any passage holds a word asked with, in any of its forms."""
