@@ -166,6 +166,8 @@ class PassageIndex(SentenceChoice):
             if _matches(p, where)
             and (dated is None or ((day := document_day(p)) is not None and dated.contains(day)))
         }
+        if not allowed:
+            return []  # no passage may answer (none dated in the period): nothing to rank
         bm25_scores = self._bm25.get_scores(list(query_tokens))
         lexical = sorted(
             (i for i, p in enumerate(self.passages) if p.id in allowed and bm25_scores[i] > 0),

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from bot.understand.periods.candidates import _Atom, _Ctx
+from bot.understand.periods.date_phrases import _prep_before
 from bot.understand.periods.dates import (
     _month_end,
     _month_number,
@@ -17,7 +18,7 @@ from bot.understand.periods.dates import (
     _season_bounds,
     _season_year,
 )
-from bot.understand.periods.patterns import _ATOM, _PREFIX_DATE, _PREP_BEFORE, _WORD_RE
+from bot.understand.periods.patterns import _ATOM, _PREFIX_DATE, _WORD_RE
 from bot.understand.periods.words import NOT_YEAR_AFTER, NOT_YEAR_BEFORE, SEASONS, _words
 
 
@@ -154,9 +155,10 @@ def _month_of_short_year(m: re.Match[str], g: dict[str, str | None], ctx: _Ctx) 
     number = g["md_d"] or ""
     if g["md_o"] or g["md_y"] or len(number) != 2:
         return None
-    prep = _PREP_BEFORE.search(ctx.text.norm, max(0, m.start() - 20), m.start())
     year = 2000 + int(number)
-    if prep is None or prep.group(1) not in MONTH_YEAR_PREPOSITIONS or year > ctx.today.year + 1:
+    if _prep_before(ctx.text.norm, m.start()) not in MONTH_YEAR_PREPOSITIONS or (
+        year > ctx.today.year + 1
+    ):
         return None
     month = _month_number(g["md_m"])  # type: ignore[arg-type]
     lo, hi = dt.date(year, month, 1), _month_end(year, month)
