@@ -416,16 +416,24 @@ class Engine:
                     False,
                     final=True,
                 )
-        if (
-            ask.about == "events"
-            and not _kind_named(ask)
-            and self.themes.names_one(without_names(ask.topic or ask.text, member_words(records)))
+        themed = tuple(p for p in ask.said if self.themes.is_named(p))
+        if ask.about == "events" and not _kind_named(
+            ask.model_copy(update={"said": tuple(p for p in ask.said if p not in themed)})
         ):
-            # 'any missing episodes?', 'how many times has kai gone missing?' name no type,
-            # agency or phrase of the case's records but a safeguarding theme: a topic across
-            # every record, of the people and time asked ('what happened?' lists the
-            # chronology)
-            return topic(query, self.vectors, self.embedder, self.themes)
+            # 'any missing episodes?', 'how many times has kai gone missing?', 'DA incidents'
+            # name no type, agency or phrase of the case's records but a safeguarding theme:
+            # a topic across every record, of the people and time asked ('what happened?'
+            # lists the chronology)
+            text = without_names(ask.topic or ask.text, member_words(records))
+            if themed and not ask.topic:
+                # 'DA incidents?' is its own topic; 'when was the last one?' after them, the
+                # theme it carries
+                own = self.themes.names_one(text)
+                update = {"topic": ask.clause if own else " and ".join(themed)}
+                query = replace(query, ask=ask.model_copy(update=update))
+                return topic(query, self.vectors, self.embedder, self.themes)
+            if self.themes.names_one(text):
+                return topic(query, self.vectors, self.embedder, self.themes)
         if ask.about == "case_summary" and not ask.members:
             return self._summary(query)
         result = STRUCTURED_TOOLS[ask.about](query)

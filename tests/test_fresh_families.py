@@ -654,3 +654,20 @@ def test_a_service_known_only_by_its_appointments(ingested: tuple[list[IngestRes
     assert [c.record_id for c in camhs.citations] == ["apt-24"]
     alone = engine.ask("has kerry been seen on her own at any visit", "FAM-R14")
     assert [c.record_id for c in alone.citations] == ["chr-065", "chr-088"]
+
+
+def test_events_asked_by_a_themes_abbreviation_are_about_the_theme(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'DV history?' after another topic: the records about domestic abuse (the police call
+    outs, the assault and its charge, the information lost at transfer), whatever words they
+    use, from the chronology; not records saying 'domestic violence', nor the previous topic."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 6, 17)))
+    first = engine.ask("anything about drugs?", "FAM-R14")
+    answer = engine.ask("DV history?", "FAM-R14", conversation=[first.turn])
+    found = {c.record_id for c in answer.citations}
+    assert {"chr-008", "chr-028", "chr-031", "chr-032", "chr-047"} <= found
+    assert all(i.startswith("chr-") for i in found)
+    assert not found & {c.record_id for c in first.citations}
+    assert answer.answer.startswith(f"{len(found)} records about DV history:")

@@ -44,6 +44,7 @@ THEME_WORDS = 2  # rare words (inverse document frequency > RARE), or one rarer 
 RARE = 2.5
 RAREST = 3.0
 THEME_LOOSE = 0.35
+THEME_NAMED = 0.7  # a phrase this close to a theme's name or description names it
 KIND_WORDS = {
     "chronology": "chronology record",
     "appointment": "appointment",
@@ -126,6 +127,16 @@ class ThemeVectors:
         return [
             i for i in allowed if closeness[i] >= THEME_MATCH and closeness[i] >= best - THEME_TIE
         ]
+
+    def is_named(self, phrase: str) -> bool:
+        """Whether a phrase is a theme's name or description in other words ('domestic
+        violence', 'child criminal exploitation'), not a kind of record within it ('return home
+        interview')."""
+        matrix = self._load()
+        vector = np.asarray(self.embedder.embed_one(phrase))
+        closeness = np.maximum(matrix.names @ vector, matrix.described @ vector)
+        allowed = [i for i, t in enumerate(matrix.themes) if not t.background]
+        return max(float(closeness[i]) for i in allowed) >= THEME_NAMED
 
     def names_one(self, text: str) -> bool:
         """Whether a clause's topic words mean a theme ('any missing episodes')."""
@@ -453,6 +464,10 @@ def _listed(
         ]
     if ask.period:
         chosen = [i for i in chosen if ask.period.contains(record_day(records, i))]
+    if ask.about == "events":
+        # events asked of a theme ('DA incidents'): what happened is the chronology's; the
+        # other kinds only when it has none
+        chosen = [i for i in chosen if records.by_id[i].kind == "chronology"] or chosen
     if not chosen:
         return ToolResult(
             ask.about,

@@ -434,6 +434,7 @@ def _over_topic(ask: Ask, previous: Ask) -> bool:
         ask.source_types,
         ask.period,
         ask.relative,
+        ask.said,  # a phrase of its own is its subject ('anything about drugs?' 'DA incidents')
     )
     return (
         previous.about == "topic_across_records"
@@ -1109,6 +1110,9 @@ def _follow(
             ("source_types", terms.source_types),
             ("period", period or ask.relative),
             ("learning_kind", terms.learning_kind),
+            # a phrase of its own is its subject ('anything about drugs?' 'DA incidents'),
+            # never the previous topic
+            ("topic", terms.said and not narrows_previous(clause)),
         )
         if value
     }
