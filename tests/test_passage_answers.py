@@ -94,8 +94,7 @@ def test_a_learning_question_in_words_no_passage_holds_finds_nothing(demo: Engin
     )
     assert answer.abstained and not answer.citations
     assert (
-        "No passage of the learning corpus holds 'incident', 'notified', 'panel'"
-        in answer.answer
+        "No passage of the learning corpus holds 'incident', 'notified', 'panel'" in answer.answer
     )
     kept = demo.ask("what does the pre-birth procedure require?")  # its own words: answered
     assert not kept.abstained
