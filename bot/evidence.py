@@ -7,12 +7,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from bot.passage_match import tokens
 from bot.records import Records, join_words
 from bot.request import About, Ask
 from bot.understand.classify import question_words
 from bot.understand.particulars import MIN_LETTERS
-from bot.understand.vocabulary import abbreviations_in
 from ingest.models import ChronologyEvent, Professional, Record
 from prompts import stopwords
 
@@ -120,31 +118,20 @@ def no_member_record(query: Query) -> ToolResult | None:
 
 
 def held_nowhere(query: Query, known: frozenset[str], held: frozenset[str]) -> list[str]:
-    """The words a yes/no question asks beyond its first word, the `known` words (its subject:
-    names, types, agencies) and the words of asking ('still', 'ever'), when none of them is in
-    `held` (the words of the records that could say it): what is asked is recorded nowhere
-    ('does dean drive', 'has jade ever been excluded?')."""
-    # an abbreviation is judged by what it stands for (a type or phrase the reading names),
-    # and a word of under MIN_LETTERS letters ('hrs', 'lol') is no word a record would spell
-    words = [
-        w
-        for w in re.findall(r"[a-z][a-z'-]+", " ".join(query.ask.text.lower().split()[1:]))
-        if len(w) >= MIN_LETTERS and not _abbreviation(w)
-    ]
-    asking = question_words() | stopwords()  # 'outs' is 'out' stemmed
-    lacking = {w: stems for w in words if (stems := set(tokens(w)) - known - asking)}
+    """The words a yes/no question asks with (`Ask.asked_with`) beyond the `known` words (its
+    subject: names, types, agencies) and the words of asking ('still', 'ever'), when none of
+    them is in `held` (the words of the records that could say it): what is asked is recorded
+    nowhere ('does dean drive', 'has jade ever been excluded?'), as typed."""
+    asking = question_words() | stopwords()
+    # a word of under MIN_LETTERS letters ('hrs', 'lol') is no word a record would spell
+    spelt = [w for w in query.ask.asked_with if len(w.typed) >= MIN_LETTERS]
+    lacking = {w.typed: w.stem for w in spelt if w.stem not in known | asking}
     # a particular is asked however many labelled questions use its word ('allergies')
-    for stem in set(query.ask.particulars) - known:
-        if said := next((w for w in words if stem in tokens(w)), None):
-            lacking[said] = lacking.get(said, set()) | {stem}
-    if not lacking or any(stems & held for stems in lacking.values()):
+    particulars = set(query.ask.particulars) - known
+    lacking |= {w.typed: w.stem for w in query.ask.asked_with if w.stem in particulars}
+    if not lacking or set(lacking.values()) & held:
         return []
     return list(lacking)
-
-
-def _abbreviation(word: str) -> bool:
-    """'rhi', 'rhis': an abbreviation, or its plural."""
-    return bool(abbreviations_in(word) or (word.endswith("s") and abbreviations_in(word[:-1])))
 
 
 def recorded_nowhere(about: About, records: Records, words: list[str], searched: str) -> ToolResult:
