@@ -671,3 +671,17 @@ def test_events_asked_by_a_themes_abbreviation_are_about_the_theme(
     assert all(i.startswith("chr-") for i in found)
     assert not found & {c.record_id for c in first.citations}
     assert answer.answer.startswith(f"{len(found)} records about DV history:")
+
+
+def test_a_document_answer_gives_the_chronology_record_of_its_day(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """The clinic letter quoted, and the chronology's record of that clinic ('See clinic
+    letter.'): the same event as the chronology holds it, cited."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 6, 17)))
+    answer = engine.ask("what's the plan in dr varma's letter", "FAM-R14")
+    cited = [c.record_id for c in answer.citations]
+    assert cited[0].startswith("2026-03-18-paediatric-clinic-letter.pdf#")
+    assert cited[-1] == "chr-082"
+    assert "The chronology records it on 18 Mar 2026: Mia seen in clinic" in answer.answer

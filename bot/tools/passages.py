@@ -5,16 +5,17 @@ words); a procedure's requirements listed as who must do what by when."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from bot.document_names import naming_words
-from bot.evidence import Line, Query, ToolResult
+from bot.evidence import Line, Query, ToolResult, clipped, fmt_date
 from bot.naming import source_name
-from bot.records import Records
+from bot.records import Records, document_day
 from bot.request import About
 from bot.requirements import parse_all, render, requirement_words
 from bot.search import Hit, PassageIndex, Quote, content_words, title_tokens, tokens
-from bot.understand.terms import per_case
-from ingest.models import Passage
+from bot.understand.terms import event_words, per_case
+from ingest.models import ChronologyEvent, Passage
 
 MIN_DENSE = 0.42  # below this, a passage needs real word overlap to count as evidence
 MIN_DENSE_WITH_OVERLAP = 0.25
@@ -185,7 +186,30 @@ def requirement_lines(index: PassageIndex, hit: Hit) -> list[Line]:
 
 def documents(query: Query, index: PassageIndex | None) -> ToolResult:
     case_id = query.records.case_id if query.records else "this case"
-    return _answer(query, index, "document_content", f"case {case_id}'s documents", None)
+    found = _answer(query, index, "document_content", f"case {case_id}'s documents", None)
+    if not found.found or query.records is None:
+        return found
+    lines = found.lines + _days_records(query.records, found.record_ids)
+    return replace(found, lines=lines, record_ids=list(_ids(lines)))
+
+
+def _days_records(records: Records, cited: list[str]) -> list[Line]:
+    """For the document quoted first, the chronology record of its day naming it by the most
+    of its title's words, at least MIN_OVERLAP ('Seen in clinic. See clinic letter.'): the
+    same event, as the chronology records it."""
+    passage = next((p for i in cited if isinstance(p := records.by_id.get(i), Passage)), None)
+    if passage is None:
+        return []
+    day = document_day(passage)
+    title = _naming_words(passage)
+    shared = {e.id: len(title & event_words(e)) for e in records.chronology if e.date == day}
+    best = max(shared, key=shared.__getitem__, default=None)
+    if best is None or shared[best] < MIN_OVERLAP:
+        return []
+    event = records.by_id[best]
+    assert isinstance(event, ChronologyEvent)
+    said = f"The chronology records it on {fmt_date(day)}: {clipped(event.summary)}"
+    return [Line(said, (event.id,), bullet=True)]
 
 
 def learning(query: Query, index: PassageIndex | None) -> ToolResult:
