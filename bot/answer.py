@@ -416,7 +416,9 @@ class Engine:
                     False,
                     final=True,
                 )
-        themed = tuple(p for p in ask.said if self.themes.is_named(p))
+        themed = (
+            tuple(p for p in ask.said if self.themes.is_named(p)) if ask.about == "events" else ()
+        )
         if ask.about == "events" and not _kind_named(
             ask.model_copy(update={"said": tuple(p for p in ask.said if p not in themed)})
         ):

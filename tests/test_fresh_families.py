@@ -430,12 +430,14 @@ def test_a_yes_no_about_a_member_gives_what_is_said_of_them(
 
 def test_a_particular_a_passage_holds_is_no_refusal(ingested: tuple[list[IngestResult], Path]):
     """Read as asking what no record holds, 'does nan still work at the bakery' is answered by
-    the passage holding its particular ('works part-time at a bakery'), not refused."""
+    the passage holding its particular ('works part-time at a bakery'), not refused; with the
+    chronology's record of that strategy discussion."""
     _, store = ingested
     engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
     answer = engine.ask("does nan still work at the bakery", "FAM-R10")
     assert not answer.abstained
-    assert [c.record_id for c in answer.citations] == ["2025-02-12-strategy-discussion-notes.txt#4"]
+    cited = [c.record_id for c in answer.citations]
+    assert cited == ["2025-02-12-strategy-discussion-notes.txt#4", "CHR-032"]
 
 
 def test_an_appointment_type_named_whole_is_its_appointments(

@@ -118,11 +118,16 @@ class ThemeVectors:
             )
         return self._matrix
 
+    def _closeness(self, vector: np.ndarray) -> tuple[np.ndarray, list[int]]:
+        """A vector's cosine to each theme's name or description, whichever is higher, and
+        the themes that are no background."""
+        matrix = self._load()
+        closeness = np.maximum(matrix.names @ vector, matrix.described @ vector)
+        return closeness, [i for i, t in enumerate(matrix.themes) if not t.background]
+
     def matched(self, topic: np.ndarray) -> list[int]:
         """The themes a topic vector means (never a background theme)."""
-        matrix = self._load()
-        closeness = np.maximum(matrix.names @ topic, matrix.described @ topic)
-        allowed = [i for i, t in enumerate(matrix.themes) if not t.background]
+        closeness, allowed = self._closeness(topic)
         best = max(float(closeness[i]) for i in allowed)
         return [
             i for i in allowed if closeness[i] >= THEME_MATCH and closeness[i] >= best - THEME_TIE
@@ -132,10 +137,7 @@ class ThemeVectors:
         """Whether a phrase is a theme's name or description in other words ('domestic
         violence', 'child criminal exploitation'), not a kind of record within it ('return home
         interview')."""
-        matrix = self._load()
-        vector = np.asarray(self.embedder.embed_one(phrase))
-        closeness = np.maximum(matrix.names @ vector, matrix.described @ vector)
-        allowed = [i for i, t in enumerate(matrix.themes) if not t.background]
+        closeness, allowed = self._closeness(np.asarray(self.embedder.embed_one(phrase)))
         return max(float(closeness[i]) for i in allowed) >= THEME_NAMED
 
     def names_one(self, text: str) -> bool:
