@@ -128,7 +128,7 @@ def held_nowhere(query: Query, known: frozenset[str], held: frozenset[str]) -> l
     lacking = {w.typed: w.stem for w in spelt if w.stem not in known | asking}
     # a particular is asked however many labelled questions use its word ('allergies')
     particulars = set(query.ask.particulars) - known
-    lacking |= {w.typed: w.stem for w in query.ask.asked_with if w.stem in particulars}
+    lacking |= {w.typed: w.stem for w in spelt if w.stem in particulars}
     if not lacking or set(lacking.values()) & held:
         return []
     return list(lacking)

@@ -1093,6 +1093,7 @@ def _follow(
     records: Records | None,
     same_question: bool = False,
 ) -> Ask:
+    narrows = narrows_previous(clause)
     own = {
         name
         for name, value in (
@@ -1112,13 +1113,12 @@ def _follow(
             ("learning_kind", terms.learning_kind),
             # a phrase of its own is its subject ('anything about drugs?' 'DA incidents'),
             # never the previous topic
-            ("topic", terms.said and not narrows_previous(clause)),
+            ("topic", terms.said and not narrows),
         )
         if value
     }
     if pronoun:
         own.add("members")
-    narrows = narrows_previous(clause)
     unsure = prediction.about_p < FOLLOW_UP_CONFIDENCE or prediction.about == "unanswerable"
     # 'since when?', 'and before that?', 'and her brother Ryan?': nothing asked but who or when
     # ('and in november so far?': the month is its time, not its subject)

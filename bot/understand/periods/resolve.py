@@ -37,6 +37,9 @@ from bot.understand.periods.words import (
     PERSON_HEADS,
 )
 
+_FROM_ON = ("since", "ever since", "after", "following")  # an anchor's words for 'from it on'
+_UP_TO_BEFORE = ("before", "prior to")  # and for 'up to the day before it'
+
 
 def _resolve(
     ctx: _Ctx,
@@ -103,7 +106,7 @@ def _resolve(
     forward = (
         re.search(r"\b(?:is|will|'ll|due|expected|arrives|comes)\b", joined) is not None
         and re.search(r"\b(?:was|were|had|has|have|did)\b", joined) is None
-    ) or (kw in ("before", "prior to") and not has_past)
+    ) or (kw in _UP_TO_BEFORE and not has_past)
     kind_opened = "case" in tokens and bool(
         re.search(r"\b(?:open|opened|opening|allocated|started|began)\b", joined)
     )
@@ -208,12 +211,12 @@ def _unresolved(
     if constraint is None:
         return found
     lo, hi = constraint.lo, constraint.hi
-    if kw in ("since", "ever since", "after", "following"):
+    if kw in _FROM_ON:
         start = lo  # after something in august: from august on (which day in it, unknown)
         end = max(ctx.today, start)
         found.fallback = _Found(constraint.a, constraint.b, start, end,
                                 f"{kw} {_fmt(start)}")  # fmt: skip
-    elif kw in ("before", "prior to"):
+    elif kw in _UP_TO_BEFORE:
         end = lo - dt.timedelta(days=1)
         found.fallback = _Found(constraint.a, constraint.b, None, end, f"{kw} {_fmt(lo)}")
     else:
@@ -238,14 +241,14 @@ def _period_from_hits(
         return f"{kw} {phrase} ({_fmt(day)})" if dated else f"{kw} {phrase} on {_fmt(day)}"
 
     hits = sorted(hits, key=lambda h: h.date)
-    if kw in ("since", "ever since", "after", "following"):
+    if kw in _FROM_ON:
         past = [h for h in hits if h.date <= today] or hits
         hit = past[0] if qualifier == "first" else past[-1]
         found = _Found(0, b, hit.date, today if hit.date <= today else None, on(hit.date),
                        rank=3, anchor_ids=hit.ids)  # fmt: skip
-    elif kw in ("before", "prior to", "until", "till", "up until", "up to"):
+    elif kw in (*_UP_TO_BEFORE, "until", "till", "up until", "up to"):
         hit = hits[-1] if qualifier == "latest" else hits[0]
-        end = hit.date - dt.timedelta(days=1) if kw in ("before", "prior to") else hit.date
+        end = hit.date - dt.timedelta(days=1) if kw in _UP_TO_BEFORE else hit.date
         start = opened if opened and opened <= end else None
         found = _Found(0, b, start, end, on(hit.date), rank=3, anchor_ids=hit.ids)
     elif span_mode:
