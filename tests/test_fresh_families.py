@@ -687,3 +687,35 @@ def test_a_document_answer_gives_the_chronology_record_of_its_day(
     assert cited[0].startswith("2026-03-18-paediatric-clinic-letter.pdf#")
     assert cited[-1] == "chr-082"
     assert "The chronology records it on 18 Mar 2026: Mia seen in clinic" in answer.answer
+
+
+def test_initials_the_records_spell_out(ingested: tuple[list[IngestResult], Path]):
+    """'the LPM' is no abbreviation of the vocabulary and no word of the case: the records say
+    'legal planning meeting' (twice), whose first letters it is; 'GCP2' is the 'Graded Care
+    Profile 2' one record names in capitals. The reading is said; 'NHS' spells out nothing."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("when was the LPM", "FAM-R10")
+    assert [c.record_id for c in answer.citations] == ["CHR-073"]
+    assert answer.answer.startswith("_Read 'LPM' as 'legal planning meeting'._")
+    assert "Read 'NHS'" not in engine.ask("kaydens NHS no.", "FAM-R10").answer
+    later = Engine(load_settings(store=store, today=dt.date(2026, 6, 17)))
+    scores = later.ask("GCP2 scores?", "FAM-R14")
+    assert [c.record_id for c in scores.citations] == ["chr-077"]
+    assert not scores.abstained
+
+
+def test_after_with_its_object_left_off(ingested: tuple[list[IngestResult], Path]):
+    """'where did she go after': after the previous answer (the strategy discussion of 12 Feb
+    2025 that sent her to the refuge), not the previous answer again."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    first = engine.ask("when did chelsea go to the refuge", "FAM-R10")
+    assert [c.record_id for c in first.citations][0] == "CHR-032"
+    after = engine.ask("where did she go after", "FAM-R10", conversation=[first.turn])
+    assert after.request is not None
+    assert after.request.asks[0].period is not None
+    assert after.request.asks[0].period.start == dt.date(2025, 2, 13)
+    cited = [c.record_id for c in after.citations]
+    assert "CHR-043" in cited  # she left the refuge for Ashdown House, 30 Apr 2025
+    assert "CHR-032" not in cited

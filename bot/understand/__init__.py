@@ -40,6 +40,7 @@ from bot.understand.followups import (
     relative_period,
     relative_word,
 )
+from bot.understand.initials import spell_out
 from bot.understand.members import absent_relatives, find_members, mask_members
 from bot.understand.names import absent_agencies, case_text, unknown_proper_names
 from bot.understand.particulars import particulars
@@ -117,6 +118,8 @@ class Understander:
         previous_ids: tuple[str, ...] = (),
     ) -> Request:
         corrected, readings = self.speller.correct(question, records)
+        corrected, spelt = spell_out(corrected, records)
+        readings += spelt
         corrected = _without_plan(corrected, today, records)
         last = previous.asks[0] if previous and previous.asks else None
         if last and previous and len(last.members) == 1 and _PLURAL.search(corrected):
@@ -247,9 +250,9 @@ class Understander:
             # "who is kayden's dad": a member of the family, not the professionals with him
             prediction = replace(prediction, about="household_members")
         unsure = prediction.about_p < PHRASE_CONFIDENCE and prediction.about not in _PEOPLE
-        if (prediction.about == "case_summary" or unsure) and _names_record_phrase(
-            rest, records, terms
-        ):
+        if (
+            prediction.about in ("case_summary", "unanswerable") or unsure
+        ) and _names_record_phrase(rest, records, terms):
             # 'tell me about the birth plan', '... the child arrangements order': a phrase the
             # records say is a topic, not the whole case (nor, when unsure, anything else)
             prediction = replace(prediction, about="topic_across_records")
@@ -1215,9 +1218,12 @@ def _names_record_phrase(clause: str, records: Records | None, terms: Terms) -> 
     named |= per_case("professional name words", records, _professional_words)
     named |= generic_words()  # 'visit made' is no topic
     # not 'social worker', not 'hannah okafor': a topic, not who is asked about
-    words = [w for w in content_words(clause, records) if w not in named]
+    every = content_words(clause, records)
+    words = [w for w in every if w not in named]
     said = per_case("phrases", records, _phrases)
-    held = {w for pair in zip(words, words[1:], strict=False) if pair in said for w in pair}
+    # pairs read over every word ('graded care profile': 'care' is a word of agency names)
+    held = {w for pair in zip(every, every[1:], strict=False) if pair in said for w in pair}
+    held -= named
     return 2 * len(held) >= len(set(words)) > 0  # what the part is about, not a word of many
 
 
