@@ -19,7 +19,10 @@ _FOLLOW_UP = re.compile(
 )
 _THOSE = re.compile(r"\b(of (those|them|these)|those|these ones|these)\b", re.I)
 _RELATIVE = re.compile(
-    r"\b(before|after|since|prior to)\s+(that|then|this|her|him|them|it|those|these|they did)\b",
+    r"\b(before|after|since|prior to)\s+(that|then|this|her|him|them|it|those|these|they did)\b"
+    # 'what happened after?', 'where did she go afterwards': the preposition with its object
+    # left off, at the end of the part
+    r"|\b(before|after)(?:wards?|hand)?\s*[?.!]*\s*$",
     re.I,
 )
 SHORT = 5  # words: a short question after another is read against it
@@ -144,7 +147,7 @@ def relative_word(question: str) -> str | None:
     match = _RELATIVE.search(question)
     if not match:
         return None
-    word = match.group(1).lower()
+    word = (match.group(1) or match.group(3)).lower()
     return "before" if word == "prior to" else word
 
 
