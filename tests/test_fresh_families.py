@@ -719,3 +719,17 @@ def test_after_with_its_object_left_off(ingested: tuple[list[IngestResult], Path
     cited = [c.record_id for c in after.citations]
     assert "CHR-043" in cited  # she left the refuge for Ashdown House, 30 Apr 2025
     assert "CHR-032" not in cited
+
+
+def test_a_phrase_the_records_say_is_a_filter_as_a_type_is(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'NRM referral done? when': no referral record says 'national referral mechanism'; the
+    strategy discussion that says it is the one record asked for, not a refusal because it
+    holds too few of the question's other words."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 11, 28)))
+    answer = engine.ask("NRM referral done? when", "FAM-R7")
+    assert not answer.abstained
+    assert [c.record_id for c in answer.citations] == ["chr-081"]
+    assert answer.answer.startswith("21 Jan 2025, strategy discussion")

@@ -404,7 +404,9 @@ def chronology(query: Query) -> ToolResult:
         # 'when was the ICPC?': one event. With a period ('home visits since April') every
         # matching event is listed.
         best = _best_of_any_type(query, found, any_type)
-        unfiltered = not (ask.event_types or terms or ask.source_types or narrowed)
+        # a phrase the records must say is a filter as a type is ('NRM referral done? when':
+        # the strategy discussion saying 'National Referral Mechanism referral')
+        unfiltered = not (ask.event_types or terms or ask.said or ask.source_types or narrowed)
         if best is not None and unfiltered and _coverage(query, best) < MIN_COVERAGE:
             # 'what's Ruby's nursery called?': the best record holds 'call' but not 'nursery',
             # the rarer and more telling word: it is no answer
@@ -432,9 +434,7 @@ def chronology(query: Query) -> ToolResult:
                 True,
                 [best.id],
             )
-        if _question_words(query) and not (
-            ask.event_types or terms or ask.source_types or narrowed
-        ):
+        if _question_words(query) and unfiltered:
             # 'when is the unborn baby due?': one fact, and no event holds a word of it
             return ToolResult(
                 ask.about,
