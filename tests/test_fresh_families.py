@@ -733,3 +733,18 @@ def test_a_phrase_the_records_say_is_a_filter_as_a_type_is(
     assert not answer.abstained
     assert [c.record_id for c in answer.citations] == ["chr-081"]
     assert answer.answer.startswith("21 Jan 2025, strategy discussion")
+
+
+def test_who_lives_in_the_house_now_is_who_the_current_address_records(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'the house' is no place's name (Kestrel House was a hostel two homes ago): who the
+    current address records, and who of the family it does not, not every member."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 6, 17)))
+    answer = engine.ask("who's actually living in the house at the moment", "FAM-R14")
+    assert [c.record_id for c in answer.citations] == ["addr-10"]  # Saltcote, since Jan 2026
+    assert answer.answer.startswith(
+        "Living at the current address: Kerry Varley, Jordan Varley, Mia Varley and Rosie Varley."
+    )
+    assert "Not recorded at that address: Dean Cobb and Pauline Varley." in answer.answer

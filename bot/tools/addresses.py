@@ -285,8 +285,10 @@ def household(query: Query) -> ToolResult:
         return addresses(query)
     members = asked or records.members
     lives_now = bool(asked) and living and query.ask.current_only
-    if lives_now and query.ask.shape in _WHERE_SHAPES:
-        together = _living_with(records, asked)  # 'who lives with mum now?'
+    if living and query.ask.current_only and query.ask.shape in _WHERE_SHAPES:
+        # 'who lives with mum now?'; 'who's living in the house at the moment?': who the
+        # current address records, not every member of the case
+        together = _living_with(records, asked or list(records.members))
         if together is not None:
             return together
     searched = f"the {len(records.members)} member records in case.yaml of case {records.case_id}"

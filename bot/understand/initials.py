@@ -1,9 +1,9 @@
 """Initials the case's own records spell out: 'when was the LPM' asks about the 'legal planning
 meeting' a chronology record names, 'GCP2 scores?' about the 'Graded Care Profile 2'. A word
-typed in capitals that no vocabulary, name or record of the case holds is read as the phrase
-of the records whose words' first letters (and numbers) it is, when the records say that
-phrase often enough, or in capitals, to be a term of theirs rather than a chance run of words.
-The reading is said in the answer ("read 'LPM' as 'legal planning meeting'")."""
+typed in capitals that no vocabulary, role or agency initials, name or record of the case
+holds is read as the phrase of the records whose words' first letters (and numbers) it is,
+when the records say that phrase often enough, or in capitals, to be a term of theirs rather
+than a chance run of words. The reading is said ("read 'LPM' as 'legal planning meeting'")."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from bot.records import Records
-from bot.understand.terms import per_case
+from bot.understand.terms import per_case, role_initials
 from bot.understand.vocabulary import vocabulary
 
 MIN_LETTERS = 3  # two letters stand for too many runs of words ('the MW': which?)
@@ -74,7 +74,9 @@ def spell_out(question: str, records: Records | None) -> tuple[str, list[tuple[s
     """The question with each such word replaced by its phrase, and (typed, read as) pairs."""
     if records is None:
         return question, []
-    known = {a.lower() for a in vocabulary()["abbreviations"]}
+    # the vocabulary's abbreviations, and the initials of the case's roles and agencies (read
+    # by the role matching: 'the EHO in marlow vale')
+    known = {a.lower() for a in vocabulary()["abbreviations"]} | set(role_initials(records))
     table = per_case("spelt-out initials", records, _spelt_out)
     held = per_case("held words", records, _held_words)
     readings: list[tuple[str, str]] = []

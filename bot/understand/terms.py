@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
 
+from wordfreq import zipf_frequency
+
 from bot.records import Records
 from bot.search import tokens
 from bot.understand.periods import LIVE_WORDS, MOVE_WORDS
@@ -125,11 +127,16 @@ def _initials_of(records: Records) -> dict[str, tuple[str, bool]]:
     return found
 
 
+def role_initials(records: Records) -> dict[str, tuple[str, bool]]:
+    """Initials -> (the run of a role's or agency's words, whether it is a role's)."""
+    return per_case("initials", records, _initials_of)
+
+
 def initialisms(text: str, records: Records) -> tuple[list[str], list[str]]:
     """The roles and agencies of the case a question names by initials no vocabulary holds:
     a word typed in capitals, or of four letters or more that is no word of the case's
     records ('idva' for the Independent Domestic Violence Adviser)."""
-    table = per_case("initials", records, _initials_of)
+    table = role_initials(records)
     known = per_case("record words", records, _case_words)
     roles: list[str] = []
     agencies: list[str] = []
@@ -278,6 +285,9 @@ _LEFT = re.compile(
 )
 
 
+EVERYDAY_ZIPF = 5.0  # wordfreq: 'house' 5.7, 'home' 5.8, 'room' 5.4; 'flat' 4.7, 'hostel' 3.4
+
+
 def named_addresses(lower: str, records: Records) -> tuple[str, ...]:
     """'was dad at the hostel in 2011?', 'who lived in the greywell flat?': the addresses named
     by a place after 'at', 'in', 'to' or 'from', following a verb of being or living there,
@@ -293,6 +303,8 @@ def named_addresses(lower: str, records: Records) -> tuple[str, ...]:
             continue  # 'an answer at the door': where something happened, not who lived where
         origin = match.group(1) == "from" or left  # 'moved from brackenmoor into calverdale'
         words = [w for w in match.groups()[1:] if w and w not in stopwords()]
+        if len(words) == 1 and zipf_frequency(words[0], "en") >= EVERYDAY_ZIPF:
+            continue  # 'living in the house', 'at home': where they live, no place's name
         if words and _MOVED.search(lower[max(0, match.start() - 40) : match.start()]):
             # 'when did they move to strandfold?': an address's own area, though a school
             # there is named after it
