@@ -200,6 +200,12 @@ class Ask(BaseModel):
         "assessment?', 'PLO letter - who signed it'): the professionals its records name are "
         "given beside them.",
     )
+    wants_time: bool = Field(
+        False,
+        description="An ask of people that wants a time ('when did the early help worker "
+        "finish?', 'how long has she had the case?'): the chronology of the involvement's start "
+        "and end is given beside it.",
+    )
     particulars: tuple[str, ...] = Field(
         (),
         description="The ask's own words (stems) that name nothing the reading filters by and "

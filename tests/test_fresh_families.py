@@ -748,3 +748,47 @@ def test_who_lives_in_the_house_now_is_who_the_current_address_records(
         "Living at the current address: Kerry Varley, Jordan Varley, Mia Varley and Rosie Varley."
     )
     assert "Not recorded at that address: Dean Cobb and Pauline Varley." in answer.answer
+
+
+def test_an_involvement_asked_when_brings_the_chronology_of_its_start_and_end(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'when did the early help worker finish with them?': her involvement, and the
+    chronology's records of the days it began and ended, naming her."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    answer = engine.ask("when did the early help worker finish with them?", "FAM-R12")
+    assert [c.record_id for c in answer.citations] == ["P08", "CH-030", "CH-048"]
+    assert (
+        "The chronology at its end (19 Jan 2024): Early Help closed on step-up to CSC; "
+        "Leanne Boswell handed over to Priya Nandakumar." in answer.answer
+    )
+
+
+def test_a_period_of_being_with_a_service_is_its_involvement(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'when the family were with Early Help': the span of Early Help's involvement, not the
+    one day a record mentions Early Help."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 9, 19)))
+    answer = engine.ask(
+        "Who was the lead practitioner when the family were with Early Help?", "FAM-R12"
+    )
+    assert answer.request is not None
+    period = answer.request.asks[0].period
+    assert period is not None
+    assert (period.start, period.end) == (dt.date(2023, 4, 20), dt.date(2024, 1, 19))
+    assert "P08" in [c.record_id for c in answer.citations]
+
+
+def test_an_event_making_a_professional_lead_brings_their_involvement(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'when did naomi achterberg take over': the note of the reallocation, and her
+    involvement, which starts within days of it."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("when did naomi achterberg take over", "FAM-R10")
+    assert [c.record_id for c in answer.citations] == ["CHR-088", "PR06"]
+    assert "Their involvement: Naomi Achterberg, Social Worker" in answer.answer

@@ -21,6 +21,7 @@ from bot.evidence import (
 )
 from bot.records import Records, document_day, member_words
 from bot.search import tokens
+from bot.tools.involvement import whose_day
 from bot.tools.seen import disagreements
 from bot.understand.classify import question_words
 from bot.understand.terms import event_words, matches_terms, per_case
@@ -429,7 +430,11 @@ def chronology(query: Query) -> ToolResult:
         if best is not None:
             return ToolResult(
                 ask.about,
-                [Line(describe_event(best, query), (best.id,)), *_the_days_document(best, query)],
+                [
+                    Line(describe_event(best, query), (best.id,)),
+                    *_the_days_document(best, query),
+                    *whose_day(best, query),
+                ],
                 searched,
                 True,
                 [best.id],

@@ -162,6 +162,8 @@ def involvement(query: Query) -> ToolResult:
         )
     ]
     lines += [Line(_describe(p, query), (p.id,), bullet=True) for p in found]
+    if len(found) == 1 and ask.wants_time:
+        lines += start_and_end(found[0], query)
     gone = _roles_no_longer_held(ask.role_terms, found, ended)
     lines += [
         Line(f"No current {role} is recorded; the last: {_describe(p, query)}", (p.id,))
@@ -276,16 +278,56 @@ ENDING_DAYS = 3  # a chronology record this near an involvement's end, naming th
 def _ending(professional: Professional, records: Records) -> list[ChronologyEvent]:
     """The chronology records of an involvement's ending: dated within ENDING_DAYS of its end
     and naming the professional in full (in the summary or as who recorded it)."""
-    end = professional.end
-    if end is None:
+    return _near(professional, professional.end, records)
+
+
+def _near(
+    professional: Professional, day: dt.date | None, records: Records
+) -> list[ChronologyEvent]:
+    """The first chronology record within ENDING_DAYS of `day` naming the professional."""
+    if day is None:
         return []
     name = re.compile(rf"\b{re.escape(professional.name.lower())}\b")
     return [
         e
         for e in records.chronology
-        if abs((e.date - end).days) <= ENDING_DAYS
+        if abs((e.date - day).days) <= ENDING_DAYS
         and name.search(f"{e.summary} {e.recorded_by or ''}".lower())
     ][:1]
+
+
+def whose_day(event: ChronologyEvent, query: Query) -> list[Line]:
+    """'when did priya sandhu take over?' answered by the conference making her lead: the
+    involvement of each professional asked about that starts or ends within ENDING_DAYS of
+    the event the record names them in."""
+    records = query.records
+    assert records is not None
+    lines: list[Line] = []
+    for professional in records.professionals:
+        if professional.id not in query.ask.professionals:
+            continue
+        if event.id in {e.id for day in (professional.start, professional.end) for e in
+                        _near(professional, day, records)}:  # fmt: skip
+            lines.append(Line(f"Their involvement: {_describe(professional, query)}",
+                              (professional.id,)))  # fmt: skip
+    return lines
+
+
+def start_and_end(professional: Professional, query: Query) -> list[Line]:
+    """'when did the early help worker finish with them?': the chronology's records of the
+    one involvement's start and end, when it names the professional within ENDING_DAYS."""
+    records = query.records
+    assert records is not None
+    lines: list[Line] = []
+    for word, day in (("start", professional.start), ("end", professional.end)):
+        if day is not None and day > query.today:
+            continue
+        for event in _near(professional, day, records):
+            if any(event.id in line.record_ids for line in lines):
+                continue
+            text = f"The chronology at its {word} ({fmt_date(event.date)}): {event.summary}"
+            lines.append(Line(text, (event.id,)))
+    return lines
 
 
 def named_in(query: Query, answered: list[Line]) -> list[Line]:

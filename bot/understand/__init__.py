@@ -353,6 +353,9 @@ class Understander:
         if ask.about == "last_seen" and says_alone(clause):
             # 'has anyone seen them on their own?', 'and on his own?': seen alone
             ask = ask.model_copy(update={"about": "last_seen_alone"})
+        if ask.about in _PEOPLE and _WHEN.search(clause):
+            # 'when did the early help worker finish?', 'since when?' of the people just given
+            ask = ask.model_copy(update={"wants_time": True})
         if ask.about in _PEOPLE and says_ended(clause):
             # 'which professionals have stopped being involved since 2024?'
             ask = ask.model_copy(update={"ended_only": True, "current_only": False})
@@ -503,6 +506,7 @@ _AGENCY_FILTERED = frozenset(  # asks whose answer depends on the agency or role
 _PLURAL = re.compile(r"\b(them|they|their|both|either|each of)\b", re.I)
 _IT = re.compile(r"\b(?:it|that one|this one)\b(?!')", re.I)  # not "it's"
 _WHO = re.compile(r"\bwho(?:m|se|'s|s)?\b", re.I)  # 'who did it', 'by whom', "who's"
+_WHEN = re.compile(r"\b(?:when|how long|what date|since when)\b", re.I)  # asks a time
 _PERSON_BACK = re.compile(r"\b(them|him|her|they|their|that person|he|she)\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(there|then|that|his|her|their|them|him|it)\b", re.I)
 PLAUSIBLE_ODDS = 0.25  # a next reading worth trying when the first finds nothing

@@ -17,7 +17,7 @@ from bot.understand.periods.family import (
     _members_in,
     _pregnancy,
 )
-from bot.understand.periods.index import _stem
+from bot.understand.periods.index import _Index, _stem
 from bot.understand.periods.matching import _event_types, _involvement, _match, _split_concepts
 from bot.understand.periods.places import _moves, _moves_to_person, _names_an_address
 from bot.understand.periods.verbs import _gerund_clause, _is_past_verb
@@ -39,6 +39,22 @@ from bot.understand.periods.words import (
 
 _FROM_ON = ("since", "ever since", "after", "following")  # an anchor's words for 'from it on'
 _UP_TO_BEFORE = ("before", "prior to")  # and for 'up to the day before it'
+
+
+_BE = frozenset({"was", "were", "is", "are", "been", "being"})
+
+
+def _with_a_service(tokens: list[str], index: _Index | None) -> bool:
+    """'when the family were with Early Help', 'while he was with CAMHS': being with a service
+    or a worker is their involvement, when every word after 'with' is a word of one
+    professional's agency, role or name."""
+    if index is None or "with" not in tokens[1:]:
+        return False
+    at = tokens.index("with", 1)
+    if tokens[at - 1] not in _BE:
+        return False
+    stems = {_stem(w) for w in tokens[at + 1 :] if w not in ANCHOR_STOPWORDS}
+    return bool(stems) and any(stems <= index.docs[i].stems for i in index.professionals)
 
 
 def _resolve(
@@ -111,7 +127,7 @@ def _resolve(
         re.search(r"\b(?:open|opened|opening|allocated|started|began)\b", joined)
     )
     kind_involved = any(w in joined.split() or (" " in w and w in joined)
-                        for w in INVOLVEMENT_WORDS)  # fmt: skip
+                        for w in INVOLVEMENT_WORDS) or _with_a_service(tokens, index)  # fmt: skip
     if has_present and not has_past and not (kind_birth or pregnancy):
         return _NOT_TIME  # "when a child goes missing", "before I meet mum"
     if gerund and not (kind_move or kind_leave or kind_live or kind_birth):
