@@ -792,3 +792,16 @@ def test_an_event_making_a_professional_lead_brings_their_involvement(
     answer = engine.ask("when did naomi achterberg take over", "FAM-R10")
     assert [c.record_id for c in answer.citations] == ["CHR-088", "PR06"]
     assert "Their involvement: Naomi Achterberg, Social Worker" in answer.answer
+
+
+def test_a_move_answered_brings_the_home_it_went_to(ingested: tuple[list[IngestResult], Path]):
+    """'when did they go into the b&b': the move in the chronology, and the address record
+    of the bed and breakfast it went to (its dates and who lived there)."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2025, 11, 28)))
+    answer = engine.ask("when did they go into the b&b", "FAM-R7")
+    assert [c.record_id for c in answer.citations] == ["chr-075", "addr-06"]
+    assert (
+        "The address history: Ashcott, Brindlecombe City Council: from 18 Nov 2024 to 12 May"
+        in (answer.answer)
+    )

@@ -34,6 +34,27 @@ def _describe(address: Address) -> str:
     return f"{where}: from {fmt_date(address.start)} {until}.{note}"
 
 
+def moved_into(event: ChronologyEvent, records: Records) -> list[Address]:
+    """The homes a move in the chronology went to: address records starting within MOVE_DAYS
+    of it, of the members it concerns (an address or move naming nobody matches any)."""
+    if event.event_type != EventType.MOVE:
+        return []
+    return [
+        a
+        for a in records.addresses
+        if abs((a.start - event.date).days) <= MOVE_DAYS
+        and (not a.members or not event.members or set(a.members) & set(event.members))
+    ]
+
+
+def home_line(address: Address, records: Records) -> Line:
+    """The address record a move went to, as a line of the answer citing it."""
+    return Line(f"The address history: {_describe(address)}{_who(address, records)}", (address.id,))
+
+
+MOVE_DAYS = 3  # a move in the chronology this near an address's start is the move there
+
+
 def _who(address: Address, records: Records) -> str:
     """' Living there: Mother, Child A and Child B.' when the record says who lived there."""
     if not address.members:

@@ -21,6 +21,7 @@ from bot.evidence import (
 )
 from bot.records import Records, document_day, member_words
 from bot.search import tokens
+from bot.tools.addresses import home_line, moved_into
 from bot.tools.involvement import whose_day
 from bot.tools.seen import disagreements
 from bot.understand.classify import question_words
@@ -248,6 +249,20 @@ def _naming_words(types: tuple[EventType, ...]) -> frozenset[str]:
 CONTINUING = (EventType.CONFERENCE, EventType.CORE_GROUP, EventType.MEETING, EventType.HOME_VISIT)
 
 
+def _the_home(events: list[ChronologyEvent], query: Query) -> list[Line]:
+    """'when did they go into the b&b': a move answered, and the address record of the home
+    it went to (its dates and who lived there), when a few moves are answered."""
+    records = query.records
+    assert records is not None
+    if len(events) > MOVES_WITH_HOMES:
+        return []
+    homes = {a.id: a for e in events for a in moved_into(e, records)}
+    return [home_line(a, records) for a in homes.values()]
+
+
+MOVES_WITH_HOMES = 3  # moves answered, at most, that each bring the home they went to
+
+
 def _the_days_document(event: ChronologyEvent, query: Query) -> list[Line]:
     """A case document dated the day of the one event answered (its minutes, the chair's
     summary), by its passage holding the most of the question's words: where the record's
@@ -393,13 +408,14 @@ def chronology(query: Query) -> ToolResult:
         ]
         # the one record asked for: the others that matched are said in `searched`, not cited
         lines += _after_closure(event, query) + _the_days_document(event, query)
+        lines += _the_home([event], query)
         return ToolResult(
             ask.about, lines, searched + f" ({len(found)} matching)", True, [event.id]
         )
     if ask.shape == "earliest":
         event = found[0]
         lines = [Line(f"The earliest matching record: {describe_event(event, query)}", (event.id,))]
-        lines += _the_days_document(event, query)
+        lines += _the_days_document(event, query) + _the_home([event], query)
         return ToolResult(ask.about, lines, searched, True, ids)
     if ask.shape in ("detail", "quote") and len(found) > 1 and not ask.period:
         # 'when was the ICPC?': one event. With a period ('home visits since April') every
@@ -434,6 +450,7 @@ def chronology(query: Query) -> ToolResult:
                     Line(describe_event(best, query), (best.id,)),
                     *_the_days_document(best, query),
                     *whose_day(best, query),
+                    *_the_home([best], query),
                 ],
                 searched,
                 True,
@@ -470,6 +487,8 @@ def chronology(query: Query) -> ToolResult:
     if len(found) == 1 and ask.shape != "count":
         # 'who chaired it?' of the one event just answered: its day's document may say
         lines += _the_days_document(found[0], query)
+    if ask.shape != "count":
+        lines += _the_home(shown, query)
     for event in shown:
         lines += disagreements(event, records.members_by_id)
     return ToolResult(ask.about, lines, searched, True, ids)
