@@ -805,3 +805,14 @@ def test_a_move_answered_brings_the_home_it_went_to(ingested: tuple[list[IngestR
         "The address history: Ashcott, Brindlecombe City Council: from 18 Nov 2024 to 12 May"
         in (answer.answer)
     )
+
+
+def test_homes_named_by_what_their_records_say(ingested: tuple[list[IngestResult], Path]):
+    """'temporary accommodation - when and where' names no place: the homes whose records say
+    'temporary accommodation' (the Station Road hostel, Kestrel House), not the current one."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 6, 17)))
+    answer = engine.ask("temporary accommodation - when and where", "FAM-R14")
+    cited = [c.record_id for c in answer.citations]
+    assert {"addr-03", "addr-08"} <= set(cited)
+    assert "addr-10" not in cited  # the council tenancy they live in now

@@ -34,6 +34,22 @@ def _describe(address: Address) -> str:
     return f"{where}: from {fmt_date(address.start)} {until}.{note}"
 
 
+def _homes_saying(query: Query) -> tuple[str, ...]:
+    """The addresses whose area and notes hold every word the ask asks with (its words less
+    the words of asking, living and moving), when at least one does and not every one."""
+    records = query.records
+    assert records is not None
+    wanted = {w.stem for w in query.ask.asked_with} - _LIVING - question_words()
+    if not wanted:
+        return ()
+    said = tuple(
+        a.id
+        for a in records.addresses
+        if wanted <= set(tokens(f"{a.area} {a.local_authority or ''} {a.notes or ''}"))
+    )
+    return said if len(said) < len(records.addresses) else ()
+
+
 def moved_into(event: ChronologyEvent, records: Records) -> list[Address]:
     """The homes a move in the chronology went to: address records starting within MOVE_DAYS
     of it, of the members it concerns (an address or move naming nobody matches any)."""
@@ -70,14 +86,17 @@ def addresses(query: Query) -> ToolResult:
         return absent
     history = list(records.addresses)
     searched = f"the {len(history)} address records in case.yaml of case {records.case_id}"
-    if ask.addresses:
-        history = [a for a in history if a.id in ask.addresses]
+    # 'temporary accommodation - when and where': the homes whose records say every word it
+    # asks with, when some do and not all, are the homes it names
+    named = ask.addresses or _homes_saying(query)
+    if named:
+        history = [a for a in history if a.id in named]
         searched += f", at {join_words(list(dict.fromkeys(a.area for a in history)))}"
     if ask.period:
         history = [a for a in history if ask.period.overlaps(a.start, a.end)]
         searched += f", {ask.period.label}"
     asked = set(ask.members) & set(records.members_by_id)
-    if asked and asked != set(records.members_by_id) and not ask.addresses:
+    if asked and asked != set(records.members_by_id) and not named:
         # ('was dad at the hostel?' names the home: who lived there answers it)
         # 'father's current address?': the homes recorded for him (no members: everyone's)
         history = [a for a in history if not a.members or asked & set(a.members)]
@@ -118,7 +137,7 @@ def addresses(query: Query) -> ToolResult:
             True,
             [one.id] + [a.id for a in history if a is not one],
         )
-    if ask.addresses:  # 'who lived at the hostel?': that home, and who lived there
+    if named:  # 'who lived at the hostel?': that home, and who lived there
         lines = [Line(_describe(a) + _who(a, records), (a.id,)) for a in history]
         if len(history) == 1 and ask.shape in ("detail", "summary"):
             # 'when did they move to pelham and why?', 'why did they leave furzedown?': the
