@@ -202,9 +202,9 @@ class Ask(BaseModel):
     )
     wants_time: bool = Field(
         False,
-        description="An ask of people that wants a time ('when did the early help worker "
-        "finish?', 'how long has she had the case?'): the chronology of the involvement's start "
-        "and end is given beside it.",
+        description="An ask of people or the household that wants a time ('when did the early "
+        "help worker finish?', 'when did jordan live at his nans'): the chronology of the "
+        "involvement's start and end, or the homes recording them together, is given.",
     )
     particulars: tuple[str, ...] = Field(
         (),

@@ -816,3 +816,15 @@ def test_homes_named_by_what_their_records_say(ingested: tuple[list[IngestResult
     cited = [c.record_id for c in answer.citations]
     assert {"addr-03", "addr-08"} <= set(cited)
     assert "addr-10" not in cited  # the council tenancy they live in now
+
+
+def test_when_two_members_lived_together_is_the_homes_listing_both(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'when did jordan live at his nans': the address records listing Jordan and Pauline
+    both (Millbrook twice), not their member records."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 6, 17)))
+    answer = engine.ask("when did jordan live at his nans", "FAM-R14")
+    assert [c.record_id for c in answer.citations] == ["addr-02", "addr-09"]
+    assert answer.answer.startswith("2 homes recording Jordan Varley and Pauline Varley together:")

@@ -240,6 +240,25 @@ def age_on(member: Member, day: dt.date) -> str:
     return f"{age} old (born {fmt_date(born)})"
 
 
+def _homes_of_all(records: Records, asked: list[Member]) -> ToolResult | None:
+    """The address records listing every member asked, in date order; None when none does."""
+    wanted = {m.id for m in asked}
+    homes = [a for a in records.addresses if wanted <= set(a.members)]
+    if not homes:
+        return None
+    lines = [
+        Line(
+            f"{plural(len(homes), 'home')} recording {records.names(sorted(wanted))} together:",
+            tuple(a.id for a in homes),
+        ),
+        *(Line(_describe(a) + _who(a, records), (a.id,), bullet=True) for a in homes),
+    ]
+    searched = (
+        f"the address records of case {records.case_id} listing {records.names(sorted(wanted))}"
+    )
+    return ToolResult("addresses_moves", lines, searched, True, [a.id for a in homes])
+
+
 def _living_with(records: Records, asked: list[Member]) -> ToolResult | None:
     """The members recorded at the current address of the members asked about."""
     wanted = {m.id for m in asked}
@@ -323,6 +342,11 @@ def household(query: Query) -> ToolResult:
         # was mum living with in 2024' ask of the homes the address history dates ('how old
         # was he in 2015' stays the member record's)
         return addresses(query)
+    if len(asked) > 1 and living and query.ask.wants_time:
+        # 'when did jordan live at his nans': the homes recording every one of them
+        together = _homes_of_all(records, asked)
+        if together is not None:
+            return together
     members = asked or records.members
     lives_now = bool(asked) and living and query.ask.current_only
     if living and query.ask.current_only and query.ask.shape in _WHERE_SHAPES:

@@ -353,7 +353,7 @@ class Understander:
         if ask.about == "last_seen" and says_alone(clause):
             # 'has anyone seen them on their own?', 'and on his own?': seen alone
             ask = ask.model_copy(update={"about": "last_seen_alone"})
-        if ask.about in _PEOPLE and _WHEN.search(clause):
+        if ask.about in (*_PEOPLE, "household_members") and _WHEN.search(clause):
             # 'when did the early help worker finish?', 'since when?' of the people just given
             ask = ask.model_copy(update={"wants_time": True})
         if ask.about in _PEOPLE and says_ended(clause):
