@@ -828,3 +828,17 @@ def test_when_two_members_lived_together_is_the_homes_listing_both(
     answer = engine.ask("when did jordan live at his nans", "FAM-R14")
     assert [c.record_id for c in answer.citations] == ["addr-02", "addr-09"]
     assert answer.answer.startswith("2 homes recording Jordan Varley and Pauline Varley together:")
+
+
+def test_a_home_in_a_period_brings_the_move_that_took_them_there(
+    ingested: tuple[list[IngestResult], Path],
+):
+    """'where was kayden living in april 2025': his grandmother's home, and the February move
+    that took him there, though it is before April."""
+    _, store = ingested
+    engine = Engine(load_settings(store=store, today=dt.date(2026, 11, 23)))
+    answer = engine.ask("where was kayden living in april 2025", "FAM-R10")
+    cited = [c.record_id for c in answer.citations]
+    assert cited[0] == "addr-04"  # Thornbury, from 14 Feb 2025
+    assert "CHR-033" in cited  # Kayden moved to Denise Pryor's home
+    assert answer.answer.startswith("1 address recorded from 14 Feb 2025. ")
