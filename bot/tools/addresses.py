@@ -161,15 +161,14 @@ def addresses(query: Query) -> ToolResult:
             lines += [line for a in current for line in _latest_there_line(a, asked, records)]
         ids = list(dict.fromkeys(i for line in lines for i in line.record_ids))
         return ToolResult("addresses_moves", lines, searched, True, ids)
-    every_move = [e for e in records.chronology if e.event_type == EventType.MOVE]
-    moves = every_move
+    moves = [e for e in records.chronology if e.event_type == EventType.MOVE]
     if ask.period:
         # the moves of the period, and the moves into the homes it finds ('living in april':
         # the move in February that took him there)
         shown = {a.id for a in history}
         moves = [
             e
-            for e in every_move
+            for e in moves
             if ask.period.contains(e.date) or {a.id for a in moved_into(e, records)} & shown
         ]
     between = f", so {plural(len(history) - 1, 'move')} between them" if len(history) > 1 else ""

@@ -306,10 +306,10 @@ def whose_day(event: ChronologyEvent, query: Query) -> list[Line]:
     for professional in records.professionals:
         if professional.id not in query.ask.professionals:
             continue
-        if event.id in {e.id for day in (professional.start, professional.end) for e in
-                        _near(professional, day, records)}:  # fmt: skip
-            lines.append(Line(f"Their involvement: {_describe(professional, query)}",
-                              (professional.id,)))  # fmt: skip
+        days = (professional.start, professional.end)
+        if any(e.id == event.id for day in days for e in _near(professional, day, records)):
+            line = f"Their involvement: {_describe(professional, query)}"
+            lines.append(Line(line, (professional.id,)))
     return lines
 
 

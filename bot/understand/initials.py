@@ -11,8 +11,7 @@ import re
 from collections import Counter
 
 from bot.records import Records
-from bot.understand.terms import per_case, role_initials
-from bot.understand.vocabulary import vocabulary
+from bot.understand.terms import abbreviation_keys, per_case, role_initials
 
 MIN_LETTERS = 3  # two letters stand for too many runs of words ('the MW': which?)
 MAX_LETTERS = 6
@@ -76,7 +75,7 @@ def spell_out(question: str, records: Records | None) -> tuple[str, list[tuple[s
         return question, []
     # the vocabulary's abbreviations, and the initials of the case's roles and agencies (read
     # by the role matching: 'the EHO in marlow vale')
-    known = {a.lower() for a in vocabulary()["abbreviations"]} | set(role_initials(records))
+    known = abbreviation_keys() | role_initials(records).keys()
     table = per_case("spelt-out initials", records, _spelt_out)
     held = per_case("held words", records, _held_words)
     readings: list[tuple[str, str]] = []

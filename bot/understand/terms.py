@@ -143,7 +143,7 @@ def initialisms(text: str, records: Records) -> tuple[list[str], list[str]]:
     for word in re.findall(r"\b[A-Za-z]{2,6}\b", text):
         lower = word.lower()
         typed_as_initials = word.isupper() or (len(word) >= 4 and lower not in known)
-        if not typed_as_initials or lower in _abbreviations():
+        if not typed_as_initials or lower in abbreviation_keys():
             continue
         if lower in table:
             phrase, is_role = table[lower]
@@ -152,7 +152,8 @@ def initialisms(text: str, records: Records) -> tuple[list[str], list[str]]:
 
 
 @cache
-def _abbreviations() -> frozenset[str]:
+def abbreviation_keys() -> frozenset[str]:
+    """The vocabulary's abbreviations, in lower case."""
     return frozenset(a.lower() for a in vocabulary()["abbreviations"])
 
 
@@ -223,7 +224,7 @@ def titles_by_initials(text: str, records: Records) -> tuple[str, ...]:
         dict.fromkeys(
             table[w]
             for w in re.findall(r"\b[a-z]{3,6}\b", text.lower())
-            if w in table and w not in known and w not in _abbreviations()
+            if w in table and w not in known and w not in abbreviation_keys()
         )
     )
 
